@@ -1,0 +1,72 @@
+package io.pvebench.measure;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The metrics pvebench knows, each with its one base unit. Parsers emit samples in
+ * these units; objectives in a pipeline are converted to them before comparison.
+ * The pipeline file names a metric in camelCase ({@code packetLoss}); samples and
+ * reports use the snake_case {@link #id()} ({@code packet_loss}).
+ */
+public enum Metric {
+    /** TCP goodput seen by the receiver over the whole test (iperf3 {@code end.sum_received}). */
+    THROUGHPUT("throughput", "bit/s"),
+    /** Goodput the sender pushed (iperf3 {@code end.sum_sent}). */
+    THROUGHPUT_SENDER("throughput_sender", "bit/s"),
+    /** Receiver goodput of one reporting interval (a time series). */
+    THROUGHPUT_INTERVAL("throughput_interval", "bit/s"),
+    /** TCP retransmissions counted by the sender. */
+    RETRANSMITS("retransmits", "count"),
+    /** Round-trip time of one echo reply (a time series). */
+    RTT("rtt", "ms"),
+    RTT_MIN("rtt_min", "ms"),
+    RTT_AVG("rtt_avg", "ms"),
+    RTT_MAX("rtt_max", "ms"),
+    /** iputils' mean deviation of the RTT, a jitter estimate. */
+    RTT_MDEV("rtt_mdev", "ms"),
+    PACKETS_SENT("packets_sent", "count"),
+    PACKETS_RECEIVED("packets_received", "count"),
+    /** Echo requests without reply, as a percentage of those sent. */
+    PACKET_LOSS("packet_loss", "%");
+
+    private final String id;
+    private final String unit;
+
+    Metric(String id, String unit) {
+        this.id = id;
+        this.unit = unit;
+    }
+
+    /** snake_case name used in samples and reports. */
+    public String id() {
+        return id;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    /** camelCase name used in pipeline files ({@code packet_loss} → {@code packetLoss}). */
+    public String key() {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : id.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    public static Optional<Metric> byId(String id) {
+        return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
+    }
+
+    public static Optional<Metric> byKey(String key) {
+        return Arrays.stream(values()).filter(m -> m.key().equals(key)).findFirst();
+    }
+}
