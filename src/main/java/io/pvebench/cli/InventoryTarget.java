@@ -1,0 +1,70 @@
+package io.pvebench.cli;
+
+import io.pvebench.pipeline.ClusterDef;
+import io.pvebench.pipeline.HostKeyMode;
+import io.pvebench.pipeline.NodeDef;
+import io.pvebench.pipeline.SshDef;
+import io.pvebench.ssh.Credential;
+import io.pvebench.ssh.HostKeyPolicy;
+import io.pvebench.ssh.Secret;
+import io.pvebench.ssh.SshHost;
+import io.pvebench.ssh.SshHosts;
+import io.pvebench.ssh.SshSettings;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real cluster described by a cluster file. Secrets are read here, at the last
+ * moment, from the environment variable or file the cluster file names; they never
+ * pass through the pipeline model.
+ */
+final class InventoryTarget implements ClusterTarget {
+
+    private final ClusterDef definition;
+    private final SshSettings ssh;
+
+    InventoryTarget(ClusterDef definition, Map<String, String> environment) {
+        this.definition = definition;
+        this.ssh = settings(definition.ssh(), environment);
+    }
+
+    @Override
+    public String name() {
+        return definition.name();
+    }
+
+    @Override
+    public SshHosts hosts() {
+        return new SshHosts(definition.nodes().stream()
+                .map((NodeDef n) -> new SshHost(n.name(), n.address(), n.port()))
+                .toList());
+    }
+
+    @Override
+    public SshSettings ssh() {
+        return ssh;
+    }
+
+    @Override
+    public void close() {
+        // a real cluster is not ours to stop
+    }
+
+    private static SshSettings settings(SshDef def, Map<String, String> environment) {
+        Credential credential;
+        if (def.identityFile() != null) {
+            Optional<Secret> passphrase = Optional.ofNullable(def.passphraseEnv())
+                    .map(variable -> Secret.fromEnvironment(variable, environment));
+            credential = new Credential.PrivateKey(def.identityFile(), passphrase);
+        } else if (def.passwordEnv() != null) {
+            credential = new Credential.Password(Secret.fromEnvironment(def.passwordEnv(), environment));
+        } else {
+            credential = new Credential.Password(Secret.fromFile(def.passwordFile()));
+        }
+        HostKeyPolicy policy = def.hostKeys() == HostKeyMode.ACCEPT_NEW ? HostKeyPolicy.ACCEPT_NEW
+                : HostKeyPolicy.STRICT;
+        return SshSettings.of(def.user(), credential, def.knownHosts())
+                .withHostKeyPolicy(policy)
+                .withConnectTimeout(def.connectTimeout());
+    }
+}

@@ -1,0 +1,102 @@
+package io.pvebench.cli;
+
+import io.pvebench.sim.SimCluster;
+import io.pvebench.sim.SimNodeEndpoint;
+import io.pvebench.sim.SimSpec;
+import io.pvebench.sim.SimVmSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code pvebench sim}: runs the cluster twin standalone until interrupted, and writes a
+ * cluster file (with its known_hosts and a password file only the owner can read) so any
+ * pipeline, or plain {@code ssh}, can use it like a real cluster.
+ */
+@Command(name = "sim", description = "Run the embedded cluster twin standalone and print its inventory.")
+final class SimCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Main main;
+
+    @Option(names = "--nodes", defaultValue = "2", description = "number of nodes, 1..32 (default: ${DEFAULT-VALUE})")
+    private int nodes;
+
+    @Option(names = "--pve", defaultValue = "9.2", description = "version profile: 9.2 or 8.4 (default: ${DEFAULT-VALUE})")
+    private String pve;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the twin's model (default: ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Option(names = "--time-scale", defaultValue = "1", description = "model seconds per wall second (default: ${DEFAULT-VALUE})")
+    private double timeScale;
+
+    @Option(names = "--out", defaultValue = "reports/sim", description = "where the cluster file is written (default: ${DEFAULT-VALUE})")
+    private Path out;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (nodes < 1 || nodes > 32) {
+            throw new InvalidInputException("--nodes must be between 1 and 32, got " + nodes);
+        }
+        if (!pve.equals("9.2") && !pve.equals("8.4")) {
+            throw new InvalidInputException("--pve must be 9.2 or 8.4, got " + pve);
+        }
+        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        List<SimVmSpec> vms = new ArrayList<>();
+        for (int i = 1; i <= nodes; i++) {
+            vms.add(new SimVmSpec(100 + i, "vm" + (100 + i), "pve" + i, 4, 4L << 30));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (SimCluster twin = SimCluster.start(new SimSpec("twin", pve, nodes, seed, timeScale, vms, "root",
+                password, List.of()))) {
+            Path clusterFile = writeInventory(twin, password);
+            main.out.printf("cluster twin (Proxmox VE %s profile, %d node(s), seed %d) is up:%n", pve, nodes, seed);
+            for (SimNodeEndpoint node : twin.nodes()) {
+                main.out.printf("  %s  ssh -p %d root@%s%n", node.name(), node.port(), node.host());
+            }
+            main.out.printf("VMs: %s%ncluster file: %s%n  use it with 'cluster: %s' in a pipeline;"
+                    + " Ctrl-C stops the twin.%n", vms.stream().map(v -> v.vmid() + "@" + v.node()).toList(),
+                    clusterFile, clusterFile.toAbsolutePath());
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+        }
+        return Main.EXIT_PASS;
+    }
+
+    private Path writeInventory(SimCluster twin, String password) {
+        try {
+            Files.createDirectories(out);
+            Path knownHosts = out.resolve("known_hosts");
+            Files.writeString(knownHosts, twin.knownHosts());
+            Path passwordFile = out.resolve("password");
+            Files.deleteIfExists(passwordFile);
+            Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(passwordFile, password + "\n");
+            StringBuilder yaml = new StringBuilder("# written by 'pvebench sim': valid while that twin runs\n")
+                    .append("name: twin\nnodes:\n");
+            for (SimNodeEndpoint node : twin.nodes()) {
+                yaml.append("  - name: ").append(node.name()).append("\n    address: ").append(node.host())
+                        .append("\n    port: ").append(node.port()).append('\n');
+            }
+            yaml.append("ssh:\n  user: root\n  passwordFile: password\n  knownHosts: known_hosts\n")
+                    .append("  hostKeys: strict\n");
+            Path clusterFile = out.resolve("cluster.yaml");
+            Files.writeString(clusterFile, yaml.toString());
+            return clusterFile;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the twin's inventory to " + out, e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.pvebench.guest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pvebench.ssh.CommandResult;
+import io.pvebench.ssh.RemoteShell;
+import io.pvebench.ssh.ShellQuote;
+import io.pvebench.ssh.SshHosts;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link GuestPort} through the QEMU guest agent: {@code qm guest exec VMID --timeout S -- ARGV}
+ * on the VM's node. The answer is qemu-server's pretty JSON ({@code exitcode},
+ * {@code exited}, {@code out-data}, {@code err-data}; see reference/README.md); when the
+ * guest command outlives {@code --timeout} qm prints only {@code {"pid": N}}.
+ * Every word is shell-quoted. Thread-safe when its shell is.
+ */
+public final class AgentGuestPort implements GuestPort {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Extra time for the agent round trip on top of the guest command's own budget. */
+    private static final Duration AGENT_SLACK = Duration.ofSeconds(15);
+
+    private final RemoteShell shell;
+    private final SshHosts hosts;
+
+    public AgentGuestPort(RemoteShell shell, SshHosts hosts) {
+        this.shell = shell;
+        this.hosts = hosts;
+    }
+
+    @Override
+    public GuestResult exec(GuestVm vm, List<String> argv, Duration timeout) {
+        long guestSeconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        List<String> words = new ArrayList<>(List.of("qm", "guest", "exec", String.valueOf(vm.vmid()),
+                "--timeout", String.valueOf(guestSeconds), "--"));
+        words.addAll(argv);
+        CommandResult result = shell.run(hosts.get(vm.node()), ShellQuote.command(words), timeout.plus(AGENT_SLACK));
+        if (!result.succeeded()) {
+            throw new GuestAgentException("qm guest exec on " + vm + " failed (exit " + result.exitCode() + "): "
+                    + firstLine(result.stderr()));
+        }
+        JsonNode answer = json(result.stdout(), vm);
+        if (!answer.has("exited") && answer.has("pid")) {
+            throw new GuestAgentException("'" + String.join(" ", argv) + "' in " + vm + " did not finish within "
+                    + guestSeconds + " s (guest pid " + answer.get("pid").asText() + " still running)");
+        }
+        return new GuestResult(vm, argv, answer.path("exitcode").asInt(-1), answer.path("out-data").asText(""),
+                answer.path("err-data").asText(""), result.elapsed());
+    }
+
+    @Override
+    public String address(GuestVm vm) {
+        CommandResult result = shell.run(hosts.get(vm.node()),
+                ShellQuote.command("qm", "guest", "cmd", String.valueOf(vm.vmid()), "network-get-interfaces"),
+                AGENT_SLACK);
+        if (!result.succeeded()) {
+            throw new GuestAgentException("cannot read the network interfaces of " + vm + " (exit "
+                    + result.exitCode() + "): " + firstLine(result.stderr()));
+        }
+        for (JsonNode nic : json(result.stdout(), vm)) {
+            for (JsonNode ip : nic.path("ip-addresses")) {
+                String address = ip.path("ip-address").asText("");
+                if ("ipv4".equals(ip.path("ip-address-type").asText()) && !address.startsWith("127.")) {
+                    return address;
+                }
+            }
+        }
+        throw new GuestAgentException(vm + " reports no IPv4 address other than loopback");
+    }
+
+    private static JsonNode json(String text, GuestVm vm) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new GuestAgentException("the guest agent of " + vm + " answered something that is not JSON: "
+                    + firstLine(text));
+        }
+    }
+
+    private static String firstLine(String text) {
+        String stripped = text.strip();
+        int nl = stripped.indexOf('\n');
+        return nl < 0 ? stripped : stripped.substring(0, nl);
+    }
+}

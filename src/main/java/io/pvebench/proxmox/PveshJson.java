@@ -1,0 +1,67 @@
+package io.pvebench.proxmox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses {@code pvesh get ... --output-format json} answers. Stateless; unknown fields
+ * are ignored so newer Proxmox releases that add fields still parse.
+ */
+final class PveshJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PveshJson() {
+    }
+
+    static List<ClusterResource> resources(String json) {
+        List<ClusterResource> out = new ArrayList<>();
+        for (JsonNode e : array(json, "/cluster/resources")) {
+            out.add(new ClusterResource(text(e, "type"), text(e, "id"), text(e, "node"),
+                    e.hasNonNull("vmid") ? e.get("vmid").asInt() : null, text(e, "name"), text(e, "status"),
+                    e.hasNonNull("cpu") ? e.get("cpu").asDouble() : null,
+                    e.hasNonNull("maxcpu") ? e.get("maxcpu").asInt() : null,
+                    e.hasNonNull("mem") ? e.get("mem").asLong() : null,
+                    e.hasNonNull("maxmem") ? e.get("maxmem").asLong() : null));
+        }
+        return out;
+    }
+
+    static ClusterStatus status(String json) {
+        String name = "";
+        boolean quorate = false;
+        boolean sawCluster = false;
+        List<ClusterStatus.NodeState> nodes = new ArrayList<>();
+        for (JsonNode e : array(json, "/cluster/status")) {
+            if ("cluster".equals(text(e, "type"))) {
+                sawCluster = true;
+                name = text(e, "name");
+                quorate = e.path("quorate").asInt() == 1;
+            } else if ("node".equals(text(e, "type"))) {
+                nodes.add(new ClusterStatus.NodeState(text(e, "name"), e.path("online").asInt() == 1, text(e, "ip")));
+            }
+        }
+        // a standalone node has no cluster entry and is trivially quorate
+        return new ClusterStatus(name == null ? "" : name, sawCluster ? quorate : true, nodes);
+    }
+
+    private static JsonNode array(String json, String path) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new ProxmoxException("pvesh get " + path + ": not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isArray()) {
+            throw new ProxmoxException("pvesh get " + path + ": expected a JSON array");
+        }
+        return root;
+    }
+
+    private static String text(JsonNode e, String field) {
+        return e.hasNonNull(field) ? e.get(field).asText() : null;
+    }
+}

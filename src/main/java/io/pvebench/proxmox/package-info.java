@@ -1,0 +1,9 @@
+/**
+ * Typed Proxmox VE operations over {@code ssh}: version detection, cluster status and
+ * quorum, cluster resources, VM placement. Commands are Proxmox's own CLI
+ * ({@code pvesh ... --output-format json}, {@code qm}, {@code pveversion}) run on a
+ * node; their outputs are parsed here into records.
+ *
+ * <p>Must not import Camel, reports, stages or the twin.
+ */
+package io.pvebench.proxmox;

@@ -1,0 +1,113 @@
+package io.pvebench.report;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Renders {@code allure-results/} into {@code allure-report/index.html} with Allure's own
+ * commandline ({@code allure generate --single-file}), the only form that renders when
+ * opened from disk. The commandline is the one Maven unpacks beside the jar
+ * ({@code target/allure-cli/allure-<version>}); {@code PVEBENCH_ALLURE_HOME} or the
+ * {@code pvebench.allure.home} property point elsewhere, and {@code allure} on the PATH
+ * is the last resort.
+ */
+public final class AllureHtml {
+
+    /** How long Allure may take; it needs about 3 s for a small run. */
+    private static final long TIMEOUT_SECONDS = 180;
+
+    private AllureHtml() {
+    }
+
+    /** Where the commandline was looked for and what was found. */
+    public record Outcome(Path report, String problem) {
+
+        public boolean generated() {
+            return problem == null;
+        }
+    }
+
+    public static Outcome generate(Path runFolder) {
+        Optional<Path> allure = locate();
+        if (allure.isEmpty()) {
+            return new Outcome(null, "Allure commandline not found (set PVEBENCH_ALLURE_HOME, or build with "
+                    + "'mvn package', which unpacks it into target/allure-cli); results stay in "
+                    + AllureResults.FOLDER + "/");
+        }
+        Path output = runFolder.resolve("allure-report");
+        Path log = runFolder.resolve("allure-generate.log");
+        ProcessBuilder pb = new ProcessBuilder(allure.get().toString(), "generate", "--single-file", "--clean",
+                "-o", output.toString(), runFolder.resolve(AllureResults.FOLDER).toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        try {
+            Process process = pb.start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Outcome(null, "Allure did not finish within " + TIMEOUT_SECONDS + " s; see " + log);
+            }
+            if (process.exitValue() != 0 || !Files.exists(output.resolve("index.html"))) {
+                return new Outcome(null, "Allure exited " + process.exitValue() + "; see " + log);
+            }
+            return new Outcome(output.resolve("index.html"), null);
+        } catch (IOException e) {
+            return new Outcome(null, "cannot start " + allure.get() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(null, "interrupted while Allure was generating the report");
+        }
+    }
+
+    static Optional<Path> locate() {
+        List<Path> homes = new ArrayList<>();
+        Optional.ofNullable(System.getenv("PVEBENCH_ALLURE_HOME")).map(Path::of).ifPresent(homes::add);
+        Optional.ofNullable(System.getProperty("pvebench.allure.home")).map(Path::of).ifPresent(homes::add);
+        jarFolder().ifPresent(dir -> homes.addAll(unpacked(dir.resolve("allure-cli"))));
+        homes.addAll(unpacked(Path.of("target", "allure-cli")));
+        for (Path home : homes) {
+            Path bin = home.resolve("bin").resolve("allure");
+            if (Files.isExecutable(bin)) {
+                return Optional.of(bin);
+            }
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path bin = Path.of(dir, "allure");
+            if (!dir.isEmpty() && Files.isExecutable(bin)) {
+                return Optional.of(bin);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Path> unpacked(Path cliFolder) {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(cliFolder)) {
+            return out;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(cliFolder, "allure-*")) {
+            dirs.forEach(out::add);
+        } catch (IOException e) {
+            return out;
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static Optional<Path> jarFolder() {
+        try {
+            Path location = Path.of(AllureHtml.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Optional.ofNullable(location.getParent());
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.pvebench.report;
+
+import io.pvebench.assess.ObjectiveResult;
+import io.pvebench.assess.Verdict;
+import io.pvebench.run.Attachment;
+import io.pvebench.run.CaseResult;
+import io.pvebench.run.RunFolder;
+import io.pvebench.run.RunInfo;
+import io.pvebench.run.RunListener;
+import io.pvebench.run.RunResult;
+import io.pvebench.run.StepRecord;
+import io.pvebench.run.StepStatus;
+import io.qameta.allure.AllureResultsWriter;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.Stage;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.StepResult;
+import io.qameta.allure.model.TestResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Writes Allure 2 results into {@code allure-results/} with allure-java-commons: one test
+ * per case, written as soon as the case finishes, with labels (epic = pipeline, feature =
+ * VM spec, story = scenario, host = cluster), parameters, one step per stage carrying its
+ * raw outputs, one step per objective, and the status from the verdict. At the end of the
+ * run it adds {@code environment.properties} (cluster facts) and {@code categories.json}.
+ */
+public final class AllureResults implements RunListener {
+
+    public static final String FOLDER = "allure-results";
+
+    private final RunFolder folder;
+    private final AllureResultsWriter writer;
+    private RunInfo info;
+
+    public AllureResults(RunFolder folder) {
+        this.folder = folder;
+        this.writer = new FileSystemResultsWriter(folder.root().resolve(FOLDER));
+    }
+
+    @Override
+    public void runStarted(RunInfo run) {
+        this.info = run;
+    }
+
+    @Override
+    public void caseFinished(CaseResult result) {
+        writer.write(testResult(result));
+    }
+
+    @Override
+    public void runFinished(RunResult result) {
+        Properties env = new Properties();
+        env.setProperty("pipeline", result.info().pipeline());
+        env.setProperty("runId", result.info().runId());
+        env.setProperty("cluster", result.info().cluster());
+        env.setProperty("seed", String.valueOf(result.info().seed()));
+        env.putAll(result.environment());
+        try (var out = Files.newBufferedWriter(resultsDir().resolve("environment.properties"))) {
+            env.store(out, "cluster facts read in preflight");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (InputStream categories = getClass().getResourceAsStream("allure-categories.json")) {
+            Files.copy(categories, resultsDir().resolve("categories.json"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path resultsDir() {
+        return folder.root().resolve(FOLDER);
+    }
+
+    private TestResult testResult(CaseResult c) {
+        String pipeline = info.pipeline();
+        List<Label> labels = new ArrayList<>(List.of(
+                label("epic", pipeline),
+                label("feature", c.plan().vmSpec().name()),
+                label("story", c.plan().scenario()),
+                label("host", info.cluster()),
+                label("suite", pipeline),
+                label("subSuite", c.plan().vmSpec().name() + " / " + c.plan().scenario()),
+                label("framework", "pvebench")));
+        List<Parameter> parameters = new ArrayList<>();
+        Parameters.of(c.plan()).forEach((k, v) -> parameters.add(new Parameter().setName(k).setValue(v)));
+        List<StepResult> steps = new ArrayList<>();
+        for (StepRecord step : c.steps()) {
+            steps.add(step(step));
+        }
+        if (!c.assessment().objectives().isEmpty()) {
+            steps.add(objectivesStep(c));
+        }
+        return new TestResult()
+                .setUuid(UUID.randomUUID().toString())
+                .setHistoryId(pipeline + "/" + c.plan().id())
+                .setTestCaseId(pipeline + "/" + c.plan().id())
+                .setName(c.plan().id())
+                .setFullName(pipeline + "." + c.plan().id())
+                .setLabels(labels)
+                .setParameters(parameters)
+                .setSteps(steps)
+                .setStatus(status(c.assessment().verdict()))
+                .setStatusDetails(new StatusDetails().setMessage(c.assessment().reason()))
+                .setStage(Stage.FINISHED)
+                .setStart(c.start().toEpochMilli())
+                .setStop(c.end().toEpochMilli());
+    }
+
+    private StepResult step(StepRecord step) {
+        StepResult result = new StepResult()
+                .setName(step.name())
+                .setStatus(step.status() == StepStatus.PASSED ? Status.PASSED
+                        : step.status() == StepStatus.BROKEN ? Status.BROKEN : Status.SKIPPED)
+                .setStage(Stage.FINISHED)
+                .setStart(step.start().toEpochMilli())
+                .setStop(step.end().toEpochMilli());
+        if (!step.detail().isEmpty()) {
+            result.setStatusDetails(new StatusDetails().setMessage(step.detail()));
+        }
+        List<io.qameta.allure.model.Attachment> attachments = new ArrayList<>();
+        for (Attachment a : step.attachments()) {
+            attachments.add(attach(a));
+        }
+        return result.setAttachments(attachments);
+    }
+
+    private StepResult objectivesStep(CaseResult c) {
+        List<StepResult> checks = new ArrayList<>();
+        for (ObjectiveResult r : c.assessment().objectives()) {
+            checks.add(new StepResult().setName(r.objective().metric().key() + " " + r.objective().written()
+                            + ": " + r.message())
+                    .setStatus(status(r.verdict())).setStage(Stage.FINISHED)
+                    .setStart(c.end().toEpochMilli()).setStop(c.end().toEpochMilli()));
+        }
+        Verdict overall = Verdict.overall(c.assessment().objectives().stream().map(ObjectiveResult::verdict).toList());
+        return new StepResult().setName("objectives").setStatus(status(overall)).setStage(Stage.FINISHED)
+                .setSteps(checks).setStart(c.end().toEpochMilli()).setStop(c.end().toEpochMilli());
+    }
+
+    private io.qameta.allure.model.Attachment attach(Attachment a) {
+        String name = a.file().getFileName().toString();
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.')) : ".txt";
+        String source = UUID.randomUUID() + "-attachment" + extension;
+        try (InputStream in = Files.newInputStream(folder.root().resolve(a.file()))) {
+            writer.write(source, in);
+        } catch (IOException e) {
+            writer.write(source, new java.io.ByteArrayInputStream(
+                    ("attachment unavailable: " + e.getMessage()).getBytes(StandardCharsets.UTF_8)));
+        }
+        return new io.qameta.allure.model.Attachment().setName(a.title()).setSource(source).setType(a.mimeType());
+    }
+
+    private static Status status(Verdict verdict) {
+        return switch (verdict) {
+            case PASS -> Status.PASSED;
+            case FAIL -> Status.FAILED;
+            case BROKEN -> Status.BROKEN;
+            case UNKNOWN -> Status.SKIPPED;
+        };
+    }
+
+    private static Label label(String name, String value) {
+        return new Label().setName(name).setValue(value);
+    }
+}

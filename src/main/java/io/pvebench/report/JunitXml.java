@@ -1,0 +1,124 @@
+package io.pvebench.report;
+
+import io.pvebench.assess.Verdict;
+import io.pvebench.run.CaseResult;
+import io.pvebench.run.RunFolder;
+import io.pvebench.run.RunListener;
+import io.pvebench.run.RunResult;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes {@code junit.xml} for CI (Jenkins' junit step): one test suite per run, one test
+ * case per case. A failed objective is a {@code failure}, a broken case an {@code error},
+ * an unknown verdict {@code skipped} with the reason.
+ */
+public final class JunitXml implements RunListener {
+
+    private final RunFolder folder;
+
+    public JunitXml(RunFolder folder) {
+        this.folder = folder;
+    }
+
+    @Override
+    public void runFinished(RunResult result) {
+        folder.writeText("junit.xml", render(result));
+    }
+
+    static String render(RunResult run) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", run.info().pipeline());
+            xml.writeAttribute("tests", String.valueOf(run.cases().size()));
+            xml.writeAttribute("failures", String.valueOf(count(run, Verdict.FAIL)));
+            xml.writeAttribute("errors", String.valueOf(count(run, Verdict.BROKEN)));
+            xml.writeAttribute("skipped", String.valueOf(count(run, Verdict.UNKNOWN)));
+            xml.writeAttribute("time", seconds(Duration.between(run.info().start(), run.end())));
+            xml.writeAttribute("timestamp", run.info().start().toString());
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("properties");
+            property(xml, "runId", run.info().runId());
+            property(xml, "cluster", run.info().cluster());
+            property(xml, "seed", String.valueOf(run.info().seed()));
+            for (Map.Entry<String, String> fact : run.environment().entrySet()) {
+                property(xml, fact.getKey(), fact.getValue());
+            }
+            xml.writeCharacters("\n  ");
+            xml.writeEndElement();
+            for (CaseResult c : run.cases()) {
+                testCase(xml, run, c);
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new UncheckedIOException(new IOException("cannot write junit.xml", e));
+        }
+        return out.toString();
+    }
+
+    private static void testCase(XMLStreamWriter xml, RunResult run, CaseResult c) throws XMLStreamException {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", run.info().pipeline() + "." + c.plan().vmSpec().name());
+        xml.writeAttribute("name", c.plan().id());
+        xml.writeAttribute("time", seconds(Duration.between(c.start(), c.end())));
+        String reason = c.assessment().reason();
+        switch (c.assessment().verdict()) {
+            case FAIL -> problem(xml, "failure", "objective", reason);
+            case BROKEN -> problem(xml, "error", "broken", reason);
+            case UNKNOWN -> {
+                xml.writeStartElement("skipped");
+                xml.writeAttribute("message", reason);
+                xml.writeEndElement();
+            }
+            case PASS -> { }
+        }
+        StringBuilder metrics = new StringBuilder();
+        CaseMetrics.of(c.samples()).byMetric().forEach((name, s) ->
+                metrics.append(name).append(" = ").append(String.format(Locale.ROOT, "%.6g", s.value()))
+                        .append(' ').append(s.unit()).append('\n'));
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(metrics.toString());
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    private static void problem(XMLStreamWriter xml, String element, String type, String message)
+            throws XMLStreamException {
+        xml.writeStartElement(element);
+        xml.writeAttribute("type", type);
+        xml.writeAttribute("message", message);
+        xml.writeCharacters(message);
+        xml.writeEndElement();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value == null ? "" : value);
+    }
+
+    private static long count(RunResult run, Verdict verdict) {
+        return run.cases().stream().filter(c -> c.assessment().verdict() == verdict).count();
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.3f", d.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,23 @@
+package io.pvebench.report;
+
+import io.pvebench.measure.Quantities;
+import io.pvebench.pipeline.CasePlan;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A case's parameters as every report shows them, in one order. */
+final class Parameters {
+
+    private Parameters() {
+    }
+
+    static Map<String, String> of(CasePlan plan) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("vmSpec", plan.vmSpec().name());
+        p.put("cores", String.valueOf(plan.vmSpec().cores()));
+        p.put("memory", Quantities.format(plan.vmSpec().memoryBytes(), "bytes"));
+        p.put("scenario", plan.scenario());
+        p.put("repetition", String.valueOf(plan.repetition()));
+        return p;
+    }
+}

@@ -1,0 +1,106 @@
+package io.pvebench.report;
+
+import io.pvebench.assess.ObjectiveResult;
+import io.pvebench.run.CaseResult;
+import io.pvebench.run.RunFolder;
+import io.pvebench.run.RunInfo;
+import io.pvebench.run.RunListener;
+import io.pvebench.run.RunResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code summary.json}, the results contract users script against (documented in
+ * README): pipeline, runId, start/end, verdict, environment, and per case its id,
+ * parameters, verdict, reason, metrics and objectives. Rewritten after every case, so a
+ * crash leaves the cases finished so far.
+ */
+public final class SummaryJson implements RunListener {
+
+    private final RunFolder folder;
+    private final List<CaseResult> finished = new ArrayList<>();
+    private RunInfo info;
+    private Map<String, String> environment = Map.of();
+
+    public SummaryJson(RunFolder folder) {
+        this.folder = folder;
+    }
+
+    @Override
+    public void runStarted(RunInfo run) {
+        this.info = run;
+        write(null, null);
+    }
+
+    @Override
+    public void environment(Map<String, String> facts) {
+        this.environment = facts;
+    }
+
+    @Override
+    public void caseFinished(CaseResult result) {
+        finished.add(result);
+        write(null, null);
+    }
+
+    @Override
+    public void runFinished(RunResult result) {
+        this.environment = result.environment();
+        write(result.end(), result.verdict().id());
+    }
+
+    private void write(java.time.Instant end, String verdict) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("pipeline", info.pipeline());
+        root.put("runId", info.runId());
+        root.put("source", info.source().toString());
+        root.put("cluster", info.cluster());
+        root.put("seed", info.seed());
+        root.put("start", info.start());
+        root.put("end", end);
+        root.put("verdict", verdict == null ? "running" : verdict);
+        root.put("plannedCases", info.cases().size());
+        root.put("environment", environment);
+        root.put("cases", finished.stream().map(SummaryJson::caseEntry).toList());
+        folder.writeJson("summary.json", root);
+    }
+
+    private static Map<String, Object> caseEntry(CaseResult c) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", c.plan().id());
+        entry.put("parameters", Parameters.of(c.plan()));
+        entry.put("verdict", c.assessment().verdict().id());
+        entry.put("reason", c.assessment().reason());
+        entry.put("start", c.start());
+        entry.put("end", c.end());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        CaseMetrics.of(c.samples()).byMetric().forEach((name, s) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("value", s.value());
+            m.put("unit", s.unit());
+            if (s.count() > 1) {
+                m.put("min", s.min());
+                m.put("max", s.max());
+                m.put("count", s.count());
+            }
+            metrics.put(name, m);
+        });
+        entry.put("metrics", metrics);
+        entry.put("objectives", c.assessment().objectives().stream().map(SummaryJson::objectiveEntry).toList());
+        entry.put("steps", c.steps().stream().map(s -> Map.of("name", s.name(), "status",
+                s.status().name().toLowerCase(java.util.Locale.ROOT), "detail", s.detail())).toList());
+        return entry;
+    }
+
+    private static Map<String, Object> objectiveEntry(ObjectiveResult r) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("metric", r.objective().metric().id());
+        o.put("bound", r.objective().written());
+        o.put("verdict", r.verdict().id());
+        o.put("observed", r.observed());
+        o.put("message", r.message());
+        return o;
+    }
+}

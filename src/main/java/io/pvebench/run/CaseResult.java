@@ -1,0 +1,20 @@
+package io.pvebench.run;
+
+import io.pvebench.assess.Assessment;
+import io.pvebench.measure.Sample;
+import io.pvebench.pipeline.CasePlan;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One finished case: what was planned, what each stage did, what was measured and
+ * what the objectives say about it.
+ */
+public record CaseResult(CasePlan plan, Assessment assessment, List<StepRecord> steps, List<Sample> samples,
+                         Instant start, Instant end) {
+
+    public CaseResult {
+        steps = List.copyOf(steps);
+        samples = List.copyOf(samples);
+    }
+}

@@ -1,0 +1,167 @@
+package io.pvebench.run;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.pvebench.measure.Sample;
+import io.pvebench.ssh.CommandResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The folder one run writes to, and the only code that lays it out.
+ *
+ * <pre>
+ * &lt;run&gt;/samples.jsonl        one {@link Sample} per line, appended as cases finish
+ * &lt;run&gt;/raw/commands.jsonl   one line per remote command: where, what, exit code, files
+ * &lt;run&gt;/raw/&lt;case&gt;/NNN-...   each command's stdout (and stderr) exactly as received
+ * </pre>
+ *
+ * <p>Thread-safe: raw outputs and samples may be written from parallel commands.
+ * Every write goes to disk at once, so a crash loses at most what was in flight.
+ */
+public final class RunFolder {
+
+    /** The one JSON mapping used for every file of a run folder (ISO-8601 instants). */
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private final Path root;
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    private RunFolder(Path root) {
+        this.root = root;
+    }
+
+    /** Creates {@code parent/runId} with its {@code raw/} folder. */
+    public static RunFolder create(Path parent, String runId) {
+        Path root = parent.resolve(runId);
+        try {
+            Files.createDirectories(root.resolve("raw"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder " + root, e);
+        }
+        return new RunFolder(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Keeps one command's output and returns it as attachments (stdout, and stderr when
+     * the command wrote any), with paths relative to the run folder.
+     */
+    public List<Attachment> saveRaw(String scope, String stage, String title, CommandResult result) {
+        int seq = sequence.incrementAndGet();
+        String base = "raw/" + safe(scope) + "/" + String.format("%03d-%s-%s", seq, safe(stage), safe(title));
+        String stdoutExt = looksLikeJson(result.stdout()) ? ".json" : ".txt";
+        List<Attachment> attachments = new ArrayList<>();
+        Path stdout = Path.of(base + stdoutExt);
+        write(stdout, result.stdout());
+        attachments.add(new Attachment(title + " (" + result.host() + ")", stdout,
+                stdoutExt.equals(".json") ? "application/json" : "text/plain"));
+        Path stderr = null;
+        if (!result.stderr().isEmpty()) {
+            stderr = Path.of(base + ".stderr.txt");
+            write(stderr, result.stderr());
+            attachments.add(new Attachment(title + " stderr (" + result.host() + ")", stderr, "text/plain"));
+        }
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("seq", seq);
+        index.put("scope", scope);
+        index.put("stage", stage);
+        index.put("title", title);
+        index.put("host", result.host());
+        index.put("command", result.command());
+        index.put("exitCode", result.exitCode());
+        index.put("elapsedMs", result.elapsed().toMillis());
+        index.put("stdout", stdout.toString());
+        index.put("stderr", stderr == null ? null : stderr.toString());
+        appendLine(Path.of("raw/commands.jsonl"), index);
+        return attachments;
+    }
+
+    /** Keeps a command that never produced a result (timeout, lost session), so the index is complete. */
+    public void saveFailedCommand(String scope, String stage, String host, String command, String reason) {
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("seq", sequence.incrementAndGet());
+        index.put("scope", scope);
+        index.put("stage", stage);
+        index.put("host", host);
+        index.put("command", command);
+        index.put("failure", reason);
+        appendLine(Path.of("raw/commands.jsonl"), index);
+    }
+
+    public void appendSamples(List<Sample> samples) {
+        for (Sample sample : samples) {
+            appendLine(Path.of("samples.jsonl"), sample);
+        }
+    }
+
+    /** Writes (replaces) a JSON file at {@code relative}, atomically, so readers never see half a file. */
+    public void writeJson(String relative, Object value) {
+        try {
+            Path target = root.resolve(relative);
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), value);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + relative, e);
+        }
+    }
+
+    public void writeText(String relative, String text) {
+        write(Path.of(relative), text);
+    }
+
+    private synchronized void appendLine(Path relative, Object value) {
+        try {
+            Path target = root.resolve(relative);
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, JSON.writeValueAsString(value) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + relative, e);
+        }
+    }
+
+    private void write(Path relative, String text) {
+        try {
+            Path target = root.resolve(relative);
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + relative, e);
+        }
+    }
+
+    private static boolean looksLikeJson(String text) {
+        String t = text.strip();
+        return t.startsWith("{") || t.startsWith("[");
+    }
+
+    /**
+     * File-name-safe form of a label: letters, digits, dot, dash; everything else a dash,
+     * and no leading dot, so a label can never name a parent or hidden file.
+     */
+    static String safe(String label) {
+        String cleaned = label.replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("^[-.]+|-+$", "");
+        return cleaned.isEmpty() ? "x" : cleaned;
+    }
+}

@@ -1,0 +1,27 @@
+package io.pvebench.stage;
+
+import io.pvebench.assess.Assessment;
+import io.pvebench.assess.ObjectiveCheck;
+import io.pvebench.run.CaseResult;
+
+/**
+ * Finishes a case: judges its samples against the objectives (through {@code assess}),
+ * writes its samples to the run folder and announces the result, so a crash later
+ * loses nothing of it. A case is finished once; a second call does nothing.
+ */
+public final class AssessStage {
+
+    public void run(CaseContext kase) {
+        RunContext run = kase.run();
+        if (run.isFinished(kase)) {
+            return;
+        }
+        Assessment assessment = ObjectiveCheck.assess(run.pipeline().objectives(), kase.samples(),
+                kase.brokenReason());
+        CaseResult result = new CaseResult(kase.plan(), assessment, kase.steps(), kase.samples(),
+                kase.start() == null ? run.clock().instant() : kase.start(), run.clock().instant());
+        run.folder().appendSamples(result.samples());
+        run.finished(result);
+        run.events().caseFinished(result);
+    }
+}

@@ -1,0 +1,47 @@
+package io.pvebench.stage;
+
+import io.pvebench.guest.GuestResult;
+import io.pvebench.guest.NetworkProbes;
+import io.pvebench.measure.Iperf3Json;
+import io.pvebench.measure.PingOutput;
+import io.pvebench.pipeline.MeasureSettings;
+import java.util.Map;
+
+/**
+ * Measures the network between a spec's two VMs without load: an iperf3 TCP test from
+ * the client to the server, then a ping probe. Samples come from parsing the tools'
+ * own outputs, which are kept. Running it twice does no harm: the server is one-shot
+ * and teardown stops any that is left.
+ */
+public final class BaselineStage {
+
+    public static final String NAME = "baseline";
+
+    public void run(CaseContext kase) {
+        StepScope.run(kase, NAME, log -> {
+            VmPair pair = kase.run().pair(kase.plan().vmSpec().name());
+            MeasureSettings measure = kase.run().pipeline().measure();
+            NetworkProbes probes = kase.run().probes();
+            Map<String, String> labels = kase.labels(pair.client().node());
+            labels.put("peer", pair.server().node());
+            labels.put("path", pair.path());
+
+            kase.recordChange("iperf3 server in " + pair.server(), () -> probes.stopIperf3(pair.server()));
+            GuestResult server = probes.startIperf3Server(pair.server());
+            log.attach(GuestOutputs.keep(kase, NAME, "iperf3 server", server));
+            if (!server.succeeded()) {
+                throw new ProbeFailedException("iperf3 server in " + pair.server() + " exited " + server.exitCode()
+                        + ": " + server.stderr().strip());
+            }
+            GuestResult client = probes.iperf3Client(pair.client(), pair.serverAddress(),
+                    measure.iperf3().duration(), measure.iperf3().streams());
+            log.attach(GuestOutputs.keep(kase, NAME, "iperf3 client", client));
+            kase.addSamples(Iperf3Json.parse(client.stdout(), labels));
+
+            GuestResult ping = probes.ping(pair.client(), pair.serverAddress(), measure.ping().count(),
+                    measure.ping().interval());
+            log.attach(GuestOutputs.keep(kase, NAME, "ping", ping));
+            kase.addSamples(PingOutput.parse(ping.stdout(), labels, kase.run().clock().instant()));
+        });
+    }
+}

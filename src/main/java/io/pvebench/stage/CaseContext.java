@@ -1,0 +1,116 @@
+package io.pvebench.stage;
+
+import io.pvebench.measure.Sample;
+import io.pvebench.pipeline.CasePlan;
+import io.pvebench.run.StepRecord;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of one case while it runs: its samples, its steps, why it broke, and the
+ * undo ledger teardown works through. The exchange body of the case routes.
+ * Used by one stage at a time.
+ */
+public final class CaseContext {
+
+    private final RunContext run;
+    private final CasePlan plan;
+    private final int index;
+    private final List<Sample> samples = new ArrayList<>();
+    private final List<StepRecord> steps = new ArrayList<>();
+    private final Deque<Undo> ledger = new ArrayDeque<>();
+    private Instant start;
+    private String brokenReason;
+
+    /** Something a stage changed, with the action that puts it back. */
+    public record Undo(String description, Runnable action) {
+    }
+
+    CaseContext(RunContext run, CasePlan plan, int index) {
+        this.run = run;
+        this.plan = plan;
+        this.index = index;
+    }
+
+    public RunContext run() {
+        return run;
+    }
+
+    public CasePlan plan() {
+        return plan;
+    }
+
+    public String id() {
+        return plan.id();
+    }
+
+    /** 1-based position in the run. */
+    public int index() {
+        return index;
+    }
+
+    /** The labels every sample of this case carries, plus the node it was measured on. */
+    public Map<String, String> labels(String node) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("run", run.info().runId());
+        labels.put("case", plan.id());
+        labels.put("vmSpec", plan.vmSpec().name());
+        labels.put("scenario", plan.scenario());
+        labels.put("repetition", String.valueOf(plan.repetition()));
+        labels.put("node", node);
+        return labels;
+    }
+
+    public void addSamples(List<Sample> more) {
+        samples.addAll(more);
+    }
+
+    public List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
+    void addStep(StepRecord step) {
+        steps.add(step);
+    }
+
+    public List<StepRecord> steps() {
+        return List.copyOf(steps);
+    }
+
+    /** Records a change before it is made, so teardown undoes it even if the change itself fails halfway. */
+    public void recordChange(String description, Runnable undo) {
+        ledger.push(new Undo(description, undo));
+    }
+
+    /** Takes the ledger, newest change first, leaving it empty (running teardown twice does no harm). */
+    List<Undo> takeLedger() {
+        List<Undo> out = new ArrayList<>(ledger);
+        ledger.clear();
+        return out;
+    }
+
+    void started(Instant when) {
+        this.start = when;
+    }
+
+    public Instant start() {
+        return start;
+    }
+
+    /** Marks the case broken; the first reason wins, later ones are consequences. */
+    public void broken(String reason) {
+        if (brokenReason == null) {
+            brokenReason = reason;
+        }
+    }
+
+    /** Why the case broke, or null. */
+    public String brokenReason() {
+        return brokenReason;
+    }
+}

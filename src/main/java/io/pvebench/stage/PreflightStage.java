@@ -1,0 +1,88 @@
+package io.pvebench.stage;
+
+import io.pvebench.guest.GuestVm;
+import io.pvebench.pipeline.VmSpec;
+import io.pvebench.proxmox.ClusterResource;
+import io.pvebench.proxmox.ClusterStatus;
+import io.pvebench.proxmox.PveVersion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks the cluster before any case runs: every node answers and says which Proxmox
+ * VE it runs, the cluster is quorate, and every VM the pipeline names exists, runs and
+ * has the size its spec claims. Finds each spec's VM pair and the server's address.
+ * Throws {@link PreflightException} with every problem found, so nothing runs against a
+ * cluster that does not match the pipeline.
+ */
+public final class PreflightStage {
+
+    public void run(RunContext run) {
+        run.shell().enter("run", "preflight");
+        Map<String, String> facts = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+
+        for (String node : run.cluster().nodes()) {
+            PveVersion version = run.cluster().version(node);
+            facts.put("pve.version." + node, version.manager());
+            facts.put("kernel." + node, version.kernel());
+            facts.putIfAbsent("pve.version", version.manager());
+        }
+        ClusterStatus status = run.cluster().status();
+        facts.put("cluster.name", status.name());
+        facts.put("cluster.quorate", String.valueOf(status.quorate()));
+        facts.put("cluster.nodes", status.nodes().size() + " (" + status.onlineCount() + " online)");
+        if (!status.quorate()) {
+            problems.add("cluster '" + status.name() + "' is not quorate (" + status.onlineCount() + " of "
+                    + status.nodes().size() + " nodes online)");
+        }
+
+        List<ClusterResource> resources = run.cluster().resources();
+        for (VmSpec spec : run.pipeline().vmSpecs()) {
+            List<GuestVm> found = new ArrayList<>();
+            for (int vmid : spec.vms()) {
+                checkVm(spec, vmid, resources, problems).ifPresent(found::add);
+            }
+            if (found.size() == 2) {
+                GuestVm server = found.get(0);
+                GuestVm client = found.get(1);
+                VmPair pair = new VmPair(server, client, run.guests().address(server));
+                run.pair(spec.name(), pair);
+                facts.put("vmSpec." + spec.name(), server + " <- " + client + " (" + pair.path() + ")");
+            }
+        }
+        run.addEnvironment(facts);
+        run.events().environment(run.environment());
+        if (!problems.isEmpty()) {
+            throw new PreflightException(problems);
+        }
+    }
+
+    private static Optional<GuestVm> checkVm(VmSpec spec, int vmid, List<ClusterResource> resources,
+                                             List<String> problems) {
+        Optional<ClusterResource> vm = resources.stream()
+                .filter(r -> "qemu".equals(r.type()) && Integer.valueOf(vmid).equals(r.vmid()))
+                .findFirst();
+        if (vm.isEmpty()) {
+            problems.add("vm " + vmid + " of spec '" + spec.name() + "' is not in /cluster/resources");
+            return Optional.empty();
+        }
+        ClusterResource r = vm.get();
+        if (!"running".equals(r.status())) {
+            problems.add("vm " + vmid + " of spec '" + spec.name() + "' is " + r.status() + ", not running");
+            return Optional.empty();
+        }
+        if (r.maxcpu() != null && r.maxcpu() != spec.cores()) {
+            problems.add("vm " + vmid + " has " + r.maxcpu() + " vCPUs, spec '" + spec.name() + "' says "
+                    + spec.cores());
+        }
+        if (r.maxmem() != null && r.maxmem() != spec.memoryBytes()) {
+            problems.add("vm " + vmid + " has " + r.maxmem() + " bytes of memory, spec '" + spec.name()
+                    + "' says " + spec.memoryBytes());
+        }
+        return Optional.of(new GuestVm(vmid, r.node()));
+    }
+}

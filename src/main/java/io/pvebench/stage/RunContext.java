@@ -1,0 +1,128 @@
+package io.pvebench.stage;
+
+import io.pvebench.guest.GuestPort;
+import io.pvebench.guest.NetworkProbes;
+import io.pvebench.pipeline.CasePlan;
+import io.pvebench.pipeline.Pipeline;
+import io.pvebench.proxmox.ClusterPort;
+import io.pvebench.run.CaseResult;
+import io.pvebench.run.RunEvents;
+import io.pvebench.run.RunFolder;
+import io.pvebench.run.RunInfo;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run shares: the pipeline, its folder and events, the ports to the
+ * cluster, what preflight found, and the cases with their results. The exchange body
+ * of the run route; stages run one at a time, so it needs no locking.
+ */
+public final class RunContext {
+
+    private final Pipeline pipeline;
+    private final RunInfo info;
+    private final RunFolder folder;
+    private final RunEvents events;
+    private final RecordingShell shell;
+    private final ClusterPort cluster;
+    private final GuestPort guests;
+    private final Clock clock;
+    private final List<CaseContext> cases = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final Map<String, VmPair> pairs = new LinkedHashMap<>();
+    private final List<CaseResult> results = new ArrayList<>();
+
+    public RunContext(Pipeline pipeline, RunInfo info, RunFolder folder, RunEvents events, RecordingShell shell,
+                      ClusterPort cluster, GuestPort guests, Clock clock) {
+        this.pipeline = pipeline;
+        this.info = info;
+        this.folder = folder;
+        this.events = events;
+        this.shell = shell;
+        this.cluster = cluster;
+        this.guests = guests;
+        this.clock = clock;
+        int index = 1;
+        for (CasePlan plan : info.cases()) {
+            cases.add(new CaseContext(this, plan, index++));
+        }
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public RunInfo info() {
+        return info;
+    }
+
+    public RunFolder folder() {
+        return folder;
+    }
+
+    public RunEvents events() {
+        return events;
+    }
+
+    RecordingShell shell() {
+        return shell;
+    }
+
+    public ClusterPort cluster() {
+        return cluster;
+    }
+
+    public GuestPort guests() {
+        return guests;
+    }
+
+    public NetworkProbes probes() {
+        return new NetworkProbes(guests);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The cases in the order they run; the split in the run route iterates this. */
+    public List<CaseContext> getCases() {
+        return List.copyOf(cases);
+    }
+
+    public Map<String, String> environment() {
+        return Map.copyOf(environment);
+    }
+
+    void addEnvironment(Map<String, String> facts) {
+        environment.putAll(facts);
+    }
+
+    void pair(String vmSpec, VmPair pair) {
+        pairs.put(vmSpec, pair);
+    }
+
+    /** The VM pair preflight found for a spec. */
+    public VmPair pair(String vmSpec) {
+        VmPair pair = pairs.get(vmSpec);
+        if (pair == null) {
+            throw new IllegalStateException("preflight found no VM pair for spec '" + vmSpec + "'");
+        }
+        return pair;
+    }
+
+    void finished(CaseResult result) {
+        results.add(result);
+    }
+
+    public List<CaseResult> results() {
+        return List.copyOf(results);
+    }
+
+    /** Whether a case has already been finished (so a second finish does nothing). */
+    boolean isFinished(CaseContext kase) {
+        return results.stream().anyMatch(r -> r.plan().id().equals(kase.id()));
+    }
+}

@@ -1,0 +1,30 @@
+package io.pvebench.stage;
+
+import io.pvebench.run.StepRecord;
+import io.pvebench.run.StepStatus;
+
+/**
+ * Undoes what the case changed, newest change first, whatever happened before. Never
+ * throws: an undo that fails is recorded on the step and marks the case broken (what
+ * is left behind may distort the next case), and the remaining undos still run.
+ * Running it twice does no harm: the ledger is empty the second time.
+ */
+public final class TeardownStage {
+
+    public static final String NAME = "teardown";
+
+    public void run(CaseContext kase) {
+        StepRecord step = StepScope.run(kase, NAME, log -> {
+            for (CaseContext.Undo undo : kase.takeLedger()) {
+                try {
+                    undo.action().run();
+                } catch (RuntimeException e) {
+                    log.problem("could not undo " + undo.description() + ": " + Faults.describe(e));
+                }
+            }
+        });
+        if (step.status() == StepStatus.BROKEN) {
+            kase.broken("teardown: " + step.detail());
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.pvebench.stage;
+
+import io.pvebench.guest.GuestVm;
+
+/**
+ * The two VMs of a spec that measure the network between them, as found in preflight.
+ *
+ * @param server        serves iperf3 and answers pings
+ * @param client        runs the iperf3 client and the ping probe
+ * @param serverAddress the server's guest IPv4 address
+ */
+public record VmPair(GuestVm server, GuestVm client, String serverAddress) {
+
+    /** {@code cross-node} or {@code same-node}: what the traffic crosses. */
+    public String path() {
+        return server.node().equals(client.node()) ? "same-node" : "cross-node";
+    }
+}
