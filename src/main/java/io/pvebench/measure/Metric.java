@@ -28,7 +28,11 @@ public enum Metric {
     PACKETS_SENT("packets_sent", "count"),
     PACKETS_RECEIVED("packets_received", "count"),
     /** Echo requests without reply, as a percentage of those sent. */
-    PACKET_LOSS("packet_loss", "%");
+    PACKET_LOSS("packet_loss", "%"),
+    /** UDP jitter seen by the receiver (iperf3 {@code jitter_ms}, RFC 1889 smoothed). */
+    JITTER("jitter", "ms"),
+    /** UDP datagrams lost, as a percentage of those sent (iperf3 {@code lost_percent}). */
+    DATAGRAM_LOSS("datagram_loss", "%");
 
     private final String id;
     private final String unit;
