@@ -32,7 +32,11 @@ public enum Metric {
     /** UDP jitter seen by the receiver (iperf3 {@code jitter_ms}, RFC 1889 smoothed). */
     JITTER("jitter", "ms"),
     /** UDP datagrams lost, as a percentage of those sent (iperf3 {@code lost_percent}). */
-    DATAGRAM_LOSS("datagram_loss", "%");
+    DATAGRAM_LOSS("datagram_loss", "%"),
+    /** A node's CPU use, as a percentage of all its CPUs ({@code /cluster/resources} {@code cpu}). */
+    NODE_CPU("node_cpu", "%"),
+    /** A node's memory in use ({@code /cluster/resources} {@code mem}). */
+    NODE_MEMORY("node_memory", "bytes");
 
     private final String id;
     private final String unit;

@@ -1,0 +1,146 @@
+package io.pvebench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pvebench.run.RunFolder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command, end to end: the demo pipeline on the embedded twin over real SSH. */
+@Tag("sim")
+class DemoPipelineOnTwinTest {
+
+    @TempDir
+    static Path out;
+
+    private static int exitCode;
+    private static String console;
+    private static Path runFolder;
+
+    @BeforeAll
+    static void runTheDemoOnce() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        exitCode = new Main(Map.of(), stream, stream)
+                .execute("run", "pipelines/demo.yaml", "--out", out.toString(), "--seed", "7", "--no-html");
+        console = buffer.toString(StandardCharsets.UTF_8);
+        try (Stream<Path> runs = Files.list(out)) {
+            runFolder = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+
+    private static JsonNode summary() throws Exception {
+        return RunFolder.JSON.readTree(runFolder.resolve("summary.json").toFile());
+    }
+
+    @Test
+    void demoPassesEveryObjectiveAndExitsZero() throws Exception {
+        assertThat(exitCode).as(console).isZero();
+        assertThat(summary().get("verdict").asText()).isEqualTo("pass");
+    }
+
+    @Test
+    void summaryListsEveryCaseWithParametersMetricsAndObjectives() throws Exception {
+        JsonNode cases = summary().get("cases");
+        assertThat(cases).hasSize(2);
+        JsonNode first = cases.get(0);
+        assertThat(first.get("id").asText()).isEqualTo("small-idle-r1");
+        assertThat(first.get("parameters").get("vmSpec").asText()).isEqualTo("small");
+        assertThat(first.get("verdict").asText()).isEqualTo("pass");
+        double throughput = first.get("metrics").get("throughput").get("value").asDouble();
+        assertThat(throughput).isBetween(9.0e9, 10.0e9);
+        assertThat(first.get("metrics").get("throughput").get("unit").asText()).isEqualTo("bit/s");
+        assertThat(first.get("metrics").get("packet_loss").get("value").asDouble()).isZero();
+        assertThat(first.get("objectives")).hasSize(3);
+        assertThat(first.get("steps").findValuesAsText("name"))
+                .containsExactly("setup", "baseline", "collect", "teardown");
+        assertThat(summary().get("environment").get("pve.version").asText()).startsWith("9.2.");
+    }
+
+    @Test
+    void samplesComeFromTheToolsOwnOutputsWhichAreKept() throws Exception {
+        List<String> lines = Files.readAllLines(runFolder.resolve("samples.jsonl"));
+        JsonNode throughput = lines.stream().map(DemoPipelineOnTwinTest::json)
+                .filter(s -> s.get("metric").asText().equals("throughput")).findFirst().orElseThrow();
+        JsonNode labels = throughput.get("labels");
+        assertThat(labels.get("case").asText()).isEqualTo("small-idle-r1");
+        assertThat(labels.get("vmSpec").asText()).isEqualTo("small");
+        assertThat(labels.get("scenario").asText()).isEqualTo("idle");
+        assertThat(labels.get("repetition").asText()).isEqualTo("1");
+        assertThat(labels.get("node").asText()).isEqualTo("pve2");
+        assertThat(labels.get("run").asText()).isEqualTo(runFolder.getFileName().toString());
+
+        Path raw = runFolder.resolve("raw").resolve("small-idle-r1");
+        try (Stream<Path> files = Files.list(raw)) {
+            Path iperf = files.filter(p -> p.getFileName().toString().contains("iperf3-client")
+                    && p.toString().endsWith(".json")).findFirst().orElseThrow();
+            // the guest's own iperf3 JSON, unwrapped, holds the number the sample carries
+            JsonNode tool = RunFolder.JSON.readTree(iperf.toFile());
+            assertThat(tool.at("/end/sum_received/bits_per_second").asDouble())
+                    .isEqualTo(throughput.get("value").asDouble());
+        }
+        assertThat(Files.readAllLines(runFolder.resolve("raw/commands.jsonl")))
+                .anySatisfy(l -> assertThat(l).contains("pveversion"))
+                .anySatisfy(l -> assertThat(l).contains("qm guest exec 102"));
+    }
+
+    @Test
+    void junitXmlHasOneTestCasePerCase() throws Exception {
+        String xml = Files.readString(runFolder.resolve("junit.xml"));
+        assertThat(xml).contains("<testsuite name=\"demo\" tests=\"2\" failures=\"0\" errors=\"0\" skipped=\"0\"");
+        assertThat(xml).contains("name=\"small-idle-r1\"").contains("name=\"small-idle-r2\"");
+    }
+
+    @Test
+    void allureResultsHoldOneTestPerCaseWithStepsAndAttachments() throws Exception {
+        Path results = runFolder.resolve("allure-results");
+        List<JsonNode> tests;
+        try (Stream<Path> files = Files.list(results)) {
+            tests = files.filter(p -> p.getFileName().toString().endsWith("-result.json"))
+                    .map(p -> json(read(p))).toList();
+        }
+        assertThat(tests).hasSize(2);
+        JsonNode test = tests.get(0);
+        assertThat(test.get("status").asText()).isEqualTo("passed");
+        assertThat(test.get("labels").findValuesAsText("value")).contains("demo", "small", "idle", "twin");
+        JsonNode baseline = test.get("steps").get(1);
+        assertThat(baseline.get("name").asText()).isEqualTo("baseline");
+        assertThat(baseline.get("attachments").size()).isGreaterThanOrEqualTo(3);
+        String source = baseline.get("attachments").get(0).get("source").asText();
+        assertThat(results.resolve(source)).exists();
+        assertThat(Files.readString(results.resolve("environment.properties"))).contains("pve.version=9.2.");
+    }
+
+    @Test
+    void consoleShowsProgressAndASummaryTable() {
+        assertThat(console).contains("[1/2] small-idle-r1").contains("[2/2] small-idle-r2")
+                .contains("ETA").contains("verdict PASS (exit 0)").contains("Gbit/s");
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return RunFolder.JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.pvebench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pvebench.assess.Verdict;
+import io.pvebench.pipeline.CasePlan;
+import io.pvebench.pipeline.PipelineLoader;
+import io.pvebench.run.CaseResult;
+import io.pvebench.run.RunFolder;
+import io.pvebench.run.RunListener;
+import io.pvebench.run.RunResult;
+import io.pvebench.run.StepRecord;
+import io.pvebench.run.StepStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A node's SSH server dies in the middle of a case: that case is broken, the rest is kept. */
+@Tag("sim")
+class FaultDuringCaseTest {
+
+    private static final String PASSWORD = "twin-pw-7f3a";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killingANodeMidCaseBreaksThatCaseRunsTeardownAndKeepsFinishedResults() throws Exception {
+        try (TwinCluster cluster = new TwinCluster(dir, PASSWORD, 11, 20)) {
+            // the client VM lives on pve2: kill pve2 while case 2's iperf3 client runs (10 s model = 0.5 s wall)
+            RunListener killer = new RunListener() {
+                @Override
+                public void stepStarted(CasePlan plan, String step) {
+                    if (plan.repetition() == 2 && step.equals("baseline")) {
+                        Thread t = new Thread(() -> {
+                            sleep(200);
+                            cluster.twin.failNode("pve2");
+                        });
+                        t.setDaemon(true);
+                        t.start();
+                    }
+                }
+            };
+            RunResult result = PipelineRunner.run(PipelineLoader.load(cluster.pipeline(3, "10s")),
+                    new PipelineRunner.Options(dir.resolve("reports"), 11, Path.of("routes"),
+                            Map.of(TwinCluster.PASSWORD_VARIABLE, PASSWORD),
+                            new PrintStream(new ByteArrayOutputStream()), List.of(killer)));
+
+            assertThat(result.verdict()).isEqualTo(Verdict.BROKEN);
+            assertThat(result.verdict().exitCode()).isEqualTo(3);
+            List<CaseResult> cases = result.cases();
+            assertThat(cases).extracting(c -> c.assessment().verdict())
+                    .containsExactly(Verdict.PASS, Verdict.BROKEN, Verdict.BROKEN);
+            CaseResult broken = cases.get(1);
+            assertThat(broken.assessment().reason()).contains("pve2");
+            assertThat(broken.steps()).extracting(StepRecord::name).contains("baseline", "teardown");
+            assertThat(broken.steps()).filteredOn(s -> s.name().equals("baseline"))
+                    .extracting(StepRecord::status).containsExactly(StepStatus.BROKEN);
+            // the server VM on pve1 was still reachable: teardown stopped its iperf3
+            assertThat(broken.steps()).filteredOn(s -> s.name().equals("teardown"))
+                    .extracting(StepRecord::status).containsExactly(StepStatus.PASSED);
+
+            Path runFolder = result.info().folder();
+            JsonNode summary = RunFolder.JSON.readTree(runFolder.resolve("summary.json").toFile());
+            assertThat(summary.get("verdict").asText()).isEqualTo("broken");
+            assertThat(summary.get("cases").get(0).get("verdict").asText()).isEqualTo("pass");
+            assertThat(summary.get("cases").get(0).get("metrics").has("throughput")).isTrue();
+            assertThat(Files.readAllLines(runFolder.resolve("samples.jsonl")))
+                    .anySatisfy(line -> assertThat(line).contains("\"case\":\"small-idle-r1\""));
+            assertThat(Files.readString(runFolder.resolve("junit.xml"))).contains("errors=\"2\"");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

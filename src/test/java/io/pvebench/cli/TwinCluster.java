@@ -1,0 +1,70 @@
+package io.pvebench.cli;
+
+import io.pvebench.sim.SimCluster;
+import io.pvebench.sim.SimNodeEndpoint;
+import io.pvebench.sim.SimSpec;
+import io.pvebench.sim.SimVmSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A twin started by a test and described by a cluster file, so a pipeline reaches it the
+ * way it reaches a real cluster: through a cluster file, a known_hosts file and a
+ * password from an environment variable. Two nodes, VM 101 on pve1, VM 102 on pve2.
+ */
+final class TwinCluster implements AutoCloseable {
+
+    static final String PASSWORD_VARIABLE = "PVEBENCH_TEST_SSH_PASSWORD";
+
+    final SimCluster twin;
+    final Path folder;
+
+    TwinCluster(Path folder, String password, long seed, double timeScale) throws IOException {
+        this.folder = folder;
+        this.twin = SimCluster.start(new SimSpec("lab", "9.2", 2, seed, timeScale,
+                List.of(new SimVmSpec(101, "srv", "pve1", 4, 4L << 30),
+                        new SimVmSpec(102, "cli", "pve2", 4, 4L << 30)),
+                "root", password, List.of()));
+        Files.createDirectories(folder.resolve("clusters"));
+        Files.writeString(folder.resolve("clusters/known_hosts"), twin.knownHosts());
+        StringBuilder yaml = new StringBuilder("name: lab\nnodes:\n");
+        for (SimNodeEndpoint node : twin.nodes()) {
+            yaml.append("  - name: ").append(node.name()).append("\n    address: ").append(node.host())
+                    .append("\n    port: ").append(node.port()).append('\n');
+        }
+        yaml.append("ssh:\n  user: root\n  passwordEnv: ").append(PASSWORD_VARIABLE)
+                .append("\n  knownHosts: known_hosts\n  connectTimeout: 5s\n");
+        Files.writeString(folder.resolve("clusters/lab.yaml"), yaml.toString());
+    }
+
+    /** Writes a pipeline against this cluster and returns its path. */
+    Path pipeline(int repetitions, String iperfDuration) throws IOException {
+        Path file = folder.resolve("pipeline.yaml");
+        Files.writeString(file, """
+                name: lab-check
+                cluster: clusters/lab.yaml
+                vmSpecs:
+                  - name: small
+                    cores: 4
+                    memory: 4 GiB
+                    vms: [101, 102]
+                repetitions: %d
+                measure:
+                  iperf3: {duration: %s, streams: 1}
+                  ping: {count: 10, interval: 200ms}
+                objectives:
+                  throughput: {min: 9 Gbit/s}
+                  packetLoss: {max: 0 %%}
+                timeouts:
+                  command: 20s
+                """.formatted(repetitions, iperfDuration));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        twin.close();
+    }
+}
