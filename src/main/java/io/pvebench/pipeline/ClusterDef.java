@@ -1,0 +1,26 @@
+package io.pvebench.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A real cluster as its cluster file describes it: nodes and how to reach them.
+ * Immutable; {@link ClusterLoader} builds only valid ones.
+ *
+ * @param source           the cluster file, as resolved from the pipeline or given to the loader
+ * @param nodes            at least one, names and address:port pairs unique, in file order
+ * @param allowDestructive opt-in for fault injection; false unless the file says true
+ */
+public record ClusterDef(Path source, String name, List<NodeDef> nodes, SshDef ssh, boolean allowDestructive) {
+
+    public ClusterDef {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(name, "name");
+        nodes = List.copyOf(nodes);
+        Objects.requireNonNull(ssh, "ssh");
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("a cluster has at least one node");
+        }
+    }
+}

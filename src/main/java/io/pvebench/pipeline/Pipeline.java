@@ -1,0 +1,53 @@
+package io.pvebench.pipeline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One pipeline definition: what to test (VM specs, scenarios, repetitions, measurements,
+ * objectives) and where (the cluster). Immutable; {@link PipelineLoader} builds only
+ * valid ones, with every default applied.
+ *
+ * @param source         the file it was loaded from, as given to the loader
+ * @param name           {@code [a-z0-9][a-z0-9-]*}
+ * @param description    free text, empty when the file has none
+ * @param scenarios      names from {@link #KNOWN_SCENARIOS}, unique, in file order
+ * @param repetitions    how often each VM spec × scenario case runs, 1..1000
+ * @param objectives     service-level objectives in file order, bounds in the metric's base unit
+ * @param commandTimeout how long one remote command may take
+ */
+public record Pipeline(
+        Path source,
+        String name,
+        String description,
+        ClusterRef cluster,
+        List<VmSpec> vmSpecs,
+        List<String> scenarios,
+        int repetitions,
+        MeasureSettings measure,
+        List<Objective> objectives,
+        Duration commandTimeout) {
+
+    /** Scenarios a pipeline may name today; light, normal, heavy and anomaly come later. */
+    public static final List<String> KNOWN_SCENARIOS = List.of("idle");
+
+    public Pipeline {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(name, "name");
+        description = description == null ? "" : description;
+        Objects.requireNonNull(cluster, "cluster");
+        vmSpecs = List.copyOf(vmSpecs);
+        scenarios = List.copyOf(scenarios);
+        Objects.requireNonNull(measure, "measure");
+        objectives = List.copyOf(objectives);
+        Objects.requireNonNull(commandTimeout, "commandTimeout");
+        if (vmSpecs.isEmpty() || scenarios.isEmpty()) {
+            throw new IllegalArgumentException("a pipeline has at least one VM spec and one scenario");
+        }
+        if (repetitions < 1) {
+            throw new IllegalArgumentException("repetitions must be at least 1: " + repetitions);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.pvebench.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads and validates a pipeline file, and the cluster file it names. Every problem in
+ * both files is collected before anything is built, then all are thrown at once as an
+ * {@link InvalidPipelineException}; a returned {@link Pipeline} is valid, defaults applied.
+ * Reads files only. Stateless and thread-safe.
+ */
+public final class PipelineLoader {
+
+    private static final Keys PIPELINE = Keys.allowed("name", "description", "cluster", "twin", "vmSpecs", "scenarios",
+            "repetitions", "measure", "objectives", "timeouts").required("name", "vmSpecs");
+    private static final Keys TWIN = Keys.allowed("nodes", "pve", "timeScale");
+    private static final Keys MEASURE = Keys.allowed("iperf3", "ping");
+    private static final Keys IPERF3 = Keys.allowed("duration", "streams");
+    private static final Keys PING = Keys.allowed("count", "interval");
+    private static final Keys TIMEOUTS = Keys.allowed("command");
+    private static final String TWIN_NAME = "twin";
+
+    private final Path file;
+    private final Path home;
+    private final Values values;
+
+    private PipelineLoader(Path file, Path home, Problems problems) {
+        this.file = file;
+        this.home = home;
+        this.values = new Values(problems);
+    }
+
+    /** The pipeline in {@code file}; {@code ~} in paths is the user's home. */
+    public static Pipeline load(Path file) {
+        return load(file, userHome());
+    }
+
+    /**
+     * The pipeline in {@code file}, with {@code ~} in paths meaning {@code home}.
+     *
+     * @throws InvalidPipelineException with every problem in the pipeline and its cluster file
+     */
+    public static Pipeline load(Path file, Path home) {
+        Problems problems = new Problems();
+        Optional<Pipeline> pipeline = YamlTreeReader.read(file, "pipeline", "a pipeline needs at least 'name' and 'vmSpecs'",
+                        problems)
+                .flatMap(root -> new PipelineLoader(file, home, problems).pipeline(root));
+        problems.throwIfAny();
+        return pipeline.orElseThrow();
+    }
+
+    static Path userHome() {
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    private Optional<Pipeline> pipeline(YamlNode root) {
+        if (!(root instanceof YamlNode.Mapping mapping)) {
+            values.problems().add(root.position(), "a pipeline file must be a mapping of keys to values, got "
+                    + root.described(), "a pipeline needs at least 'name' and 'vmSpecs'");
+            return Optional.empty();
+        }
+        MappingReader r = new MappingReader(mapping, "", "pipeline", PIPELINE, values);
+        String name = r.name("name").orElse(null);
+        String description = r.text("description").orElse("");
+        Optional<ClusterRef> cluster = cluster(r);
+        List<VmSpec> vmSpecs = new VmSpecsReader(values).read(r);
+        List<String> scenarios = scenarios(r);
+        int repetitions = r.integer("repetitions", 1, 1000).orElse(1);
+        MeasureSettings measure = r.mapping("measure", MEASURE).map(this::measure).orElse(MeasureSettings.DEFAULT);
+        List<Objective> objectives = r.node("objectives").map(n -> new ObjectivesReader(values).read(n)).orElse(List.of());
+        Duration commandTimeout = r.mapping("timeouts", TIMEOUTS)
+                .flatMap(t -> t.duration("command", Duration.ofSeconds(1), Duration.ofHours(24)))
+                .orElse(Duration.ofSeconds(60));
+        if (!values.problems().isEmpty() || cluster.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Pipeline(file, name, description, cluster.get(), vmSpecs, scenarios, repetitions, measure,
+                objectives, commandTimeout));
+    }
+
+    private Optional<ClusterRef> cluster(MappingReader r) {
+        Optional<MappingReader> twin = r.mapping(TWIN_NAME, TWIN);
+        Optional<String> named = r.has("cluster") ? r.text("cluster") : Optional.of(TWIN_NAME);
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        if (named.get().equals(TWIN_NAME)) {
+            return Optional.of(twin.map(this::twin).orElse(TwinCluster.DEFAULT));
+        }
+        twin.ifPresent(t -> values.problems().add(r.entry(TWIN_NAME).orElseThrow().keyPosition(),
+                "'twin' only applies to 'cluster: twin'", "remove 'twin', or set 'cluster: twin'"));
+        Path path = Values.resolve(named.get(), file.getParent(), home);
+        if (!Files.isRegularFile(path)) {
+            values.problems().add(r.node("cluster").orElseThrow().position(),
+                    "cluster file '" + named.get() + "' not found",
+                    "looked for " + path + "; 'cluster: twin' runs the pipeline on the embedded twin");
+            return Optional.empty();
+        }
+        return ClusterLoader.read(path, home, values.problems()).map(InventoryCluster::new);
+    }
+
+    private TwinCluster twin(MappingReader t) {
+        TwinCluster defaults = TwinCluster.DEFAULT;
+        String pve = t.text("pve").orElse(defaults.pve());
+        if (!TwinCluster.PVE_VERSIONS.contains(pve)) {
+            values.problems().add(t.node("pve").orElseThrow().position(), "'twin.pve' must be one of "
+                    + String.join(", ", TwinCluster.PVE_VERSIONS) + ", got '" + pve + "'",
+                    "the twin has a version profile for each of these Proxmox VE releases; quote it: pve: \"9.2\"");
+            pve = defaults.pve();
+        }
+        return new TwinCluster(t.integer("nodes", 1, 32).orElse(defaults.nodes()), pve,
+                t.positive("timeScale").orElse(defaults.timeScale()));
+    }
+
+    private List<String> scenarios(MappingReader r) {
+        if (!r.has("scenarios")) {
+            return List.of("idle");
+        }
+        List<String> scenarios = new ArrayList<>();
+        Map<String, SourcePosition> seen = new HashMap<>();
+        for (YamlNode item : r.list("scenarios", "[idle]").map(YamlNode.Sequence::items).orElse(List.of())) {
+            Optional<String> scenario = values.text(item, "scenarios");
+            if (scenario.isEmpty()) {
+                continue;
+            }
+            SourcePosition first = seen.putIfAbsent(scenario.get(), item.position());
+            if (!Pipeline.KNOWN_SCENARIOS.contains(scenario.get())) {
+                values.problems().add(item.position(), "unknown scenario '" + scenario.get() + "'",
+                        Suggestions.hint(scenario.get(), Pipeline.KNOWN_SCENARIOS, "known scenarios"));
+            } else if (first != null) {
+                values.problems().add(item.position(), "duplicate scenario '" + scenario.get() + "'",
+                        "already listed at line " + first.line());
+            } else {
+                scenarios.add(scenario.get());
+            }
+        }
+        return scenarios;
+    }
+
+    private MeasureSettings measure(MappingReader m) {
+        Iperf3Settings iperf3 = m.mapping("iperf3", IPERF3)
+                .map(i -> new Iperf3Settings(
+                        i.duration("duration", Duration.ofSeconds(1), Duration.ofHours(1))
+                                .orElse(Iperf3Settings.DEFAULT.duration()),
+                        i.integer("streams", 1, 128).orElse(Iperf3Settings.DEFAULT.streams())))
+                .orElse(Iperf3Settings.DEFAULT);
+        PingSettings ping = m.mapping("ping", PING)
+                .map(p -> new PingSettings(
+                        p.integer("count", 1, 100_000).orElse(PingSettings.DEFAULT.count()),
+                        p.duration("interval", Duration.ofMillis(10), Duration.ofSeconds(10))
+                                .orElse(PingSettings.DEFAULT.interval())))
+                .orElse(PingSettings.DEFAULT);
+        return new MeasureSettings(iperf3, ping);
+    }
+}
