@@ -1,0 +1,113 @@
+package io.pvebench.sim;
+
+import io.pvebench.sim.command.NodeShell;
+import io.pvebench.sim.model.ClusterModel;
+import io.pvebench.sim.model.NodeInfo;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.server.SshServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One simulated Proxmox node: an Apache MINA SSHD server on 127.0.0.1 (ephemeral port)
+ * with its own in-memory ed25519 host key, password and/or public-key login for one
+ * user, and exec requests answered by {@link NodeShell}. Thread-safe.
+ */
+final class SimNode {
+
+    private final NodeInfo info;
+    private final SshServer server;
+    private final KeyPair hostKey;
+    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean failed;
+    private volatile int port;
+
+    SimNode(NodeInfo info, ClusterModel model, NodeShell shell, String user, String password,
+            List<PublicKey> keys) {
+        this.info = info;
+        this.hostKey = ed25519();
+        this.server = SshServer.setUpDefaultServer();
+        server.setHost("127.0.0.1");
+        server.setPort(0);
+        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        if (password != null) {
+            server.setPasswordAuthenticator((u, p, s) -> user.equals(u) && password.equals(p));
+        } else {
+            server.setPasswordAuthenticator(null);
+        }
+        if (!keys.isEmpty()) {
+            server.setPublickeyAuthenticator((u, key, s) -> user.equals(u)
+                    && keys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+        } else {
+            server.setPublickeyAuthenticator(null);
+        }
+        server.setKeyboardInteractiveAuthenticator(null);
+        server.setCommandFactory((channel, command) -> new SimExecCommand(command, info, model, shell, running));
+    }
+
+    private static KeyPair ed25519() {
+        try {
+            KeyPairGenerator generator = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA);
+            generator.initialize(256);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot generate an ed25519 host key", e);
+        }
+    }
+
+    void start() {
+        try {
+            server.start();
+            port = server.getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start simulated node " + info.name(), e);
+        }
+    }
+
+    /** Abrupt stop: sessions closed at once (no exit status), port closed, commands interrupted. */
+    void fail() {
+        failed = true;
+        try {
+            server.stop(true);
+        } catch (IOException e) {
+            // the node is gone either way
+        }
+        for (Thread t : running) {
+            t.interrupt();
+        }
+    }
+
+    boolean failed() {
+        return failed;
+    }
+
+    SimNodeEndpoint endpoint() {
+        String key = PublicKeyEntry.toString(hostKey.getPublic());
+        return new SimNodeEndpoint(info.name(), "127.0.0.1", port(), "[127.0.0.1]:" + port() + " " + key);
+    }
+
+    int port() {
+        return port;
+    }
+
+    String name() {
+        return info.name();
+    }
+
+    void close() {
+        if (!failed) {
+            fail();
+        }
+    }
+}

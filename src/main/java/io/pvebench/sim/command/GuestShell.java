@@ -1,0 +1,56 @@
+package io.pvebench.sim.command;
+
+import io.pvebench.sim.model.ClusterModel;
+import io.pvebench.sim.model.VmInfo;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The programs a guest (Debian 12) runs for {@code qm guest exec}: {@code ping}
+ * (iputils 20221126), {@code iperf3} (3.12), {@code sh -c}/{@code bash -c} with one
+ * simple command, {@code hostname}, {@code true}, {@code echo}, {@code pkill}/{@code
+ * killall iperf3}. Thread-safe.
+ */
+final class GuestShell {
+
+    private final Ping ping = new Ping();
+    private final Iperf3 iperf3 = new Iperf3();
+
+    GuestRun run(VmInfo vm, List<String> argv, ClusterModel model) {
+        String program = argv.get(0);
+        String name = program.substring(program.lastIndexOf('/') + 1);
+        List<String> args = argv.subList(1, argv.size());
+        return switch (name) {
+            case "ping" -> ping.run(vm, args, model);
+            case "iperf3" -> iperf3.run(vm, args, model);
+            case "sh", "bash" -> shell(vm, args, model);
+            case "hostname" -> GuestRun.done(Reply.ok(vm.name() + "\n"), Duration.ZERO);
+            case "true" -> GuestRun.done(Reply.ok(""), Duration.ZERO);
+            case "echo" -> GuestRun.done(Reply.ok(String.join(" ", args) + "\n"), Duration.ZERO);
+            case "pkill", "killall" -> kill(vm, args, model);
+            default -> GuestRun.notFound(program);
+        };
+    }
+
+    private GuestRun shell(VmInfo vm, List<String> args, ClusterModel model) {
+        if (args.size() < 2 || !args.get(0).equals("-c")) {
+            return GuestRun.done(Reply.ok(""), Duration.ZERO);
+        }
+        List<String> words = ShellWords.split(args.get(1));
+        if (words.isEmpty()) {
+            return GuestRun.done(Reply.ok(""), Duration.ZERO);
+        }
+        GuestRun inner = run(vm, words, model);
+        if (inner.spawnError() != null) {
+            return GuestRun.done(Reply.error("sh: 1: " + words.get(0) + ": not found\n", 127), Duration.ZERO);
+        }
+        return inner;
+    }
+
+    private GuestRun kill(VmInfo vm, List<String> args, ClusterModel model) {
+        boolean iperf = args.stream().anyMatch(a -> a.equals("iperf3") || a.startsWith("iperf3 "));
+        int stopped = iperf ? model.stopListeners(vm.vmid()) : 0;
+        return GuestRun.done(new Reply("", "", stopped > 0 ? 0 : 1), Duration.ZERO);
+    }
+}

@@ -1,0 +1,339 @@
+package io.pvebench.sim.command;
+
+import io.pvebench.sim.model.ClusterModel;
+import io.pvebench.sim.model.Iperf3Listener;
+import io.pvebench.sim.model.NetworkModel;
+import io.pvebench.sim.model.VmInfo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * iperf3 3.12 in a guest. {@code -s [-D] [-1] [-p PORT]} registers a server on the
+ * guest's address ({@code -D}: returns at once; without it the server runs until
+ * killed). {@code -c IP [-p PORT] [-t SEC] [-P N] [-R] [-J] [-i SEC] [-O SEC] [-l LEN]}
+ * runs a TCP test and prints the {@code -J} document (also without {@code -J}: the
+ * text report is not simulated). Layout, key order, the per-stream repetition of
+ * {@code sock_bufsize}, sender bytes in whole 128 KiB blocks, float interval seconds,
+ * receiver ends a little after sender ends, {@code sender} flags with {@code -R}, and
+ * the error document ({@code "unable to connect to server: Connection refused"}, exit 1)
+ * follow the iperf 3.12 captures in {@code src/test/resources/sim/iperf3/}.
+ *
+ * <p>Rates come from {@link NetworkModel}; under a link-loss fault the rate is capped
+ * by the Mathis formula and lost segments count as retransmits. A test of T seconds with O omitted seconds
+ * takes T + O + 0.1 model seconds.
+ */
+final class Iperf3 {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final int BLKSIZE = 131072;
+    private static final String COOKIE_CHARS = "abcdefghijklmnopqrstuvwxyz234567";
+
+    private record Options(String host, int port, int seconds, int streams, boolean reverse, double interval,
+                           int omit, int blksize) {
+    }
+
+    GuestRun run(VmInfo vm, List<String> args, ClusterModel model) {
+        boolean server = false;
+        boolean daemon = false;
+        boolean oneOff = false;
+        String host = null;
+        int port = 5201;
+        int seconds = 10;
+        int streams = 1;
+        boolean reverse = false;
+        double interval = 1;
+        int omit = 0;
+        int blksize = BLKSIZE;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            try {
+                switch (a) {
+                    case "-s", "--server" -> server = true;
+                    case "-D", "--daemon" -> daemon = true;
+                    case "-1", "--one-off" -> oneOff = true;
+                    case "-c", "--client" -> host = args.get(++i);
+                    case "-p", "--port" -> port = Integer.parseInt(args.get(++i));
+                    case "-t", "--time" -> seconds = Integer.parseInt(args.get(++i));
+                    case "-P", "--parallel" -> streams = Integer.parseInt(args.get(++i));
+                    case "-R", "--reverse" -> reverse = true;
+                    case "-i", "--interval" -> interval = Double.parseDouble(args.get(++i));
+                    case "-O", "--omit" -> omit = Integer.parseInt(args.get(++i));
+                    case "-l", "--length" -> blksize = Integer.parseInt(args.get(++i));
+                    case "-J", "--json", "-4", "--forceflush", "-V" -> { }
+                    case "-B", "--bind", "-C", "--congestion", "--logfile", "-b", "--bitrate" -> i++;
+                    default -> {
+                        return GuestRun.done(Reply.error("iperf3: unrecognized option '" + a + "'\n", 1),
+                                Duration.ZERO);
+                    }
+                }
+            } catch (IndexOutOfBoundsException | NumberFormatException e) {
+                return GuestRun.done(Reply.error("iperf3: parameter error - invalid argument to " + a + "\n", 1),
+                        Duration.ZERO);
+            }
+        }
+        if (server) {
+            model.listen(new Iperf3Listener(vm.vmid(), vm.ip(), port, oneOff, false));
+            return daemon ? GuestRun.done(Reply.ok(""), Duration.ZERO)
+                    : new GuestRun(Reply.ok(""), null, () -> { }, null);
+        }
+        if (host == null) {
+            return GuestRun.done(Reply.error("iperf3: parameter error - must either be a client (-c) or server"
+                    + " (-s)\n", 1), Duration.ZERO);
+        }
+        return client(vm, new Options(host, port, seconds, streams, reverse, interval, omit, blksize), model);
+    }
+
+    private GuestRun client(VmInfo vm, Options o, ClusterModel model) {
+        VmInfo target = model.vmByIp(o.host()).orElse(null);
+        if (target == null || !model.reachable(target)) {
+            return GuestRun.done(new Reply(errorDocument(vm, "unable to connect to server: No route to host"), "",
+                    1), Duration.ofSeconds(3));
+        }
+        if (model.listener(o.host(), o.port()).isEmpty()) {
+            return GuestRun.done(new Reply(errorDocument(vm, "unable to connect to server: Connection refused"),
+                    "", 1), Duration.ZERO);
+        }
+        if (!model.claim(o.host(), o.port())) {
+            return GuestRun.done(new Reply(errorDocument(vm,
+                    "the server is busy running a test. try again later"), "", 1), Duration.ZERO);
+        }
+        NetworkModel.Path path = model.path(vm, target);
+        Random random = model.randoms().next("iperf3/" + vm.vmid() + "/" + o.host());
+        String json = CJson.print(document(vm, target, o, path, random, model));
+        long seconds = o.seconds() + o.omit();
+        Duration duration = Duration.ofSeconds(seconds).plusMillis(100);
+        return new GuestRun(Reply.ok(json), duration, () -> model.release(o.host(), o.port()), null);
+    }
+
+    private static String systemInfo(VmInfo vm) {
+        return "Linux " + vm.name() + " 6.1.0-28-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22) x86_64";
+    }
+
+    private static String errorDocument(VmInfo vm, String error) {
+        JsonObject start = new JsonObject().put("connected", List.of()).put("version", "iperf 3.12")
+                .put("system_info", systemInfo(vm));
+        return CJson.print(new JsonObject().put("start", start).put("intervals", List.of())
+                .put("end", new JsonObject()).put("error", error));
+    }
+
+    private JsonObject document(VmInfo vm, VmInfo target, Options o, NetworkModel.Path path, Random random,
+                                ClusterModel model) {
+        Instant now = model.clock().now();
+        List<Object> connected = new ArrayList<>();
+        for (int s = 0; s < o.streams(); s++) {
+            connected.add(new JsonObject().put("socket", socket(s)).put("local_host", vm.ip())
+                    .put("local_port", 32768 + random.nextInt(28232)).put("remote_host", o.host())
+                    .put("remote_port", o.port()));
+        }
+        StringBuilder cookie = new StringBuilder();
+        for (int i = 0; i < 36; i++) {
+            cookie.append(COOKIE_CHARS.charAt(random.nextInt(COOKIE_CHARS.length())));
+        }
+        JsonObject start = new JsonObject().put("connected", connected).put("version", "iperf 3.12")
+                .put("system_info", systemInfo(vm))
+                .put("timestamp", new JsonObject().put("time", TIME.format(now)).put("timesecs", now.getEpochSecond()))
+                .put("connecting_to", new JsonObject().put("host", o.host()).put("port", o.port()))
+                .put("cookie", cookie.toString()).put("tcp_mss_default", NetworkModel.MSS).put("target_bitrate", 0);
+        for (int s = 0; s < o.streams(); s++) {
+            start.put("sock_bufsize", 0).put("sndbuf_actual", 16384).put("rcvbuf_actual", 131072);
+        }
+        start.put("test_start", new JsonObject().put("protocol", "TCP").put("num_streams", o.streams())
+                .put("blksize", o.blksize()).put("omit", o.omit()).put("duration", o.seconds()).put("bytes", 0)
+                .put("blocks", 0).put("reverse", o.reverse() ? 1 : 0).put("tos", 0).put("target_bitrate", 0));
+
+        Measured m = measure(vm, target, o, path, random, model);
+        long total = 0;
+        for (long b : m.sentBytes) {
+            total += b;
+        }
+        if (o.reverse()) {
+            model.addTraffic(target.vmid(), vm.vmid(), total);
+        } else {
+            model.addTraffic(vm.vmid(), target.vmid(), total);
+        }
+        return new JsonObject().put("start", start).put("intervals", m.intervals).put("end", end(o, m, random));
+    }
+
+    private static final class Measured {
+        final List<Object> intervals = new ArrayList<>();
+        long[] sentBytes;
+        long[] retransmits;
+        long[] maxCwnd;
+        long[] maxWnd;
+        long[] maxRtt;
+        long[] minRtt;
+        long[] sumRtt;
+        long[] rttSamples;
+        double senderEnd;
+    }
+
+    private Measured measure(VmInfo from, VmInfo to, Options o, NetworkModel.Path path, Random random,
+                             ClusterModel model) {
+        int n = o.streams();
+        double loss = model.loss(from, to);
+        Measured m = new Measured();
+        m.sentBytes = new long[n];
+        m.retransmits = new long[n];
+        m.maxCwnd = new long[n];
+        m.maxWnd = new long[n];
+        m.maxRtt = new long[n];
+        m.minRtt = new long[n];
+        m.sumRtt = new long[n];
+        m.rttSamples = new long[n];
+        java.util.Arrays.fill(m.minRtt, Long.MAX_VALUE);
+        double step = o.interval() > 0 ? o.interval() : o.seconds();
+        double[] weights = new double[n];
+        double weightSum = 0;
+        for (int s = 0; s < n; s++) {
+            weights[s] = 1 + 0.08 * random.nextGaussian();
+            weightSum += weights[s];
+        }
+        double[] ends = new double[n];
+        // omitted intervals run on their own time base; measured time restarts after them
+        int omitted = (int) Math.ceil(o.omit() / step);
+        int measured = (int) Math.ceil(o.seconds() / step);
+        for (int k = 0; k < omitted + measured; k++) {
+            boolean omit = k < omitted;
+            if (k == 0 || k == omitted) {
+                for (int s = 0; s < n; s++) {
+                    ends[s] = k == 0 ? 0 : micros(random.nextInt(60) + 10);
+                }
+            }
+            int index = omit ? k : k - omitted;
+            double nominalEnd = Math.min((index + 1) * step, omit ? o.omit() : o.seconds());
+            double rate = model.network().intervalBitsPerSecond(path, random);
+            if (loss > 0) {
+                // Mathis et al.: TCP throughput <= MSS / RTT * 1.22 / sqrt(p)
+                double rtt = model.network().tcpRttMicros(path, random) / 1e6;
+                rate = Math.min(rate, NetworkModel.MSS * 8 / rtt * 1.22 / Math.sqrt(loss) * n);
+            }
+            List<Object> streams = new ArrayList<>();
+            long sumBytes = 0;
+            long sumRetr = 0;
+            double sumStart = ends[0];
+            double sumEnd = 0;
+            for (int s = 0; s < n; s++) {
+                double start = ends[s];
+                double end = micros(Math.round(nominalEnd * 1e6) + 5 + random.nextInt(300));
+                float seconds = (float) (end - start);
+                long bytes = (long) (rate * weights[s] / weightSum * seconds / 8);
+                if (!o.reverse()) {
+                    bytes = bytes / o.blksize() * o.blksize();
+                } else {
+                    bytes += random.nextInt(o.blksize());
+                }
+                long retr = model.network().intervalRetransmits(path, random)
+                        + Math.round(bytes / (double) NetworkModel.MSS * loss);
+                long rtt = model.network().tcpRttMicros(path, random);
+                long cwnd = (long) NetworkModel.MSS * (250 + random.nextInt(900));
+                long wnd = 2_000_000L + random.nextInt(2_000_000);
+                JsonObject st = new JsonObject().put("socket", socket(s)).put("start", start).put("end", end)
+                        .put("seconds", (double) seconds).put("bytes", bytes)
+                        .put("bits_per_second", bytes * 8 / (double) seconds);
+                if (!o.reverse()) {
+                    st.put("retransmits", retr).put("snd_cwnd", cwnd).put("snd_wnd", wnd).put("rtt", rtt)
+                            .put("rttvar", rtt / 4 + random.nextInt(40)).put("pmtu", NetworkModel.MTU);
+                }
+                st.put("omitted", omit).put("sender", !o.reverse());
+                streams.add(st);
+                if (s == 0) {
+                    sumEnd = end;
+                }
+                sumBytes += bytes;
+                sumRetr += retr;
+                if (!omit) {
+                    m.sentBytes[s] += bytes;
+                    m.retransmits[s] += retr;
+                    m.maxCwnd[s] = Math.max(m.maxCwnd[s], cwnd);
+                    m.maxWnd[s] = Math.max(m.maxWnd[s], wnd);
+                    m.maxRtt[s] = Math.max(m.maxRtt[s], rtt);
+                    m.minRtt[s] = Math.min(m.minRtt[s], rtt);
+                    m.sumRtt[s] += rtt;
+                    m.rttSamples[s]++;
+                    m.senderEnd = Math.max(m.senderEnd, end);
+                }
+                ends[s] = end;
+            }
+            float sumSeconds = (float) (sumEnd - sumStart);
+            JsonObject sum = new JsonObject().put("start", sumStart).put("end", sumEnd)
+                    .put("seconds", (double) sumSeconds).put("bytes", sumBytes)
+                    .put("bits_per_second", sumBytes * 8 / (double) sumSeconds);
+            if (!o.reverse()) {
+                sum.put("retransmits", sumRetr);
+            }
+            sum.put("omitted", omit).put("sender", !o.reverse());
+            if (o.interval() > 0) {
+                m.intervals.add(new JsonObject().put("streams", streams).put("sum", sum));
+            }
+        }
+        return m;
+    }
+
+    private JsonObject end(Options o, Measured m, Random random) {
+        boolean sender = !o.reverse();
+        double sendEnd = m.senderEnd;
+        double recvEnd = micros(Math.round(sendEnd * 1e6) + 20 + random.nextInt(60));
+        List<Object> streams = new ArrayList<>();
+        long sentTotal = 0;
+        long recvTotal = 0;
+        long retrTotal = 0;
+        for (int s = 0; s < o.streams(); s++) {
+            long inFlight = Math.min(m.sentBytes[s], 200_000L + random.nextInt(1_500_000));
+            long recv = m.sentBytes[s] - inFlight;
+            sentTotal += m.sentBytes[s];
+            recvTotal += recv;
+            retrTotal += m.retransmits[s];
+            JsonObject snd = new JsonObject().put("socket", socket(s)).put("start", 0).put("end", sendEnd)
+                    .put("seconds", sendEnd).put("bytes", m.sentBytes[s])
+                    .put("bits_per_second", m.sentBytes[s] * 8 / sendEnd).put("retransmits", m.retransmits[s]);
+            if (sender) {
+                long samples = Math.max(1, m.rttSamples[s]);
+                snd.put("max_snd_cwnd", m.maxCwnd[s]).put("max_snd_wnd", m.maxWnd[s]).put("max_rtt", m.maxRtt[s])
+                        .put("min_rtt", m.rttSamples[s] == 0 ? 0 : m.minRtt[s])
+                        .put("mean_rtt", m.sumRtt[s] / samples);
+            } else {
+                // with -R the client only learns the server's totals: no window or RTT data
+                snd.put("max_snd_cwnd", 0).put("max_snd_wnd", 0).put("max_rtt", 0).put("min_rtt", 0)
+                        .put("mean_rtt", 0);
+            }
+            snd.put("sender", sender);
+            JsonObject rcv = new JsonObject().put("socket", socket(s)).put("start", 0).put("end", recvEnd)
+                    .put("seconds", sendEnd).put("bytes", recv).put("bits_per_second", recv * 8 / sendEnd)
+                    .put("sender", sender);
+            streams.add(new JsonObject().put("sender", snd).put("receiver", rcv));
+        }
+        double hostSystem = 8 + 6 * random.nextDouble();
+        double hostUser = 0.3 + 0.6 * random.nextDouble();
+        double remoteSystem = 18 + 10 * random.nextDouble();
+        double remoteUser = 0.5 + 1.2 * random.nextDouble();
+        return new JsonObject().put("streams", streams)
+                .put("sum_sent", new JsonObject().put("start", 0).put("end", sendEnd).put("seconds", sendEnd)
+                        .put("bytes", sentTotal).put("bits_per_second", sentTotal * 8 / sendEnd)
+                        .put("retransmits", retrTotal).put("sender", sender))
+                .put("sum_received", new JsonObject().put("start", 0).put("end", recvEnd).put("seconds", recvEnd)
+                        .put("bytes", recvTotal).put("bits_per_second", recvTotal * 8 / sendEnd)
+                        .put("sender", sender))
+                .put("cpu_utilization_percent", new JsonObject()
+                        .put("host_total", hostSystem + hostUser).put("host_user", hostUser)
+                        .put("host_system", hostSystem).put("remote_total", remoteSystem + remoteUser)
+                        .put("remote_user", remoteUser).put("remote_system", remoteSystem))
+                .put("sender_tcp_congestion", "cubic").put("receiver_tcp_congestion", "cubic");
+    }
+
+    private static int socket(int stream) {
+        return 5 + 2 * stream;
+    }
+
+    /** A time in seconds with microsecond resolution, as iperf3 takes it from a timeval. */
+    private static double micros(long micros) {
+        return micros / 1e6;
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Turns one shell command line, as an SSH client sends it to a Proxmox node, into what
+ * that node would print: argument parsing (POSIX quoting), the Proxmox commands
+ * ({@code pveversion}, {@code pvecm}, {@code pvesh}, {@code qm}), the guest programs
+ * reached through {@code qm guest exec} ({@code ping}, {@code iperf3}) and the exact
+ * output formats (Perl JSON, cJSON, iputils, corosync-quorumtool).
+ *
+ * <p>Every format names the source it was checked against. Nothing here imports from
+ * {@code io.pvebench} outside {@code io.pvebench.sim}.
+ */
+package io.pvebench.sim.command;

@@ -1,0 +1,313 @@
+package io.pvebench.sim.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * The state of one simulated cluster. Nodes: 16 cores, 64 GiB, 100 GiB root disk,
+ * cluster network {@code 10.0.99.(10+N)}. VMs run from the start with a small idle load.
+ * Guest addresses are {@code 10.10.10.(101+i)/24} for the i-th VM in the spec.
+ *
+ * <p>Status numbers are drawn per call from {@link Randoms} (per node / per VM), so the
+ * same seed and call sequence give the same values. When a node fails its last numbers
+ * are frozen: pmxcfs keeps a node's RRD entries for 5 minutes after their last update
+ * ({@code rrd_entry_is_old} in pve-cluster {@code status.c}), so {@code /cluster/resources}
+ * shows stale VM stats for that long, then only {@code status: unknown}.
+ *
+ * <p>Thread-safe: every method synchronizes on the model.
+ */
+public final class ClusterModel {
+
+    public static final Duration RRD_EXPIRY = Duration.ofMinutes(5);
+    private static final int NODE_CORES = 16;
+    private static final long NODE_MEMORY = 64L << 30;
+    private static final long NODE_DISK = 100L << 30;
+    private static final long VM_DISK = 32L << 30;
+
+    private final String clusterName;
+    private final VersionProfile profile;
+    private final ModelClock clock;
+    private final Randoms randoms;
+    private final NetworkModel network = new NetworkModel();
+    private final Map<String, NodeInfo> nodes = new LinkedHashMap<>();
+    private final Map<Integer, VmInfo> vms = new TreeMap<>();
+    private final Map<Integer, String> vmNode = new HashMap<>();
+    private final Map<String, Instant> failedAt = new HashMap<>();
+    private final Map<String, NodeStats> frozenNodeStats = new HashMap<>();
+    private final Map<Integer, VmStats> frozenVmStats = new HashMap<>();
+    private final Map<Integer, long[]> traffic = new HashMap<>();
+    private final Map<String, Iperf3Listener> iperf3 = new HashMap<>();
+    private final Map<String, Double> linkLoss = new HashMap<>();
+    private long ringSeq;
+
+    public ClusterModel(String clusterName, VersionProfile profile, int nodeCount, List<VmDefinition> vmDefs,
+                        ModelClock clock, long seed) {
+        this.clusterName = clusterName;
+        this.profile = profile;
+        this.clock = clock;
+        this.randoms = new Randoms(seed);
+        Instant start = clock.start();
+        for (int i = 1; i <= nodeCount; i++) {
+            Random r = randoms.fixed("node/boot/" + i);
+            Instant booted = start.minusSeconds(86_400L + r.nextInt(20 * 86_400));
+            nodes.put("pve" + i, new NodeInfo("pve" + i, i, "10.0.99." + (10 + i), NODE_CORES, NODE_MEMORY,
+                    NODE_DISK, booted));
+        }
+        int index = 0;
+        for (VmDefinition def : vmDefs) {
+            Random r = randoms.fixed("vm/fixed/" + def.vmid());
+            String mac = String.format("BC:24:11:%02X:%02X:%02X", r.nextInt(256), r.nextInt(256), r.nextInt(256));
+            Instant started = start.minusSeconds(3_600L + r.nextInt(5 * 86_400));
+            vms.put(def.vmid(), new VmInfo(def.vmid(), def.name(), def.cores(), def.memoryBytes(), VM_DISK,
+                    "10.10.10." + (101 + index), 24, mac, 1_000 + r.nextInt(3_000_000), started));
+            vmNode.put(def.vmid(), def.node());
+            index++;
+        }
+        this.ringSeq = 0x10 + 4L * randoms.fixed("ring").nextInt(16);
+    }
+
+    /** A VM as the spec gives it. */
+    public record VmDefinition(int vmid, String name, String node, int cores, long memoryBytes) {
+    }
+
+    public String clusterName() {
+        return clusterName;
+    }
+
+    public VersionProfile profile() {
+        return profile;
+    }
+
+    public ModelClock clock() {
+        return clock;
+    }
+
+    public Randoms randoms() {
+        return randoms;
+    }
+
+    public NetworkModel network() {
+        return network;
+    }
+
+    public synchronized List<NodeInfo> nodes() {
+        return List.copyOf(nodes.values());
+    }
+
+    public synchronized NodeInfo node(String name) {
+        NodeInfo info = nodes.get(name);
+        if (info == null) {
+            throw new IllegalArgumentException("no node " + name);
+        }
+        return info;
+    }
+
+    public synchronized boolean online(String node) {
+        return !failedAt.containsKey(node);
+    }
+
+    /** Marks a node failed: it leaves the corosync membership and its stats freeze. */
+    public synchronized void failNode(String node) {
+        node(node);
+        if (failedAt.containsKey(node)) {
+            return;
+        }
+        frozenNodeStats.put(node, nodeStats(node));
+        for (VmInfo vm : vmsOn(node)) {
+            frozenVmStats.put(vm.vmid(), vmStats(vm.vmid()));
+        }
+        failedAt.put(node, clock.now());
+        ringSeq += 4; // corosync's totem bumps the ring sequence by 4 on each new membership
+    }
+
+    /** True while a failed node's RRD data is still in pmxcfs (5 minutes after failure). */
+    public synchronized boolean statsFresh(String node) {
+        Instant failed = failedAt.get(node);
+        return failed == null || Duration.between(failed, clock.now()).compareTo(RRD_EXPIRY) <= 0;
+    }
+
+    public synchronized QuorumView quorum() {
+        List<NodeInfo> members = new ArrayList<>();
+        for (NodeInfo n : nodes.values()) {
+            if (online(n.name())) {
+                members.add(n);
+            }
+        }
+        members.sort(Comparator.comparing(n -> ipKey(n.ip())));
+        int expected = nodes.size();
+        int quorum = expected / 2 + 1;
+        int total = members.size();
+        int rep = members.stream().mapToInt(NodeInfo::nodeId).min().orElse(0);
+        return new QuorumView(members, expected, total, quorum, total >= quorum, rep, ringSeq, nodes.size());
+    }
+
+    public synchronized List<VmInfo> vms() {
+        return List.copyOf(vms.values());
+    }
+
+    public synchronized Optional<VmInfo> vm(int vmid) {
+        return Optional.ofNullable(vms.get(vmid));
+    }
+
+    public synchronized String nodeOf(int vmid) {
+        return vmNode.get(vmid);
+    }
+
+    public synchronized List<VmInfo> vmsOn(String node) {
+        List<VmInfo> result = new ArrayList<>();
+        for (VmInfo vm : vms.values()) {
+            if (node.equals(vmNode.get(vm.vmid()))) {
+                result.add(vm);
+            }
+        }
+        return result;
+    }
+
+    public synchronized Optional<VmInfo> vmByIp(String ip) {
+        return vms.values().stream().filter(v -> v.ip().equals(ip)).findFirst();
+    }
+
+    /** A guest answers on the network while its node is up. */
+    public synchronized boolean reachable(VmInfo vm) {
+        return online(vmNode.get(vm.vmid()));
+    }
+
+    /**
+     * Fault: the node's cluster link drops each packet with {@code probability}
+     * (0 heals it). Traffic between two VMs crosses the links of both their nodes, or
+     * none when they share a node.
+     */
+    public synchronized void setLinkLoss(String node, double probability) {
+        node(node);
+        if (probability < 0 || probability > 1) {
+            throw new IllegalArgumentException("loss probability must be 0..1: " + probability);
+        }
+        linkLoss.put(node, probability);
+    }
+
+    /** Probability that one packet from {@code from} to {@code to} is lost. */
+    public synchronized double loss(VmInfo from, VmInfo to) {
+        String a = vmNode.get(from.vmid());
+        String b = vmNode.get(to.vmid());
+        if (a.equals(b)) {
+            return 0;
+        }
+        double pass = (1 - linkLoss.getOrDefault(a, 0.0)) * (1 - linkLoss.getOrDefault(b, 0.0));
+        return 1 - pass;
+    }
+
+    public synchronized NetworkModel.Path path(VmInfo from, VmInfo to) {
+        if (from.vmid() == to.vmid()) {
+            return NetworkModel.Path.SELF;
+        }
+        return vmNode.get(from.vmid()).equals(vmNode.get(to.vmid()))
+                ? NetworkModel.Path.SAME_NODE : NetworkModel.Path.CROSS_NODE;
+    }
+
+    public synchronized NodeStats nodeStats(String node) {
+        NodeStats frozen = frozenNodeStats.get(node);
+        if (frozen != null) {
+            return frozen;
+        }
+        NodeInfo info = node(node);
+        Random r = randoms.next("node/" + node);
+        Instant now = clock.now();
+        double vmCpu = 0;
+        long vmMem = 0;
+        for (VmInfo vm : vmsOn(node)) {
+            vmCpu += vm.cores() * 0.012;
+            vmMem += vm.memoryBytes() * 55 / 100;
+        }
+        double cpu = (0.004 + 0.006 * r.nextDouble() + vmCpu / info.cores()) ;
+        long mem = (2_600L << 20) + vmMem + r.nextInt(200 << 20);
+        long disk = (5_200L << 20) + r.nextInt(64 << 20);
+        return new NodeStats(Duration.between(info.bootedAt(), now).toSeconds(), round(cpu, 6), mem, disk);
+    }
+
+    public synchronized VmStats vmStats(int vmid) {
+        VmStats frozen = frozenVmStats.get(vmid);
+        if (frozen != null) {
+            return frozen;
+        }
+        VmInfo vm = vms.get(vmid);
+        Random r = randoms.next("vm/" + vmid);
+        Instant now = clock.now();
+        long uptime = Duration.between(vm.startedAt(), now).toSeconds();
+        double cpu = 0.006 + 0.012 * r.nextDouble();
+        long mem = vm.memoryBytes() * (28 + r.nextInt(6)) / 100;
+        long memhost = mem + (180L << 20) + r.nextInt(16 << 20);
+        long[] t = traffic.getOrDefault(vmid, new long[2]);
+        // background chatter (ARP, NTP, apt) of about 1.2 kB/s in, 0.6 kB/s out
+        long netin = uptime * 1_200 + t[1];
+        long netout = uptime * 600 + t[0];
+        long diskread = 350L * 1024 * 1024 + uptime * 40;
+        long diskwrite = 120L * 1024 * 1024 + uptime * 2_000;
+        return new VmStats("running", uptime, round(cpu, 6), mem, memhost, 0, netin, netout, diskread, diskwrite);
+    }
+
+    /** Counts test traffic into the VMs' net counters (bytes). */
+    public synchronized void addTraffic(int fromVmid, int toVmid, long bytes) {
+        traffic.computeIfAbsent(fromVmid, k -> new long[2])[0] += bytes;
+        traffic.computeIfAbsent(toVmid, k -> new long[2])[1] += bytes;
+    }
+
+    public synchronized void listen(Iperf3Listener listener) {
+        iperf3.put(listener.ip() + ":" + listener.port(), listener);
+    }
+
+    public synchronized Optional<Iperf3Listener> listener(String ip, int port) {
+        return Optional.ofNullable(iperf3.get(ip + ":" + port));
+    }
+
+    /** Marks a server busy for a test; false if it is missing or already busy. */
+    public synchronized boolean claim(String ip, int port) {
+        Iperf3Listener l = iperf3.get(ip + ":" + port);
+        if (l == null || l.busy()) {
+            return false;
+        }
+        iperf3.put(ip + ":" + port, l.withBusy(true));
+        return true;
+    }
+
+    /** Ends a test on a server: a {@code -1} server exits, others wait for the next client. */
+    public synchronized void release(String ip, int port) {
+        Iperf3Listener l = iperf3.get(ip + ":" + port);
+        if (l == null) {
+            return;
+        }
+        if (l.oneOff()) {
+            iperf3.remove(ip + ":" + port);
+        } else {
+            iperf3.put(ip + ":" + port, l.withBusy(false));
+        }
+    }
+
+    /** Stops every iperf3 server of a VM ({@code pkill iperf3}); returns how many ran. */
+    public synchronized int stopListeners(int vmid) {
+        int before = iperf3.size();
+        iperf3.values().removeIf(l -> l.vmid() == vmid);
+        return before - iperf3.size();
+    }
+
+    private static double round(double value, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(value * f) / f;
+    }
+
+    private static long ipKey(String ip) {
+        long key = 0;
+        for (String part : ip.split("\\.")) {
+            key = key * 256 + Integer.parseInt(part);
+        }
+        return key;
+    }
+}
