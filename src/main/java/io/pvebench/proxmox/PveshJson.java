@@ -2,7 +2,6 @@ package io.pvebench.proxmox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,7 +51,7 @@ final class PveshJson {
         JsonNode root;
         try {
             root = JSON.readTree(json);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ProxmoxException("pvesh get " + path + ": not JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isArray()) {

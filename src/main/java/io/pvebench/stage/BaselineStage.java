@@ -17,6 +17,9 @@ public final class BaselineStage {
 
     public static final String NAME = "baseline";
 
+    private final Iperf3Json iperf3 = new Iperf3Json();
+    private final PingOutput pingOutput = new PingOutput();
+
     public void run(CaseContext kase) {
         StepScope.run(kase, NAME, log -> {
             VmPair pair = kase.run().pair(kase.plan().vmSpec().name());
@@ -36,12 +39,12 @@ public final class BaselineStage {
             GuestResult client = probes.iperf3Client(pair.client(), pair.serverAddress(),
                     measure.iperf3().duration(), measure.iperf3().streams());
             log.attach(GuestOutputs.keep(kase, NAME, "iperf3 client", client));
-            kase.addSamples(Iperf3Json.parse(client.stdout(), labels));
+            kase.addSamples(iperf3.parse(client.stdout(), labels));
 
             GuestResult ping = probes.ping(pair.client(), pair.serverAddress(), measure.ping().count(),
                     measure.ping().interval());
             log.attach(GuestOutputs.keep(kase, NAME, "ping", ping));
-            kase.addSamples(PingOutput.parse(ping.stdout(), labels, kase.run().clock().instant()));
+            kase.addSamples(pingOutput.parse(ping.stdout(), labels, kase.run().clock().instant()));
         });
     }
 }
