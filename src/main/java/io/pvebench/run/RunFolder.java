@@ -161,7 +161,8 @@ public final class RunFolder {
      * and no leading dot, so a label can never name a parent or hidden file.
      */
     static String safe(String label) {
-        String cleaned = label.replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("^[-.]+|-+$", "");
+        String cleaned = label.replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("-{2,}", "-")
+                .replaceAll("^[-.]+|-+$", "");
         return cleaned.isEmpty() ? "x" : cleaned;
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pvebench.measure.Metric;
 import io.pvebench.measure.Sample;
 import io.pvebench.pipeline.Objective;
+import io.pvebench.pipeline.SourcePosition;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +15,18 @@ import org.junit.jupiter.api.Test;
 class ObjectiveCheckTest {
 
     private static final Instant T = Instant.parse("2026-11-25T08:00:00Z");
+    private static final SourcePosition WHERE = new SourcePosition(Path.of("pipelines/demo.yaml"), 30, 5);
 
     private static Sample sample(Metric metric, double value) {
         return new Sample(metric.id(), value, metric.unit(), Map.of("case", "c1"), T);
     }
 
     private static Objective min(Metric metric, double min) {
-        return new Objective(metric, min, null, "min: " + min, null);
+        return new Objective(metric, min, null, "min: " + min, WHERE);
     }
 
     private static Objective max(Metric metric, double max) {
-        return new Objective(metric, null, max, "max: " + max, null);
+        return new Objective(metric, null, max, "max: " + max, WHERE);
     }
 
     @Test

@@ -73,7 +73,7 @@ class InvalidInputTest {
 
         assertThat(pvebench("validate", file.toString())).isEqualTo(2);
 
-        assertThat(err).contains(file + ":3:5:").contains("missing required key 'vms'");
+        assertThat(err).contains(file + ":3:5:").contains("missing required key 'vmSpecs[0].vms'");
         assertNoStackTrace();
     }
 
