@@ -37,6 +37,7 @@ class SecretLeakTest {
     private final Map<String, Level> previousLevels = new java.util.HashMap<>();
     private MinaSshServer server;
     private Path knownHosts;
+    private ch.qos.logback.core.Appender<ILoggingEvent> console;
 
     @BeforeEach
     void captureEverything() {
@@ -44,6 +45,11 @@ class SecretLeakTest {
             Logger logger = (Logger) LoggerFactory.getLogger(name);
             previousLevels.put(name, logger.getLevel());
             logger.setLevel(Level.TRACE);
+        }
+        // keep TRACE out of the build's console (logback-test.xml's appender); the capture sees it all
+        console = root.getAppender("STDERR");
+        if (console != null) {
+            root.detachAppender(console);
         }
         captured.start();
         root.addAppender(captured);
@@ -56,6 +62,9 @@ class SecretLeakTest {
     void restore() {
         server.close();
         root.detachAppender(captured);
+        if (console != null) {
+            root.addAppender(console);
+        }
         previousLevels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
     }
 
