@@ -46,7 +46,7 @@ final class SimCommand implements Callable<Integer> {
     private Path out;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         if (nodes < 1 || nodes > 32) {
             throw new InvalidInputException("--nodes must be between 1 and 32, got " + nodes);
         }
@@ -71,6 +71,9 @@ final class SimCommand implements Callable<Integer> {
                     clusterFile, clusterFile.toAbsolutePath());
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             stopped.await();
+        } catch (InterruptedException e) {
+            // stopping the twin is the one thing this command waits for
+            Thread.currentThread().interrupt();
         }
         return Main.EXIT_PASS;
     }
