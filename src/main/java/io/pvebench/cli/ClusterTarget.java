@@ -5,16 +5,18 @@ import io.pvebench.ssh.SshSettings;
 
 /**
  * The cluster a run talks to: its name, its nodes' SSH endpoints and how to log in.
- * Closing it stops what it started (the embedded twin); a real cluster is left alone.
+ * Closing it stops what was started for the run (the embedded twin); a real cluster is
+ * left alone.
+ *
+ * @param name    cluster name shown in reports ({@code twin} for the embedded twin)
+ * @param hosts   one SSH endpoint per node
+ * @param ssh     login and host-key settings shared by every node
+ * @param onClose what closing stops
  */
-interface ClusterTarget extends AutoCloseable {
-
-    String name();
-
-    SshHosts hosts();
-
-    SshSettings ssh();
+record ClusterTarget(String name, SshHosts hosts, SshSettings ssh, Runnable onClose) implements AutoCloseable {
 
     @Override
-    void close();
+    public void close() {
+        onClose.run();
+    }
 }

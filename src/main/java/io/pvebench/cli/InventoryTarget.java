@@ -18,36 +18,17 @@ import java.util.Optional;
  * moment, from the environment variable or file the cluster file names; they never
  * pass through the pipeline model.
  */
-final class InventoryTarget implements ClusterTarget {
+final class InventoryTarget {
 
-    private final ClusterDef definition;
-    private final SshSettings ssh;
-
-    InventoryTarget(ClusterDef definition, Map<String, String> environment) {
-        this.definition = definition;
-        this.ssh = settings(definition.ssh(), environment);
+    private InventoryTarget() {
     }
 
-    @Override
-    public String name() {
-        return definition.name();
-    }
-
-    @Override
-    public SshHosts hosts() {
-        return new SshHosts(definition.nodes().stream()
+    static ClusterTarget of(ClusterDef definition, Map<String, String> environment) {
+        SshHosts hosts = new SshHosts(definition.nodes().stream()
                 .map((NodeDef n) -> new SshHost(n.name(), n.address(), n.port()))
                 .toList());
-    }
-
-    @Override
-    public SshSettings ssh() {
-        return ssh;
-    }
-
-    @Override
-    public void close() {
         // a real cluster is not ours to stop
+        return new ClusterTarget(definition.name(), hosts, settings(definition.ssh(), environment), () -> { });
     }
 
     private static SshSettings settings(SshDef def, Map<String, String> environment) {

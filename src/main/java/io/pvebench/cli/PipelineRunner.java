@@ -103,8 +103,8 @@ public final class PipelineRunner {
 
     private static ClusterTarget target(Pipeline pipeline, Options options) {
         if (pipeline.cluster() instanceof TwinCluster twin) {
-            return new TwinTarget(twin, pipeline.vmSpecs(), options.seed());
+            return TwinTarget.start(twin, pipeline.vmSpecs(), options.seed());
         }
-        return new InventoryTarget(((InventoryCluster) pipeline.cluster()).definition(), options.environment());
+        return InventoryTarget.of(((InventoryCluster) pipeline.cluster()).definition(), options.environment());
     }
 }

@@ -27,26 +27,37 @@ import java.util.List;
  * only in memory; host keys are checked strictly against a known_hosts file written
  * from the twin's own keys, as they would be on a real cluster.
  */
-final class TwinTarget implements ClusterTarget {
+final class TwinTarget {
 
     private static final String USER = "root";
 
-    private final SimCluster twin;
-    private final Path knownHosts;
-    private final SshSettings ssh;
+    private TwinTarget() {
+    }
 
-    TwinTarget(TwinCluster settings, List<VmSpec> vmSpecs, long seed) {
+    static ClusterTarget start(TwinCluster settings, List<VmSpec> vmSpecs, long seed) {
         String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        this.twin = SimCluster.start(new SimSpec("twin", settings.pve(), settings.nodes(), seed,
+        SimCluster twin = SimCluster.start(new SimSpec("twin", settings.pve(), settings.nodes(), seed,
                 settings.timeScale(), vms(vmSpecs, settings.nodes()), USER, password, List.of()));
+        Path knownHosts;
         try {
-            this.knownHosts = Files.createTempFile("pvebench-twin-", ".known_hosts");
+            knownHosts = Files.createTempFile("pvebench-twin-", ".known_hosts");
             Files.writeString(knownHosts, twin.knownHosts());
         } catch (IOException e) {
             twin.close();
             throw new UncheckedIOException("cannot write the twin's known_hosts", e);
         }
-        this.ssh = SshSettings.of(USER, new Credential.Password(Secret.of(password)), knownHosts);
+        SshHosts hosts = new SshHosts(twin.nodes().stream()
+                .map((SimNodeEndpoint n) -> new SshHost(n.name(), n.host(), n.port()))
+                .toList());
+        SshSettings ssh = SshSettings.of(USER, new Credential.Password(Secret.of(password)), knownHosts);
+        return new ClusterTarget("twin", hosts, ssh, () -> {
+            twin.close();
+            try {
+                Files.deleteIfExists(knownHosts);
+            } catch (IOException e) {
+                // a leftover temp file of public keys is harmless
+            }
+        });
     }
 
     /** Places spec k's server on node 2k and its client on node 2k+1 (modulo the node count). */
@@ -65,32 +76,5 @@ final class TwinTarget implements ClusterTarget {
             }
         }
         return out;
-    }
-
-    @Override
-    public String name() {
-        return "twin";
-    }
-
-    @Override
-    public SshHosts hosts() {
-        return new SshHosts(twin.nodes().stream()
-                .map((SimNodeEndpoint n) -> new SshHost(n.name(), n.host(), n.port()))
-                .toList());
-    }
-
-    @Override
-    public SshSettings ssh() {
-        return ssh;
-    }
-
-    @Override
-    public void close() {
-        twin.close();
-        try {
-            Files.deleteIfExists(knownHosts);
-        } catch (IOException e) {
-            // a leftover temp file of public keys is harmless
-        }
     }
 }
