@@ -2,6 +2,7 @@ package io.pvebench.report;
 
 import io.pvebench.assess.ObjectiveResult;
 import io.pvebench.assess.Verdict;
+import io.pvebench.measure.Quantities;
 import io.pvebench.run.Attachment;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.RunFolder;
@@ -110,6 +111,7 @@ public final class AllureResults implements RunListener {
                 .setTestCaseId(pipeline + "/" + c.plan().id())
                 .setName(c.plan().id())
                 .setFullName(pipeline + "." + c.plan().id())
+                .setDescription(description(c))
                 .setLabels(labels)
                 .setParameters(parameters)
                 .setSteps(steps)
@@ -118,6 +120,22 @@ public final class AllureResults implements RunListener {
                 .setStage(Stage.FINISHED)
                 .setStart(c.start().toEpochMilli())
                 .setStop(c.end().toEpochMilli());
+    }
+
+    /** The case at a glance: its verdict's reason and every metric's mean, one per line. */
+    private static String description(CaseResult c) {
+        StringBuilder text = new StringBuilder();
+        if (!c.assessment().reason().isEmpty()) {
+            text.append("**").append(c.assessment().verdict().id()).append("**: ")
+                    .append(c.assessment().reason()).append("\n\n");
+        }
+        text.append("| metric | mean | min | max | samples |\n|---|---|---|---|---|\n");
+        CaseMetrics.of(c.samples()).byMetric().forEach((name, s) -> text.append("| ").append(name).append(" | ")
+                .append(Quantities.format(s.value(), s.unit())).append(" | ")
+                .append(Quantities.format(s.min(), s.unit())).append(" | ")
+                .append(Quantities.format(s.max(), s.unit())).append(" | ")
+                .append(s.count()).append(" |\n"));
+        return text.toString();
     }
 
     private StepResult step(StepRecord step) {

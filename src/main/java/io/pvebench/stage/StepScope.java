@@ -41,8 +41,9 @@ final class StepScope {
     private static StepRecord finish(CaseContext kase, String stage, StepStatus status, String detail, Instant start,
                                StepLog log) {
         RunContext run = kase.run();
-        List<Attachment> attachments = new ArrayList<>(run.shell().drainAttachments());
-        attachments.addAll(log.attachments());
+        // the tools' own outputs first: they are what a person opens; the agent's wrappers follow
+        List<Attachment> attachments = new ArrayList<>(log.attachments());
+        attachments.addAll(run.shell().drainAttachments());
         StepRecord step = new StepRecord(stage, status, detail, start, run.clock().instant(), attachments);
         kase.addStep(step);
         run.events().stepFinished(kase.plan(), step);
