@@ -3,6 +3,7 @@ package io.pvebench.guest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The network measurements of a case, run inside guests: an iperf3 server in one VM,
@@ -16,6 +17,14 @@ public final class NetworkProbes {
     private static final Duration TOOL_SLACK = Duration.ofSeconds(20);
     /** iperf3's default control port. */
     public static final int IPERF3_PORT = 5201;
+    /** Where our server writes its pid, so teardown stops exactly it and no other iperf3. */
+    static final String IPERF3_PID_FILE = "/tmp/pvebench-iperf3-" + IPERF3_PORT + ".pid";
+    /**
+     * A daemonised iperf3 ({@code -D}) binds after it forks, so its client may come too
+     * early: a refused connection is retried this many times, a little later each time.
+     */
+    private static final int CONNECT_ATTEMPTS = 5;
+    private static final Duration CONNECT_BACKOFF = Duration.ofMillis(300);
 
     private final GuestPort guests;
 
@@ -23,29 +32,81 @@ public final class NetworkProbes {
         this.guests = guests;
     }
 
-    /** Starts a one-shot iperf3 server ({@code -s -1 -D}): it serves one client, then exits. */
+    /**
+     * Starts a one-shot iperf3 server ({@code -s -1 -D}): it serves one client, then exits
+     * and removes its pid file. A daemon's bind errors go to /dev/null, so exit 0 says only
+     * that the arguments were accepted; the client's connection is the real check.
+     */
     public GuestResult startIperf3Server(GuestVm server) {
-        return guests.exec(server, List.of("iperf3", "-s", "-1", "-D", "-p", String.valueOf(IPERF3_PORT)),
-                TOOL_SLACK);
+        return guests.exec(server, List.of("iperf3", "-s", "-1", "-D", "-p", String.valueOf(IPERF3_PORT),
+                "-I", IPERF3_PID_FILE), TOOL_SLACK);
     }
 
-    /** Stops any iperf3 left in the guest (a server whose client never came). Exit 1 means none ran. */
-    public GuestResult stopIperf3(GuestVm vm) {
-        return guests.exec(vm, List.of("pkill", "-x", "iperf3"), TOOL_SLACK);
+    /**
+     * Stops the server {@link #startIperf3Server} started, by its pid file. Exit 0: it was
+     * still running and is stopped; exit 1: it had already exited (its client came) — both
+     * leave the guest clean. Anything else is returned for the caller to treat as a failure.
+     */
+    public GuestResult stopIperf3Server(GuestVm vm) {
+        return guests.exec(vm, List.of("pkill", "-F", IPERF3_PID_FILE), TOOL_SLACK);
     }
 
-    /** A TCP iperf3 client with JSON output, one summary per second. */
+    /** Whether {@link #stopIperf3Server}'s result leaves the guest without our server. */
+    public static boolean stopped(GuestResult stop) {
+        return stop.exitCode() == 0 || stop.exitCode() == 1;
+    }
+
+    /** A TCP iperf3 client with JSON output, one summary per second; a refused connection is retried. */
     public GuestResult iperf3Client(GuestVm client, String serverAddress, Duration duration, int streams) {
         List<String> argv = new ArrayList<>(List.of("iperf3", "-c", serverAddress, "-p", String.valueOf(IPERF3_PORT),
                 "-J", "-i", "1", "-t", String.valueOf(seconds(duration)), "-P", String.valueOf(streams)));
-        return guests.exec(client, argv, duration.plus(TOOL_SLACK));
+        GuestResult result = guests.exec(client, argv, duration.plus(TOOL_SLACK));
+        for (int attempt = 1; attempt < CONNECT_ATTEMPTS && refused(result); attempt++) {
+            pause(CONNECT_BACKOFF.multipliedBy(attempt));
+            result = guests.exec(client, argv, duration.plus(TOOL_SLACK));
+        }
+        return result;
+    }
+
+    /**
+     * What keeps a VM from taking part in the network measurements: its agent does not
+     * answer, or iperf3 or ping is missing. Empty when it is ready.
+     */
+    public List<String> readiness(GuestVm vm) {
+        List<String> problems = new ArrayList<>();
+        for (List<String> probe : List.of(List.of("iperf3", "--version"), List.of("ping", "-V"))) {
+            try {
+                GuestResult result = guests.exec(vm, probe, TOOL_SLACK);
+                if (!result.succeeded()) {
+                    problems.add(vm + ": '" + String.join(" ", probe) + "' exited " + result.exitCode()
+                            + " (is " + probe.get(0) + " installed?)");
+                }
+            } catch (GuestAgentException e) {
+                problems.add(vm + ": " + e.getMessage());
+                break;
+            }
+        }
+        return problems;
     }
 
     /** iputils ping with epoch timestamps per reply ({@code -D}). */
     public GuestResult ping(GuestVm client, String target, int count, Duration interval) {
-        String intervalSeconds = String.format(java.util.Locale.ROOT, "%.3f", interval.toMillis() / 1000.0);
+        String intervalSeconds = String.format(Locale.ROOT, "%.3f", interval.toMillis() / 1000.0);
         List<String> argv = List.of("ping", "-D", "-c", String.valueOf(count), "-i", intervalSeconds, target);
         return guests.exec(client, argv, interval.multipliedBy(count).plus(TOOL_SLACK));
+    }
+
+    /** iperf3 3.12 -J reports a refused connection only inside its JSON (and exits 0). */
+    private static boolean refused(GuestResult result) {
+        return result.stdout().contains("unable to connect to server") && result.stdout().contains("Connection refused");
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static long seconds(Duration d) {

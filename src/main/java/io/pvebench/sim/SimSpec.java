@@ -79,4 +79,13 @@ public record SimSpec(String clusterName, String pveVersion, int nodes, long see
         }
         return Integer.parseInt(name.substring(3));
     }
+
+    /** Like the record's, but the password is masked: a spec may end up in a log line. */
+    @Override
+    public String toString() {
+        return "SimSpec[clusterName=" + clusterName + ", pveVersion=" + pveVersion + ", nodes=" + nodes
+                + ", seed=" + seed + ", timeScale=" + timeScale + ", vms=" + vms + ", loginUser=" + loginUser
+                + ", password=" + (password == null ? "none" : "******") + ", authorizedKeys="
+                + authorizedKeys.size() + "]";
+    }
 }

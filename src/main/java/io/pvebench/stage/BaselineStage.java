@@ -29,7 +29,13 @@ public final class BaselineStage {
             labels.put("peer", pair.server().node());
             labels.put("path", pair.path());
 
-            kase.recordChange("iperf3 server in " + pair.server(), () -> probes.stopIperf3(pair.server()));
+            kase.recordChange("iperf3 server in " + pair.server(), () -> {
+                GuestResult stop = probes.stopIperf3Server(pair.server());
+                if (!NetworkProbes.stopped(stop)) {
+                    throw new ProbeFailedException("pkill of the iperf3 server in " + pair.server() + " exited "
+                            + stop.exitCode() + ": " + stop.stderr().strip());
+                }
+            });
             GuestResult server = probes.startIperf3Server(pair.server());
             log.attach(GuestOutputs.keep(kase, NAME, "iperf3 server", server));
             if (!server.succeeded()) {

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Checks the cluster before any case runs: every node answers and says which Proxmox
- * VE it runs, the cluster is quorate, and every VM the pipeline names exists, runs and
- * has the size its spec claims. Finds each spec's VM pair and the server's address.
+ * VE it runs, the cluster is quorate, and every VM the pipeline names exists, runs, has
+ * the size its spec claims and a guest agent that runs iperf3 and ping. Finds each spec's VM pair and the server's address.
  * Throws {@link PreflightException} with every problem found, so nothing runs against a
  * cluster that does not match the pipeline.
  */
@@ -47,11 +47,16 @@ public final class PreflightStage {
                 checkVm(spec, vmid, resources, problems).ifPresent(found::add);
             }
             if (found.size() == 2) {
-                GuestVm server = found.get(0);
-                GuestVm client = found.get(1);
-                VmPair pair = new VmPair(server, client, run.guests().address(server));
-                run.pair(spec.name(), pair);
-                facts.put("vmSpec." + spec.name(), server + " <- " + client + " (" + pair.path() + ")");
+                List<String> unready = new ArrayList<>();
+                found.forEach(vm -> unready.addAll(run.probes().readiness(vm)));
+                problems.addAll(unready);
+                if (unready.isEmpty()) {
+                    GuestVm server = found.get(0);
+                    GuestVm client = found.get(1);
+                    VmPair pair = new VmPair(server, client, run.guests().address(server));
+                    run.pair(spec.name(), pair);
+                    facts.put("vmSpec." + spec.name(), server + " <- " + client + " (" + pair.path() + ")");
+                }
             }
         }
         run.addEnvironment(facts);

@@ -182,9 +182,10 @@ class SimClusterTest {
     }
 
     @Test
-    void iperf3WithoutServerPrintsTheRealErrorDocument() throws Exception {
+    void iperf3WithoutServerPrintsTheRealErrorDocumentAndExitsZero() throws Exception {
         JsonNode exec = JSON.readTree(ssh.run("pve2", "qm guest exec 101 -- iperf3 -c 10.10.10.101 -p 5299 -J").stdout());
-        assertThat(exec.get("exitcode").asInt()).isEqualTo(1);
+        // real iperf3 3.12 -J exits 0 on a connect error (outputs/iperf3/error-no-server.json)
+        assertThat(exec.get("exitcode").asInt()).isZero();
         String doc = exec.get("out-data").asText();
         String real = resource("iperf3/client-refused.json");
         assertThat(doc.replaceAll("\"system_info\":\t\"[^\"]*\"", "S")).isEqualTo(real.replaceAll("\"system_info\":\t\"[^\"]*\"", "S"));

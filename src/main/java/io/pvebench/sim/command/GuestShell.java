@@ -37,7 +37,12 @@ final class GuestShell {
         if (args.size() < 2 || !args.get(0).equals("-c")) {
             return GuestRun.done(Reply.ok(""), Duration.ZERO);
         }
-        List<String> words = ShellWords.split(args.get(1));
+        List<String> words;
+        try {
+            words = ShellWords.split(args.get(1));
+        } catch (IllegalArgumentException e) {
+            return GuestRun.done(Reply.error("sh: 1: " + e.getMessage() + "\n", 2), Duration.ZERO);
+        }
         if (words.isEmpty()) {
             return GuestRun.done(Reply.ok(""), Duration.ZERO);
         }
@@ -48,7 +53,21 @@ final class GuestShell {
         return inner;
     }
 
+    /**
+     * {@code pkill [-x] iperf3} stops every iperf3 server of the guest; {@code pkill -F
+     * PIDFILE} the one that wrote it. Exit 0 when something was stopped, 1 otherwise; a
+     * pid file that does not exist (iperf3 removes it when it exits) is procps' "pidfile
+     * not valid", also exit 1.
+     */
     private GuestRun kill(VmInfo vm, List<String> args, ClusterModel model) {
+        int pidFlag = args.indexOf("-F");
+        if (pidFlag >= 0 && pidFlag + 1 < args.size()) {
+            if (model.stopListener(vm.vmid(), args.get(pidFlag + 1))) {
+                return GuestRun.done(Reply.ok(""), Duration.ZERO);
+            }
+            return GuestRun.done(Reply.error("pkill: pidfile not valid\nTry `pkill --help' for more information.\n",
+                    1), Duration.ZERO);
+        }
         boolean iperf = args.stream().anyMatch(a -> a.equals("iperf3") || a.startsWith("iperf3 "));
         int stopped = iperf ? model.stopListeners(vm.vmid()) : 0;
         return GuestRun.done(new Reply("", "", stopped > 0 ? 0 : 1), Duration.ZERO);

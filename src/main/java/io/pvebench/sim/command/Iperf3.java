@@ -22,7 +22,8 @@ import java.util.Random;
  * text report is not simulated). Layout, key order, the per-stream repetition of
  * {@code sock_bufsize}, sender bytes in whole 128 KiB blocks, float interval seconds,
  * receiver ends a little after sender ends, {@code sender} flags with {@code -R}, and
- * the error document ({@code "unable to connect to server: Connection refused"}, exit 1)
+ * the error document ({@code "unable to connect to server: Connection refused"}, exit 0 with
+ * {@code -J}, as captured in src/test/resources/outputs/iperf3/error-no-server.json)
  * follow the iperf 3.12 captures in {@code src/test/resources/sim/iperf3/}.
  *
  * <p>Rates come from {@link NetworkModel}; under a link-loss fault the rate is capped
@@ -52,6 +53,7 @@ final class Iperf3 {
         double interval = 1;
         int omit = 0;
         int blksize = BLKSIZE;
+        String pidFile = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             try {
@@ -67,6 +69,10 @@ final class Iperf3 {
                     case "-i", "--interval" -> interval = Double.parseDouble(args.get(++i));
                     case "-O", "--omit" -> omit = Integer.parseInt(args.get(++i));
                     case "-l", "--length" -> blksize = Integer.parseInt(args.get(++i));
+                    case "-I", "--pidfile" -> pidFile = args.get(++i);
+                    case "-v", "--version" -> {
+                        return GuestRun.done(Reply.ok(version(vm)), Duration.ZERO);
+                    }
                     case "-J", "--json", "-4", "--forceflush", "-V" -> { }
                     case "-B", "--bind", "-C", "--congestion", "--logfile", "-b", "--bitrate" -> i++;
                     default -> {
@@ -80,7 +86,7 @@ final class Iperf3 {
             }
         }
         if (server) {
-            model.listen(new Iperf3Listener(vm.vmid(), vm.ip(), port, oneOff, false));
+            model.listen(new Iperf3Listener(vm.vmid(), vm.ip(), port, oneOff, false, pidFile));
             return daemon ? GuestRun.done(Reply.ok(""), Duration.ZERO)
                     : new GuestRun(Reply.ok(""), null, () -> { }, null);
         }
@@ -91,19 +97,22 @@ final class Iperf3 {
         return client(vm, new Options(host, port, seconds, streams, reverse, interval, omit, blksize), model);
     }
 
+    /** iperf3 3.12 with {@code -J} exits 0 even when it fails: the error is only in the document. */
+    private static final int JSON_ERROR_EXIT = 0;
+
     private GuestRun client(VmInfo vm, Options o, ClusterModel model) {
         VmInfo target = model.vmByIp(o.host()).orElse(null);
         if (target == null || !model.reachable(target)) {
             return GuestRun.done(new Reply(errorDocument(vm, "unable to connect to server: No route to host"), "",
-                    1), Duration.ofSeconds(3));
+                    JSON_ERROR_EXIT), Duration.ofSeconds(3));
         }
         if (model.listener(o.host(), o.port()).isEmpty()) {
             return GuestRun.done(new Reply(errorDocument(vm, "unable to connect to server: Connection refused"),
-                    "", 1), Duration.ZERO);
+                    "", JSON_ERROR_EXIT), Duration.ZERO);
         }
         if (!model.claim(o.host(), o.port())) {
             return GuestRun.done(new Reply(errorDocument(vm,
-                    "the server is busy running a test. try again later"), "", 1), Duration.ZERO);
+                    "the server is busy running a test. try again later"), "", JSON_ERROR_EXIT), Duration.ZERO);
         }
         NetworkModel.Path path = model.path(vm, target);
         Random random = model.randoms().next("iperf3/" + vm.vmid() + "/" + o.host());
@@ -111,6 +120,13 @@ final class Iperf3 {
         long seconds = o.seconds() + o.omit();
         Duration duration = Duration.ofSeconds(seconds).plusMillis(100);
         return new GuestRun(Reply.ok(json), duration, () -> model.release(o.host(), o.port()), null);
+    }
+
+    /** {@code iperf3 --version} as Debian 12's iperf3 3.12 prints it (exit 0). */
+    private static String version(VmInfo vm) {
+        return "iperf 3.12 (cJSON 1.7.15)\n" + systemInfo(vm) + "\nOptional features available: CPU affinity setting,"
+                + " IPv6 flow label, SCTP, TCP congestion algorithm setting, sendfile / zerocopy, socket pacing,"
+                + " authentication, bind to device, support IPv4 don't fragment\n";
     }
 
     private static String systemInfo(VmInfo vm) {

@@ -37,6 +37,8 @@ public final class NodeShell {
             words = ShellWords.split(line);
         } catch (ShellWords.UnterminatedQuoteException e) {
             return Reply.error(e.getMessage() + "\nbash: -c: line 2: syntax error: unexpected end of file\n", 2);
+        } catch (ShellWords.UnsupportedSyntaxException e) {
+            return Reply.error(e.getMessage() + "\n", 2);
         }
         if (words.isEmpty()) {
             return Reply.ok("");

@@ -52,6 +52,11 @@ final class Ping {
                     case "-q" -> quiet = true;
                     case "-D" -> timestamps = true;
                     case "-n", "-O", "-4" -> { }
+                    case "-V" -> {
+                        // iputils 20221126 as Debian 12 builds it
+                        return GuestRun.done(Reply.ok("ping from iputils 20221126\nlibcap: yes, IDN: yes, NLS: no,"
+                                + " error.h: yes, getrandom(): yes, __fpending(): yes\n"), Duration.ZERO);
+                    }
                     default -> {
                         if (a.startsWith("-")) {
                             return GuestRun.done(usage("invalid option -- '" + a.substring(1) + "'"), Duration.ZERO);

@@ -22,6 +22,16 @@ public final class ShellWords {
         }
     }
 
+    /** Thrown for an unquoted metacharacter the twin does not interpret. */
+    public static final class UnsupportedSyntaxException extends IllegalArgumentException {
+        public UnsupportedSyntaxException(char c, String line) {
+            super("twin: unquoted shell metacharacter '" + c + "' in: " + line
+                    + " (the twin runs simple commands only; quote every value)");
+        }
+    }
+
+    private static final String METACHARACTERS = ";|&<>$`()*?[]";
+
     public static List<String> split(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
@@ -58,6 +68,9 @@ public final class ShellWords {
                 }
                 i++;
             } else {
+                if (METACHARACTERS.indexOf(c) >= 0 || (!inWord && (c == '#' || c == '~'))) {
+                    throw new UnsupportedSyntaxException(c, line);
+                }
                 word.append(c);
                 inWord = true;
                 i++;

@@ -291,6 +291,11 @@ public final class ClusterModel {
         }
     }
 
+    /** Stops the iperf3 server of a VM that wrote {@code pidFile} ({@code pkill -F}); false if none did. */
+    public synchronized boolean stopListener(int vmid, String pidFile) {
+        return iperf3.values().removeIf(l -> l.vmid() == vmid && pidFile.equals(l.pidFile()));
+    }
+
     /** Stops every iperf3 server of a VM ({@code pkill iperf3}); returns how many ran. */
     public synchronized int stopListeners(int vmid) {
         int before = iperf3.size();
