@@ -1,17 +1,25 @@
 package io.pvebench.proxmox;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Parses {@code pvesh get ... --output-format json} answers. Stateless; unknown fields
- * are ignored so newer Proxmox releases that add fields still parse.
+ * Parses {@code pvesh get ... --output-format json} answers (also {@code json-pretty}). Stateless;
+ * unknown fields are ignored so newer Proxmox releases that add fields still parse, and fields an
+ * entry does not carry (PVE 4 nodes and storages had no {@code status}) become null. Real answers
+ * are under {@code src/test/resources/outputs/proxmox/cluster-resources/}.
+ *
+ * <p>The whole answer must be one JSON value: Jackson by default stops after the first one, so
+ * PVE 4's {@code 200 OK} status line above the JSON read as the number 200.
  */
 final class PveshJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private PveshJson() {
     }
@@ -55,7 +63,9 @@ final class PveshJson {
             throw new ProxmoxException("pvesh get " + path + ": not JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isArray()) {
-            throw new ProxmoxException("pvesh get " + path + ": expected a JSON array");
+            String got = root == null || root.isMissingNode() ? "nothing"
+                    : root.getNodeType().name().toLowerCase(Locale.ROOT);
+            throw new ProxmoxException("pvesh get " + path + ": expected a JSON array, got " + got);
         }
         return root;
     }
