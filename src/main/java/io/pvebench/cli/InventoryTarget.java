@@ -7,6 +7,7 @@ import io.pvebench.pipeline.SshDef;
 import io.pvebench.ssh.Credential;
 import io.pvebench.ssh.HostKeyPolicy;
 import io.pvebench.ssh.Secret;
+import io.pvebench.ssh.SshException;
 import io.pvebench.ssh.SshHost;
 import io.pvebench.ssh.SshHosts;
 import io.pvebench.ssh.SshSettings;
@@ -27,8 +28,14 @@ final class InventoryTarget {
         SshHosts hosts = new SshHosts(definition.nodes().stream()
                 .map((NodeDef n) -> new SshHost(n.name(), n.address(), n.port()))
                 .toList());
+        SshSettings ssh;
+        try {
+            ssh = settings(definition.ssh(), environment);
+        } catch (SshException e) {
+            throw new InvalidInputException(definition.source() + ": " + e.getMessage());
+        }
         // a real cluster is not ours to stop
-        return new ClusterTarget(definition.name(), hosts, settings(definition.ssh(), environment), () -> { });
+        return new ClusterTarget(definition.name(), hosts, ssh, () -> { });
     }
 
     private static SshSettings settings(SshDef def, Map<String, String> environment) {

@@ -6,17 +6,20 @@ import io.pvebench.pipeline.Matrix;
 import io.pvebench.pipeline.Pipeline;
 import io.pvebench.pipeline.TwinCluster;
 import io.pvebench.proxmox.PveCliClusterPort;
+import io.pvebench.report.AllureHtml;
+import io.pvebench.report.AllureHtmlReport;
 import io.pvebench.report.AllureResults;
 import io.pvebench.report.ConsoleReport;
 import io.pvebench.report.JunitXml;
 import io.pvebench.report.SummaryJson;
-import io.pvebench.run.CaseResult;
 import io.pvebench.run.RunEvents;
 import io.pvebench.run.RunFolder;
 import io.pvebench.run.RunInfo;
 import io.pvebench.run.RunListener;
 import io.pvebench.run.RunResult;
+import io.pvebench.run.StopSignal;
 import io.pvebench.ssh.JschRemoteShell;
+import io.pvebench.ssh.SshException;
 import io.pvebench.stage.RecordingShell;
 import io.pvebench.stage.RunContext;
 import java.io.PrintStream;
@@ -30,9 +33,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one pipeline end to end: picks the target (twin or cluster file), opens the run
- * folder, wires ports and report listeners, and hands the run to the route flow. What
- * happens inside the run is the routes' and stages' business.
+ * Runs one pipeline end to end: picks the target (twin or cluster file), checks the
+ * credentials, opens the run folder, wires ports and report listeners, and hands the run
+ * to the route flow. What happens inside the run is the routes' and stages' business.
  */
 public final class PipelineRunner {
 
@@ -42,39 +45,69 @@ public final class PipelineRunner {
     /**
      * How to run.
      *
-     * @param outputFolder where run folders are created
-     * @param seed         the seed of every random choice
-     * @param routesDir    the route files ({@code routes/}); the jar's copies when absent
-     * @param environment  where secrets named by the cluster file are read from
-     * @param console      where progress and the summary go
+     * @param outputFolder   where run folders are created
+     * @param seed           the seed of every random choice
+     * @param routesDir      the route files; the jar's copies when null
+     * @param environment    where secrets named by the cluster file are read from
+     * @param console        where progress and the summary go
      * @param extraListeners more run listeners (tests, integrations)
+     * @param html           whether to render the Allure HTML report at the end
+     * @param clock          the time every record is stamped with
+     * @param stop           lets a signal handler stop the run early
      */
     public record Options(Path outputFolder, long seed, Path routesDir, Map<String, String> environment,
-                          PrintStream console, List<RunListener> extraListeners) {
+                          PrintStream console, List<RunListener> extraListeners, boolean html, Clock clock,
+                          StopSignal stop) {
 
         public Options {
             environment = Map.copyOf(environment);
             extraListeners = List.copyOf(extraListeners);
+        }
+
+        /** The usual options: no HTML, the system clock, a stop signal nobody triggers. */
+        public static Options of(Path outputFolder, long seed, Map<String, String> environment, PrintStream console,
+                                 List<RunListener> extraListeners) {
+            return new Options(outputFolder, seed, Path.of("routes"), environment, console, extraListeners, false,
+                    Clock.systemUTC(), new StopSignal());
+        }
+    }
+
+    /**
+     * A finished run as the command line sees it.
+     *
+     * @param result         cases and verdicts
+     * @param reportFailures reports that could not be written (then the results are incomplete)
+     * @param html           what rendering the HTML did; null when it was not asked for
+     */
+    public record Outcome(RunResult result, List<String> reportFailures, AllureHtml.Outcome html) {
+
+        /** The verdict's exit code, or 3 when a report could not be written. */
+        public int exitCode() {
+            return reportFailures.isEmpty() ? result.verdict().exitCode() : Main.EXIT_BROKEN;
         }
     }
 
     private PipelineRunner() {
     }
 
-    public static RunResult run(Pipeline pipeline, Options options) {
-        Clock clock = Clock.systemUTC();
-        // the target first: a cluster file naming a missing secret fails before any folder exists
-        try (ClusterTarget target = target(pipeline, options)) {
-            String runId = pipeline.name() + "-" + RUN_STAMP.format(clock.instant()) + "-"
-                    + String.format("%04x", (int) (Math.abs(options.seed()) % 0x10000));
-            RunFolder folder = RunFolder.create(options.outputFolder(), runId);
-            RunInfo info = new RunInfo(runId, pipeline.name(), pipeline.source(), target.name(),
+    public static Outcome run(Pipeline pipeline, Options options) {
+        Clock clock = options.clock();
+        // target and credentials first: a missing secret or key fails before any folder exists
+        try (ClusterTarget target = target(pipeline, options);
+             JschRemoteShell ssh = openShell(target)) {
+            RunFolder folder = RunFolder.create(options.outputFolder(), pipeline.name() + "-"
+                    + RUN_STAMP.format(clock.instant()) + "-" + String.format("%04x", options.seed() & 0xffff));
+            RunInfo info = new RunInfo(folder.runId(), pipeline.name(), pipeline.source(), target.name(),
                     options.seed(), folder.root(), clock.instant(), Matrix.expand(pipeline));
 
             AtomicReference<RunResult> finished = new AtomicReference<>();
             List<RunListener> listeners = new ArrayList<>(List.of(
                     new SummaryJson(folder), new AllureResults(folder), new JunitXml(folder),
                     new ConsoleReport(options.console(), clock)));
+            AllureHtmlReport html = options.html() ? new AllureHtmlReport(folder.root()) : null;
+            if (html != null) {
+                listeners.add(html);
+            }
             listeners.addAll(options.extraListeners());
             listeners.add(new RunListener() {
                 @Override
@@ -85,19 +118,29 @@ public final class PipelineRunner {
             RunEvents events = new RunEvents(listeners);
             events.runStarted(info);
 
-            try (RecordingShell shell = new RecordingShell(new JschRemoteShell(target.ssh()), folder)) {
-                RunContext run = new RunContext(pipeline, info, folder, events, shell,
-                        new PveCliClusterPort(shell, target.hosts(), pipeline.commandTimeout()),
-                        new AgentGuestPort(shell, target.hosts()), clock);
-                RouteFlow.run(run, options.routesDir());
-            }
+            RecordingShell recording = new RecordingShell(ssh, folder);
+            RunContext run = new RunContext(pipeline, info, folder, events, recording,
+                    new PveCliClusterPort(recording, target.hosts(), pipeline.commandTimeout()),
+                    new AgentGuestPort(recording, target.hosts()), clock, options.stop());
+            RouteFlow.run(run, options.routesDir());
             RunResult result = finished.get();
             if (result == null) {
-                // the flow ended without its report stage: say so rather than claim a verdict
-                result = new RunResult(info, Map.of(), List.<CaseResult>of(), clock.instant());
+                // the routes ended without their report stage: report what finished, and say so
+                result = new RunResult(info, run.environment(), run.results(), clock.instant());
                 events.runFinished(result);
             }
-            return result;
+            return new Outcome(result, events.failures(), html == null ? null : html.outcome());
+        } finally {
+            options.stop().finished();
+        }
+    }
+
+    private static JschRemoteShell openShell(ClusterTarget target) {
+        try {
+            return new JschRemoteShell(target.ssh());
+        } catch (SshException e) {
+            throw new InvalidInputException("cannot use the SSH settings of cluster '" + target.name() + "': "
+                    + e.getMessage());
         }
     }
 

@@ -36,9 +36,10 @@ public final class RouteFlow {
         beans.put("baseline", new BaselineStage());
         beans.put("collect", new CollectStage());
         beans.put("teardown", new TeardownStage());
-        beans.put("assess", new AssessStage());
+        AssessStage assess = new AssessStage();
+        beans.put("assess", assess);
         beans.put("report", new ReportStage());
-        beans.put("faults", new Faults());
+        beans.put("faults", new Faults(assess));
         return beans;
     }
 

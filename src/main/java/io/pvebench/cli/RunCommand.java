@@ -3,10 +3,12 @@ package io.pvebench.cli;
 import io.pvebench.pipeline.Pipeline;
 import io.pvebench.pipeline.PipelineLoader;
 import io.pvebench.report.AllureHtml;
-import io.pvebench.run.RunResult;
+import io.pvebench.run.StopSignal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,9 +16,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code pvebench run PIPELINE}: validates, runs every case, reports; the exit code is the verdict. */
+/**
+ * {@code pvebench run PIPELINE}: validates, runs every case, reports; the exit code is the
+ * verdict. Ctrl-C or SIGTERM stops the run gracefully: the case in flight breaks and is
+ * torn down, the rest are marked not run, and every report is written before the JVM exits.
+ */
 @Command(name = "run", description = "Run a pipeline against its cluster (the embedded twin by default).")
 final class RunCommand implements Callable<Integer> {
+
+    /** How long a signal waits for the run to tear down and write its reports. */
+    private static final Duration STOP_GRACE = Duration.ofMinutes(2);
 
     @ParentCommand
     private Main main;
@@ -34,8 +43,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-html", description = "skip rendering the Allure HTML report")
     private boolean noHtml;
 
-    @Option(names = "--routes", paramLabel = "DIR", defaultValue = "routes",
-            description = "folder of Camel route files (default: ${DEFAULT-VALUE}; the jar's copies when missing)")
+    @Option(names = "--routes", paramLabel = "DIR",
+            description = "folder of Camel route files (default: routes/ if present, else the jar's copies)")
     private Path routes;
 
     @Override
@@ -43,19 +52,53 @@ final class RunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(pipelineFile)) {
             throw new InvalidInputException("no pipeline file at " + pipelineFile);
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InvalidInputException("--out " + out + " is a file, not a folder");
+        }
+        if (routes != null && !Files.isDirectory(routes)) {
+            throw new InvalidInputException("--routes " + routes + ": no such folder");
+        }
+        Path routesDir = routes != null ? routes : Files.isDirectory(Path.of("routes")) ? Path.of("routes") : null;
         Pipeline pipeline = PipelineLoader.load(pipelineFile);
         long runSeed = seed != null ? seed : new SecureRandom().nextLong() & 0xffffffffL;
-        RunResult result = PipelineRunner.run(pipeline, new PipelineRunner.Options(out, runSeed, routes,
-                main.environment, main.out, List.of()));
-        main.out.println("run folder " + result.info().folder());
-        if (!noHtml) {
-            AllureHtml.Outcome html = AllureHtml.generate(result.info().folder());
-            if (html.generated()) {
-                main.out.println("report     " + html.report());
-            } else {
-                main.err.println("pvebench: HTML report skipped: " + html.problem());
+
+        StopSignal stop = new StopSignal();
+        Thread onSignal = new Thread(() -> {
+            stop.request("interrupted (SIGINT/SIGTERM)");
+            try {
+                stop.awaitFinished(STOP_GRACE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }, "pvebench-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        PipelineRunner.Outcome outcome;
+        try {
+            outcome = PipelineRunner.run(pipeline, new PipelineRunner.Options(out, runSeed, routesDir,
+                    main.environment, main.out, List.of(), !noHtml, Clock.systemUTC(), stop));
+        } finally {
+            removeHook(onSignal);
         }
-        return result.verdict().exitCode();
+
+        main.out.println("run folder " + outcome.result().info().folder());
+        AllureHtml.Outcome html = outcome.html();
+        if (html != null && html.generated()) {
+            main.out.println("report     " + html.report());
+        } else if (html != null) {
+            main.err.println("pvebench: HTML report skipped: " + html.problem());
+        }
+        for (String failure : outcome.reportFailures()) {
+            main.err.println("pvebench: results incomplete, a report could not be written: " + failure);
+        }
+        main.out.println("exit " + outcome.exitCode());
+        return outcome.exitCode();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting: the hook is running and waits for this run, as intended
+        }
     }
 }

@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -21,8 +19,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code pvebench sim}: runs the cluster twin standalone until interrupted, and writes a
- * cluster file (with its known_hosts and a password file only the owner can read) so any
- * pipeline, or plain {@code ssh}, can use it like a real cluster.
+ * cluster file (with its known_hosts and a password file only the owner can read, deleted
+ * when the twin stops) so any pipeline, or plain {@code ssh}, can use it like a real cluster.
  */
 @Command(name = "sim", description = "Run the embedded cluster twin standalone and print its inventory.")
 final class SimCommand implements Callable<Integer> {
@@ -53,7 +51,10 @@ final class SimCommand implements Callable<Integer> {
         if (!pve.equals("9.2") && !pve.equals("8.4")) {
             throw new InvalidInputException("--pve must be 9.2 or 8.4, got " + pve);
         }
-        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+            throw new InvalidInputException("--time-scale must be a positive number, got " + timeScale);
+        }
+        String password = TwinPasswords.fresh();
         List<SimVmSpec> vms = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) {
             vms.add(new SimVmSpec(100 + i, "vm" + (100 + i), "pve" + i, 4, 4L << 30));
@@ -69,13 +70,27 @@ final class SimCommand implements Callable<Integer> {
             main.out.printf("VMs: %s%ncluster file: %s%n  use it with 'cluster: %s' in a pipeline;"
                     + " Ctrl-C stops the twin.%n", vms.stream().map(v -> v.vmid() + "@" + v.node()).toList(),
                     clusterFile, clusterFile.toAbsolutePath());
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                deletePassword();
+                stopped.countDown();
+            }));
             stopped.await();
         } catch (InterruptedException e) {
             // stopping the twin is the one thing this command waits for
             Thread.currentThread().interrupt();
+        } finally {
+            deletePassword();
         }
         return Main.EXIT_PASS;
+    }
+
+    /** The password is only good while the twin runs; it does not outlive it on disk. */
+    private void deletePassword() {
+        try {
+            Files.deleteIfExists(out.resolve("password"));
+        } catch (IOException e) {
+            main.err.println("pvebench: could not delete " + out.resolve("password") + ": " + e.getMessage());
+        }
     }
 
     private Path writeInventory(SimCluster twin, String password) {

@@ -15,9 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -35,7 +33,7 @@ final class TwinTarget {
     }
 
     static ClusterTarget start(TwinCluster settings, List<VmSpec> vmSpecs, long seed) {
-        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        String password = TwinPasswords.fresh();
         SimCluster twin = SimCluster.start(new SimSpec("twin", settings.pve(), settings.nodes(), seed,
                 settings.timeScale(), vms(vmSpecs, settings.nodes()), USER, password, List.of()));
         Path knownHosts;

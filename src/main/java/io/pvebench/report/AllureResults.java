@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -54,6 +55,19 @@ public final class AllureResults implements RunListener {
     @Override
     public void runStarted(RunInfo run) {
         this.info = run;
+        try (InputStream categories = getClass().getResourceAsStream("allure-categories.json")) {
+            Files.createDirectories(resultsDir());
+            Files.copy(categories, resultsDir().resolve("categories.json"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Written as soon as preflight knows the facts, so a crash later keeps them. */
+    @Override
+    public void environment(Map<String, String> facts) {
+        writeEnvironment(facts);
     }
 
     @Override
@@ -63,20 +77,18 @@ public final class AllureResults implements RunListener {
 
     @Override
     public void runFinished(RunResult result) {
+        writeEnvironment(result.environment());
+    }
+
+    private void writeEnvironment(Map<String, String> facts) {
         Properties env = new Properties();
-        env.setProperty("pipeline", result.info().pipeline());
-        env.setProperty("runId", result.info().runId());
-        env.setProperty("cluster", result.info().cluster());
-        env.setProperty("seed", String.valueOf(result.info().seed()));
-        env.putAll(result.environment());
+        env.setProperty("pipeline", info.pipeline());
+        env.setProperty("runId", info.runId());
+        env.setProperty("cluster", info.cluster());
+        env.setProperty("seed", String.valueOf(info.seed()));
+        env.putAll(facts);
         try (var out = Files.newBufferedWriter(resultsDir().resolve("environment.properties"))) {
             env.store(out, "cluster facts read in preflight");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (InputStream categories = getClass().getResourceAsStream("allure-categories.json")) {
-            Files.copy(categories, resultsDir().resolve("categories.json"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

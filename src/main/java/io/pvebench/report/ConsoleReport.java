@@ -59,7 +59,7 @@ public final class ConsoleReport implements RunListener {
     @Override
     public void caseFinished(CaseResult result) {
         finished++;
-        out.printf("      => %s%s%n", result.assessment().verdict().name(),
+        out.printf("      => %s %s%s%n", result.plan().id(), result.assessment().verdict().name(),
                 result.assessment().reason().isEmpty() ? "" : ": " + result.assessment().reason());
     }
 
@@ -79,7 +79,7 @@ public final class ConsoleReport implements RunListener {
             }
             out.println(row);
         }
-        out.printf("%nverdict %s (exit %d) after %s%n", result.verdict().name(), result.verdict().exitCode(),
+        out.printf("%nverdict %s after %s%n", result.verdict().name(),
                 seconds(Duration.between(runStart == null ? result.info().start() : runStart, clock.instant())));
     }
 

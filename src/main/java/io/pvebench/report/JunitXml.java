@@ -3,12 +3,15 @@ package io.pvebench.report;
 import io.pvebench.assess.Verdict;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.RunFolder;
+import io.pvebench.run.RunInfo;
 import io.pvebench.run.RunListener;
 import io.pvebench.run.RunResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
@@ -18,14 +21,34 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes {@code junit.xml} for CI (Jenkins' junit step): one test suite per run, one test
  * case per case. A failed objective is a {@code failure}, a broken case an {@code error},
- * an unknown verdict {@code skipped} with the reason.
+ * an unknown verdict {@code skipped} with the reason. Rewritten after every case, so a
+ * crash leaves the cases finished so far.
  */
 public final class JunitXml implements RunListener {
 
     private final RunFolder folder;
+    private final List<CaseResult> finished = new ArrayList<>();
+    private RunInfo info;
+    private Map<String, String> environment = Map.of();
 
     public JunitXml(RunFolder folder) {
         this.folder = folder;
+    }
+
+    @Override
+    public void runStarted(RunInfo run) {
+        this.info = run;
+    }
+
+    @Override
+    public void environment(Map<String, String> facts) {
+        this.environment = facts;
+    }
+
+    @Override
+    public void caseFinished(CaseResult result) {
+        finished.add(result);
+        folder.writeText("junit.xml", render(new RunResult(info, environment, finished, result.end())));
     }
 
     @Override
@@ -83,7 +106,7 @@ public final class JunitXml implements RunListener {
             case BROKEN -> problem(xml, "error", "broken", reason);
             case UNKNOWN -> {
                 xml.writeStartElement("skipped");
-                xml.writeAttribute("message", reason);
+                xml.writeAttribute("message", xmlSafe(reason));
                 xml.writeEndElement();
             }
             case PASS -> { }
@@ -102,16 +125,21 @@ public final class JunitXml implements RunListener {
             throws XMLStreamException {
         xml.writeStartElement(element);
         xml.writeAttribute("type", type);
-        xml.writeAttribute("message", message);
-        xml.writeCharacters(message);
+        xml.writeAttribute("message", xmlSafe(message));
+        xml.writeCharacters(xmlSafe(message));
         xml.writeEndElement();
+    }
+
+    /** XML 1.0 cannot carry most control characters; a tool's stderr in a reason may hold some. */
+    static String xmlSafe(String text) {
+        return text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "\\uFFFD");
     }
 
     private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeEmptyElement("property");
         xml.writeAttribute("name", name);
-        xml.writeAttribute("value", value == null ? "" : value);
+        xml.writeAttribute("value", value == null ? "" : xmlSafe(value));
     }
 
     private static long count(RunResult run, Verdict verdict) {

@@ -89,8 +89,13 @@ public final class SummaryJson implements RunListener {
         });
         entry.put("metrics", metrics);
         entry.put("objectives", c.assessment().objectives().stream().map(SummaryJson::objectiveEntry).toList());
-        entry.put("steps", c.steps().stream().map(s -> Map.of("name", s.name(), "status",
-                s.status().name().toLowerCase(java.util.Locale.ROOT), "detail", s.detail())).toList());
+        entry.put("steps", c.steps().stream().map(s -> {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("name", s.name());
+            step.put("status", s.status().name().toLowerCase(java.util.Locale.ROOT));
+            step.put("detail", s.detail());
+            return step;
+        }).toList());
         return entry;
     }
 

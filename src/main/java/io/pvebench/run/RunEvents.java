@@ -9,16 +9,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Passes each run event to every listener; a listener that throws is logged and
- * skipped, so a broken report never breaks a run.
+ * skipped, so a broken report never breaks a run, and remembered, so the run's exit
+ * code can say that its results are incomplete.
  */
 public final class RunEvents implements RunListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunEvents.class);
 
     private final List<RunListener> listeners;
+    private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RunEvents(List<RunListener> listeners) {
         this.listeners = List.copyOf(listeners);
+    }
+
+    /** What listeners failed to do, in order; empty when every report was written. */
+    public List<String> failures() {
+        return List.copyOf(failures);
     }
 
     @Override
@@ -62,6 +69,7 @@ public final class RunEvents implements RunListener {
                 event.accept(listener);
             } catch (RuntimeException e) {
                 LOG.warn("run listener {} failed: {}", listener.getClass().getSimpleName(), e.toString(), e);
+                failures.add(listener.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
     }

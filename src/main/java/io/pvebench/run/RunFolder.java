@@ -45,15 +45,32 @@ public final class RunFolder {
         this.root = root;
     }
 
-    /** Creates {@code parent/runId} with its {@code raw/} folder. */
+    /**
+     * Creates a new {@code parent/runId} with its {@code raw/} folder. Never reuses a
+     * folder: when {@code runId} is taken (two runs in the same second), {@code -2},
+     * {@code -3}, ... is appended, so two runs never write into one folder.
+     */
     public static RunFolder create(Path parent, String runId) {
-        Path root = parent.resolve(runId);
         try {
-            Files.createDirectories(root.resolve("raw"));
+            Files.createDirectories(parent);
+            for (int attempt = 1; ; attempt++) {
+                Path root = parent.resolve(attempt == 1 ? runId : runId + "-" + attempt);
+                try {
+                    Files.createDirectory(root);
+                } catch (java.nio.file.FileAlreadyExistsException taken) {
+                    continue;
+                }
+                Files.createDirectory(root.resolve("raw"));
+                return new RunFolder(root);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run folder " + root, e);
+            throw new UncheckedIOException("cannot create a run folder in " + parent, e);
         }
-        return new RunFolder(root);
+    }
+
+    /** The run's id: the folder's name. */
+    public String runId() {
+        return root.getFileName().toString();
     }
 
     public Path root() {

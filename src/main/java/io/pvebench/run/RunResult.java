@@ -16,7 +16,8 @@ import java.util.Map;
 public record RunResult(RunInfo info, Map<String, String> environment, List<CaseResult> cases, Instant end) {
 
     public RunResult {
-        environment = Map.copyOf(environment);
+        // insertion order kept, so files written from it read the same in every run
+        environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
         cases = List.copyOf(cases);
     }
 

@@ -26,6 +26,7 @@ public final class CaseContext {
     private final Deque<Undo> ledger = new ArrayDeque<>();
     private Instant start;
     private String brokenReason;
+    private String notRunReason;
 
     /** Something a stage changed, with the action that puts it back. */
     public record Undo(String description, Runnable action) {
@@ -112,5 +113,17 @@ public final class CaseContext {
     /** Why the case broke, or null. */
     public String brokenReason() {
         return brokenReason;
+    }
+
+    /** Marks a case that never started (the run stopped or broke first). */
+    void notRun(String reason) {
+        if (notRunReason == null) {
+            notRunReason = reason;
+        }
+    }
+
+    /** Why the case never started, or null. */
+    public String notRunReason() {
+        return notRunReason;
     }
 }

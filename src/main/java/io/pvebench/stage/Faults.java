@@ -1,39 +1,57 @@
 package io.pvebench.stage;
 
-import io.pvebench.assess.Assessment;
-import io.pvebench.assess.ObjectiveCheck;
-import io.pvebench.run.CaseResult;
+import io.pvebench.PvebenchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The bean the routes' error handling calls: a fault in a case marks that case broken
- * with the reason; a fault before any case ran (preflight) marks every case broken.
- * Finished results are never touched.
+ * with the reason; a fault outside any case (preflight) finishes every unfinished case
+ * as broken, through the same {@link AssessStage} as a case that ran. Finished results
+ * are never touched. A fault that is not one pvebench names is a bug: it is logged with
+ * its stack trace, so it is never mistaken for a flaky cluster.
  */
 public final class Faults {
 
     private static final Logger LOG = LoggerFactory.getLogger(Faults.class);
 
-    /** Called from the case route's catch block with the exception that ended the case. */
-    public void caseBroken(CaseContext kase, Throwable fault) {
-        LOG.debug("case {} broken", kase.id(), fault);
-        kase.broken(describe(fault));
+    private final AssessStage assess;
+
+    public Faults(AssessStage assess) {
+        this.assess = assess;
     }
 
-    /** Called when the run itself failed (no case can run): every unfinished case is broken. */
+    /** Called from the case route's catch block with the exception that ended the case. */
+    public void caseBroken(CaseContext kase, Throwable fault) {
+        logIfBug("case " + kase.id(), fault);
+        if (kase.start() == null) {
+            kase.notRun(describe(fault));
+        } else {
+            kase.broken(describe(fault));
+        }
+    }
+
+    /** Called when the run itself failed: every unfinished case is finished as broken. */
     public void runBroken(RunContext run, Throwable fault) {
-        LOG.debug("run {} broken", run.info().runId(), fault);
-        String reason = "run broken before this case could start: " + describe(fault);
+        logIfBug("run " + run.info().runId(), fault);
         for (CaseContext kase : run.getCases()) {
             if (!run.isFinished(kase)) {
-                kase.broken(reason);
-                Assessment assessment = ObjectiveCheck.assess(run.pipeline().objectives(), kase.samples(), reason);
-                CaseResult result = new CaseResult(kase.plan(), assessment, kase.steps(), kase.samples(),
-                        run.clock().instant(), run.clock().instant());
-                run.finished(result);
-                run.events().caseFinished(result);
+                if (kase.start() == null) {
+                    kase.notRun("the run broke before this case started: " + describe(fault));
+                } else {
+                    kase.broken("the run broke during this case: " + describe(fault));
+                }
+                assess.run(kase);
             }
+        }
+    }
+
+    private static void logIfBug(String where, Throwable fault) {
+        if (fault instanceof PvebenchException) {
+            LOG.debug("{} broken", where, fault);
+        } else {
+            LOG.warn("{} ended by an unexpected {} (a pvebench bug, please report it)", where,
+                    fault.getClass().getName(), fault);
         }
     }
 

@@ -9,6 +9,7 @@ import io.pvebench.run.CaseResult;
 import io.pvebench.run.RunEvents;
 import io.pvebench.run.RunFolder;
 import io.pvebench.run.RunInfo;
+import io.pvebench.run.StopSignal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,13 +31,14 @@ public final class RunContext {
     private final ClusterPort cluster;
     private final GuestPort guests;
     private final Clock clock;
+    private final StopSignal stop;
     private final List<CaseContext> cases = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, VmPair> pairs = new LinkedHashMap<>();
     private final List<CaseResult> results = new ArrayList<>();
 
     public RunContext(Pipeline pipeline, RunInfo info, RunFolder folder, RunEvents events, RecordingShell shell,
-                      ClusterPort cluster, GuestPort guests, Clock clock) {
+                      ClusterPort cluster, GuestPort guests, Clock clock, StopSignal stop) {
         this.pipeline = pipeline;
         this.info = info;
         this.folder = folder;
@@ -45,6 +47,7 @@ public final class RunContext {
         this.cluster = cluster;
         this.guests = guests;
         this.clock = clock;
+        this.stop = stop;
         int index = 1;
         for (CasePlan plan : info.cases()) {
             cases.add(new CaseContext(this, plan, index++));
@@ -87,13 +90,21 @@ public final class RunContext {
         return clock;
     }
 
+    /** Throws {@link RunStoppedException} if the run has been asked to stop. */
+    void checkNotStopped() {
+        if (stop.requested()) {
+            throw new RunStoppedException(stop.reason());
+        }
+    }
+
     /** The cases in the order they run; the split in the run route iterates this. */
     public List<CaseContext> getCases() {
         return List.copyOf(cases);
     }
 
+    /** The facts preflight read, in the order it read them. */
     public Map<String, String> environment() {
-        return Map.copyOf(environment);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     }
 
     void addEnvironment(Map<String, String> facts) {

@@ -10,6 +10,7 @@ public final class SetupStage {
     public static final String NAME = "setup";
 
     public void run(CaseContext kase) {
+        kase.run().checkNotStopped();
         kase.started(kase.run().clock().instant());
         kase.run().events().caseStarted(kase.plan(), kase.index(), kase.run().getCases().size());
         StepScope.run(kase, NAME, log -> kase.run().pair(kase.plan().vmSpec().name()));

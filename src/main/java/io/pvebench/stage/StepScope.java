@@ -19,8 +19,17 @@ final class StepScope {
     private StepScope() {
     }
 
-    /** Runs {@code work} as the step {@code stage} of {@code kase} and returns the step as recorded. */
+    /**
+     * Runs {@code work} as the step {@code stage} of {@code kase} and returns the step as
+     * recorded. A stage does not start once the run has been asked to stop.
+     */
     static StepRecord run(CaseContext kase, String stage, Consumer<StepLog> work) {
+        kase.run().checkNotStopped();
+        return runEvenWhenStopping(kase, stage, work);
+    }
+
+    /** Like {@link #run}, for the stages that must run even when the run is stopping (teardown). */
+    static StepRecord runEvenWhenStopping(CaseContext kase, String stage, Consumer<StepLog> work) {
         RunContext run = kase.run();
         RecordingShell shell = run.shell();
         run.events().stepStarted(kase.plan(), stage);

@@ -14,7 +14,10 @@ public final class TeardownStage {
     public static final String NAME = "teardown";
 
     public void run(CaseContext kase) {
-        StepRecord step = StepScope.run(kase, NAME, log -> {
+        if (kase.start() == null) {
+            return; // never started: nothing to undo, no step to show
+        }
+        StepRecord step = StepScope.runEvenWhenStopping(kase, NAME, log -> {
             for (CaseContext.Undo undo : kase.takeLedger()) {
                 try {
                     undo.action().run();

@@ -48,13 +48,14 @@ class FaultDuringCaseTest {
                     }
                 }
             };
-            RunResult result = PipelineRunner.run(PipelineLoader.load(cluster.pipeline(3, "10s")),
-                    new PipelineRunner.Options(dir.resolve("reports"), 11, Path.of("routes"),
+            PipelineRunner.Outcome outcome = PipelineRunner.run(PipelineLoader.load(cluster.pipeline(3, "10s")),
+                    PipelineRunner.Options.of(dir.resolve("reports"), 11,
                             Map.of(TwinCluster.PASSWORD_VARIABLE, PASSWORD),
                             new PrintStream(new ByteArrayOutputStream()), List.of(killer)));
+            RunResult result = outcome.result();
 
             assertThat(result.verdict()).isEqualTo(Verdict.BROKEN);
-            assertThat(result.verdict().exitCode()).isEqualTo(3);
+            assertThat(outcome.exitCode()).isEqualTo(3);
             List<CaseResult> cases = result.cases();
             assertThat(cases).extracting(c -> c.assessment().verdict())
                     .containsExactly(Verdict.PASS, Verdict.BROKEN, Verdict.BROKEN);
@@ -75,6 +76,10 @@ class FaultDuringCaseTest {
             assertThat(Files.readAllLines(runFolder.resolve("samples.jsonl")))
                     .anySatisfy(line -> assertThat(line).contains("\"case\":\"small-idle-r1\""));
             assertThat(Files.readString(runFolder.resolve("junit.xml"))).contains("errors=\"2\"");
+            // the command the dropped session ended is in the index, with why it produced nothing
+            assertThat(Files.readAllLines(runFolder.resolve("raw/commands.jsonl")))
+                    .anySatisfy(line -> assertThat(line).contains("\"scope\":\"small-idle-r2\"")
+                            .contains("\"host\":\"pve2\"").contains("\"failure\":"));
         }
     }
 

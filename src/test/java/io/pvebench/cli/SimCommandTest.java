@@ -60,8 +60,8 @@ class SimCommandTest {
                       throughput: {min: 9 Gbit/s}
                     """);
             RunResult result = PipelineRunner.run(PipelineLoader.load(pipeline),
-                    new PipelineRunner.Options(dir.resolve("reports"), 4, Path.of("routes"), Map.of(),
-                            new PrintStream(new ByteArrayOutputStream()), List.of()));
+                    PipelineRunner.Options.of(dir.resolve("reports"), 4, Map.of(),
+                            new PrintStream(new ByteArrayOutputStream()), List.of())).result();
             assertThat(result.verdict()).isEqualTo(Verdict.PASS);
             assertThat(result.info().cluster()).isEqualTo("twin");
         } finally {
@@ -69,5 +69,6 @@ class SimCommandTest {
             sim.join(10_000);
         }
         assertThat(sim.isAlive()).isFalse();
+        assertThat(out.resolve("password")).as("the password does not outlive the twin").doesNotExist();
     }
 }

@@ -56,6 +56,16 @@ class RunFolderTest {
     }
 
     @Test
+    void twoRunsWithTheSameIdNeverShareAFolder() {
+        RunFolder first = RunFolder.create(parent, "demo-20261125-081500-0001");
+        RunFolder second = RunFolder.create(parent, "demo-20261125-081500-0001");
+
+        assertThat(first.root()).isNotEqualTo(second.root());
+        assertThat(second.runId()).isEqualTo("demo-20261125-081500-0001-2");
+        assertThat(second.root().resolve("raw")).isDirectory();
+    }
+
+    @Test
     void fileNamesNeverEscapeTheRunFolder() {
         assertThat(RunFolder.safe("../../etc/passwd")).isEqualTo("etc-passwd");
         assertThat(RunFolder.safe("..")).isEqualTo("x");
