@@ -132,7 +132,7 @@ public final class JunitXml implements RunListener {
 
     /** XML 1.0 cannot carry most control characters; a tool's stderr in a reason may hold some. */
     static String xmlSafe(String text) {
-        return text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "\\uFFFD");
+        return text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "\uFFFD");
     }
 
     private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {

@@ -111,9 +111,17 @@ class DemoPipelineOnTwinTest {
                     .map(p -> json(read(p))).toList();
         }
         assertThat(tests).hasSize(2);
-        JsonNode test = tests.get(0);
+        JsonNode test = tests.stream().filter(t -> t.get("name").asText().equals("small-idle-r1"))
+                .findFirst().orElseThrow();
         assertThat(test.get("status").asText()).isEqualTo("passed");
-        assertThat(test.get("labels").findValuesAsText("value")).contains("demo", "small", "idle", "twin");
+        Map<String, String> labels = new java.util.HashMap<>();
+        test.get("labels").forEach(l -> labels.put(l.get("name").asText(), l.get("value").asText()));
+        assertThat(labels).containsEntry("epic", "demo").containsEntry("feature", "small")
+                .containsEntry("story", "idle").containsEntry("host", "twin");
+        Map<String, String> parameters = new java.util.HashMap<>();
+        test.get("parameters").forEach(p -> parameters.put(p.get("name").asText(), p.get("value").asText()));
+        assertThat(parameters).containsEntry("vmSpec", "small").containsEntry("repetition", "1")
+                .containsEntry("cores", "4").containsEntry("memory", "4 GiB");
         JsonNode baseline = test.get("steps").get(1);
         assertThat(baseline.get("name").asText()).isEqualTo("baseline");
         assertThat(baseline.get("attachments").size()).isGreaterThanOrEqualTo(3);
