@@ -1,43 +1,36 @@
 package io.pvebench.sim.command;
 
-import io.pvebench.sim.model.ClusterModel;
-import io.pvebench.sim.model.NodeInfo;
-import io.pvebench.sim.model.NodeStats;
-import io.pvebench.sim.model.QuorumView;
-import io.pvebench.sim.model.VersionProfile;
-import io.pvebench.sim.model.VmInfo;
-import io.pvebench.sim.model.VmStats;
-
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code pvesh get PATH [--type T] [--output-format json|json-pretty]} for
- * {@code /cluster/resources}, {@code /cluster/status} and {@code /version}. Field sets
- * and entry order follow pve-manager {@code PVE/API2/Cluster.pm} and
- * {@code PVE/API2Tools.pm} (9.2.11, and {@code stable-8} 8.4.21): VMs by vmid (as
- * strings), then nodes, then one {@code local} storage per node; {@code memhost} only on
- * 9.x, node {@code host-arch} only on 9.2; no {@code hastate} (no HA in the model).
- * Offline nodes lose {@code uptime cpu mem disk}; once their RRD data has expired (5
- * model minutes) also {@code level} and the maxima, their VMs shrink to
- * {@code id vmid node type status:unknown} and their storage to {@code status:unknown}.
- * The text table (no {@code --output-format}) is not simulated: JSON is printed.
+ * {@code pvesh get|set|create|delete PATH [--name value ...] [--output-format
+ * json|json-pretty]}: parses the command line as pve-manager's {@code pvesh} does and
+ * hands the call to the handler {@link ApiRoutes} has for the path. API errors go to
+ * stderr with exit 255. The text table (no {@code --output-format}) is not simulated:
+ * JSON is printed.
  */
 final class Pvesh implements Program {
 
+    private static final List<String> METHODS = List.of("get", "set", "create", "delete");
+
+    private final ApiRoutes routes = new ApiRoutes();
+
     @Override
-    public Reply run(Invocation inv) {
+    public Reply run(Invocation inv) throws InterruptedException {
         List<String> args = inv.args();
-        if (args.isEmpty() || !args.get(0).equals("get")) {
+        if (args.isEmpty() || !METHODS.contains(args.get(0))) {
             return Reply.error("ERROR: unknown command 'pvesh " + String.join(" ", args) + "'\n", 255);
         }
+        String method = args.get(0);
         if (args.size() < 2) {
-            return Reply.error("400 not enough arguments\npvesh get <api_path> [OPTIONS] [FORMAT_OPTIONS]\n", 255);
+            return Reply.error("400 not enough arguments\npvesh " + method + " <api_path> [OPTIONS] [FORMAT_OPTIONS]\n",
+                    255);
         }
         String path = args.get(1).replaceAll("/+$", "");
         String format = "json";
-        String type = null;
+        Map<String, String> params = new LinkedHashMap<>();
         for (int i = 2; i < args.size(); i++) {
             String opt = args.get(i).replaceFirst("^--?", "");
             String value = null;
@@ -45,138 +38,34 @@ final class Pvesh implements Program {
             if (eq >= 0) {
                 value = opt.substring(eq + 1);
                 opt = opt.substring(0, eq);
-            } else if (i + 1 < args.size()) {
+            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
                 value = args.get(++i);
             }
-            switch (opt) {
-                case "output-format" -> format = value;
-                case "type" -> type = value;
-                default -> {
-                    return Reply.error("400 Parameter verification failed.\n" + opt
-                            + ": property is not defined in schema and the schema does not allow additional"
-                            + " properties\n", 255);
-                }
+            if (opt.equals("output-format")) {
+                format = value;
+            } else {
+                params.put(opt, value == null ? "1" : value);
             }
         }
+        var match = routes.match(path);
+        if (match.isEmpty()) {
+            return Reply.error("No '" + method + "' handler defined for '" + path + "'\n", 255);
+        }
+        ApiRequest request = new ApiRequest(method, path, match.get().vars(), params, inv);
         Object data;
-        switch (path) {
-            case "/cluster/resources" -> {
-                if (type != null && !List.of("vm", "storage", "node", "sdn").contains(type)) {
-                    return Reply.error("400 Parameter verification failed.\ntype: value '" + type
-                            + "' does not have a value in the enumeration 'vm, storage, node, sdn'\n", 255);
-                }
-                data = resources(inv.model(), type);
-            }
-            case "/cluster/status" -> data = status(inv.model(), inv.node());
-            case "/version" -> data = version(inv.model().profile());
-            default -> {
-                return Reply.error("No 'get' handler defined for '" + path + "'\n", 255);
-            }
+        try {
+            data = switch (method) {
+                case "get" -> match.get().handler().get(request);
+                case "set" -> match.get().handler().set(request);
+                case "create" -> match.get().handler().create(request);
+                default -> match.get().handler().delete(request);
+            };
+        } catch (ApiError e) {
+            return Reply.error(e.getMessage() + "\n", 255);
+        }
+        if (data == null) {
+            return Reply.ok("");
         }
         return Reply.ok("json-pretty".equals(format) ? PerlJson.pretty(data) : PerlJson.compact(data));
-    }
-
-    static List<JsonObject> resources(ClusterModel model, String type) {
-        List<JsonObject> result = new ArrayList<>();
-        VersionProfile profile = model.profile();
-        if (type == null || type.equals("vm")) {
-            List<VmInfo> vms = new ArrayList<>(model.vms());
-            // Perl sorts the vmid keys as strings
-            vms.sort(Comparator.comparing(vm -> Integer.toString(vm.vmid())));
-            for (VmInfo vm : vms) {
-                result.add(vmEntry(model, vm, profile));
-            }
-        }
-        if (type == null || type.equals("node")) {
-            for (NodeInfo node : model.nodes()) {
-                result.add(nodeEntry(model, node, profile));
-            }
-        }
-        if (type == null || type.equals("storage")) {
-            for (NodeInfo node : model.nodes()) {
-                result.add(storageEntry(model, node));
-            }
-        }
-        return result;
-    }
-
-    private static JsonObject vmEntry(ClusterModel model, VmInfo vm, VersionProfile profile) {
-        String node = model.nodeOf(vm.vmid());
-        JsonObject e = new JsonObject()
-                .put("id", "qemu/" + vm.vmid())
-                .put("vmid", vm.vmid())
-                .put("node", node)
-                .put("type", "qemu");
-        if (!model.statsFresh(node)) {
-            return e.put("status", "unknown");
-        }
-        VmStats s = model.vmStats(vm.vmid());
-        e.put("uptime", s.uptime()).put("name", vm.name()).put("status", s.status()).put("template", 0)
-                .put("maxcpu", vm.cores()).put("cpu", s.cpu()).put("maxmem", vm.memoryBytes()).put("mem", s.mem())
-                .put("maxdisk", vm.diskBytes()).put("disk", s.disk()).put("netin", s.netin())
-                .put("netout", s.netout()).put("diskread", s.diskread()).put("diskwrite", s.diskwrite());
-        if (profile.memhost()) {
-            e.put("memhost", s.memhost());
-        }
-        return e;
-    }
-
-    private static JsonObject nodeEntry(ClusterModel model, NodeInfo node, VersionProfile profile) {
-        JsonObject e = new JsonObject()
-                .put("id", "node/" + node.name())
-                .put("node", node.name())
-                .put("type", "node");
-        boolean online = model.online(node.name());
-        if (model.statsFresh(node.name())) {
-            if (online) {
-                NodeStats s = model.nodeStats(node.name());
-                e.put("uptime", s.uptime()).put("cpu", s.cpu()).put("mem", s.mem()).put("disk", s.disk());
-            }
-            e.put("level", "").put("maxcpu", node.cores()).put("maxmem", node.memoryBytes())
-                    .put("maxdisk", node.diskBytes());
-        }
-        e.put("status", online ? "online" : "offline");
-        e.put("cgroup-mode", 2);
-        if (profile.hostArch()) {
-            e.put("host-arch", "x86_64");
-        }
-        return e;
-    }
-
-    private static JsonObject storageEntry(ClusterModel model, NodeInfo node) {
-        JsonObject e = new JsonObject()
-                .put("id", "storage/" + node.name() + "/local")
-                .put("storage", "local")
-                .put("node", node.name())
-                .put("type", "storage")
-                .put("plugintype", "dir")
-                .put("shared", 0)
-                .put("content", "backup,iso,vztmpl");
-        if (model.statsFresh(node.name())) {
-            NodeStats s = model.nodeStats(node.name());
-            e.put("maxdisk", node.diskBytes()).put("disk", s.disk()).put("status", "available");
-        } else {
-            e.put("status", "unknown");
-        }
-        return e;
-    }
-
-    /** {@code GET /cluster/status}: the cluster entry, then one entry per configured node. */
-    static List<JsonObject> status(ClusterModel model, NodeInfo local) {
-        QuorumView q = model.quorum();
-        List<JsonObject> result = new ArrayList<>();
-        result.add(new JsonObject().put("type", "cluster").put("id", "cluster").put("nodes", model.nodes().size())
-                .put("version", q.configVersion()).put("name", model.clusterName()).put("quorate", q.quorate() ? 1 : 0));
-        for (NodeInfo node : model.nodes()) {
-            result.add(new JsonObject().put("type", "node").put("id", "node/" + node.name()).put("name", node.name())
-                    .put("nodeid", node.nodeId()).put("local", node.nodeId() == local.nodeId() ? 1 : 0)
-                    .put("online", model.online(node.name()) ? 1 : 0).put("ip", node.ip()).put("level", ""));
-        }
-        return result;
-    }
-
-    private static JsonObject version(VersionProfile p) {
-        return new JsonObject().put("release", p.release()).put("repoid", p.repoId())
-                .put("version", p.managerVersion());
     }
 }

@@ -1,0 +1,122 @@
+package io.pvebench.sim.command;
+
+import io.pvebench.sim.model.ClusterModel;
+import io.pvebench.sim.model.NodeInfo;
+import io.pvebench.sim.model.NodeStats;
+import io.pvebench.sim.model.QuorumView;
+import io.pvebench.sim.model.VersionProfile;
+import io.pvebench.sim.model.VmInfo;
+import io.pvebench.sim.model.VmStats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code GET /cluster/resources [--type vm|storage|node|sdn]}. Field sets and entry order
+ * follow pve-manager {@code PVE/API2/Cluster.pm} and {@code PVE/API2Tools.pm} (9.2.11,
+ * and {@code stable-8} 8.4.21): VMs by vmid (as strings), then nodes, then one
+ * {@code local} storage per node; {@code memhost} only on 9.x, node {@code host-arch}
+ * only on 9.2; no {@code hastate} (no HA in the model). Offline nodes lose
+ * {@code uptime cpu mem disk}; once their RRD data has expired (5 model minutes) also
+ * {@code level} and the maxima, their VMs shrink to {@code id vmid node type
+ * status:unknown} and their storage to {@code status:unknown}.
+ */
+final class ClusterResourcesApi implements ApiHandler {
+
+    @Override
+    public Object get(ApiRequest request) {
+        request.allowOnly("type");
+        String type = request.param("type").orElse(null);
+        if (type != null && !List.of("vm", "storage", "node", "sdn").contains(type)) {
+            throw ApiError.parameter("type", "value '" + type
+                    + "' does not have a value in the enumeration 'vm, storage, node, sdn'");
+        }
+        return resources(request.invocation().model(), type);
+    }
+
+    static List<JsonObject> resources(ClusterModel model, String type) {
+        List<JsonObject> result = new ArrayList<>();
+        VersionProfile profile = model.profile();
+        if (type == null || type.equals("vm")) {
+            List<VmInfo> vms = new ArrayList<>(model.vms());
+            // Perl sorts the vmid keys as strings
+            vms.sort(Comparator.comparing(vm -> Integer.toString(vm.vmid())));
+            for (VmInfo vm : vms) {
+                result.add(vmEntry(model, vm, profile));
+            }
+        }
+        if (type == null || type.equals("node")) {
+            for (NodeInfo node : model.nodes()) {
+                result.add(nodeEntry(model, node, profile));
+            }
+        }
+        if (type == null || type.equals("storage")) {
+            for (NodeInfo node : model.nodes()) {
+                result.add(storageEntry(model, node));
+            }
+        }
+        return result;
+    }
+
+    private static JsonObject vmEntry(ClusterModel model, VmInfo vm, VersionProfile profile) {
+        String node = model.nodeOf(vm.vmid());
+        JsonObject e = new JsonObject()
+                .put("id", "qemu/" + vm.vmid())
+                .put("vmid", vm.vmid())
+                .put("node", node)
+                .put("type", "qemu");
+        if (!model.statsFresh(node)) {
+            return e.put("status", "unknown");
+        }
+        VmStats s = model.vmStats(vm.vmid());
+        e.put("uptime", s.uptime()).put("name", vm.name()).put("status", s.status()).put("template", 0)
+                .put("maxcpu", vm.cores()).put("cpu", s.cpu()).put("maxmem", vm.memoryBytes()).put("mem", s.mem())
+                .put("maxdisk", vm.diskBytes()).put("disk", s.disk()).put("netin", s.netin())
+                .put("netout", s.netout()).put("diskread", s.diskread()).put("diskwrite", s.diskwrite());
+        if (profile.memhost()) {
+            e.put("memhost", s.memhost());
+        }
+        return e;
+    }
+
+    private static JsonObject nodeEntry(ClusterModel model, NodeInfo node, VersionProfile profile) {
+        JsonObject e = new JsonObject()
+                .put("id", "node/" + node.name())
+                .put("node", node.name())
+                .put("type", "node");
+        boolean online = model.online(node.name());
+        if (model.statsFresh(node.name())) {
+            if (online) {
+                NodeStats s = model.nodeStats(node.name());
+                e.put("uptime", s.uptime()).put("cpu", s.cpu()).put("mem", s.mem()).put("disk", s.disk());
+            }
+            e.put("level", "").put("maxcpu", node.cores()).put("maxmem", node.memoryBytes())
+                    .put("maxdisk", node.diskBytes());
+        }
+        e.put("status", online ? "online" : "offline");
+        e.put("cgroup-mode", 2);
+        if (profile.hostArch()) {
+            e.put("host-arch", "x86_64");
+        }
+        return e;
+    }
+
+    private static JsonObject storageEntry(ClusterModel model, NodeInfo node) {
+        JsonObject e = new JsonObject()
+                .put("id", "storage/" + node.name() + "/local")
+                .put("storage", "local")
+                .put("node", node.name())
+                .put("type", "storage")
+                .put("plugintype", "dir")
+                .put("shared", 0)
+                .put("content", "backup,iso,vztmpl");
+        if (model.statsFresh(node.name())) {
+            NodeStats s = model.nodeStats(node.name());
+            e.put("maxdisk", node.diskBytes()).put("disk", s.disk()).put("status", "available");
+        } else {
+            e.put("status", "unknown");
+        }
+        return e;
+    }
+}

@@ -1,0 +1,31 @@
+package io.pvebench.sim.command;
+
+import io.pvebench.sim.model.ClusterModel;
+import io.pvebench.sim.model.NodeInfo;
+import io.pvebench.sim.model.QuorumView;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code GET /cluster/status}: the cluster entry, then one entry per configured node (pve-manager {@code API2/ClusterConfig.pm}). */
+final class ClusterStatusApi implements ApiHandler {
+
+    @Override
+    public Object get(ApiRequest request) {
+        request.allowOnly();
+        return status(request.invocation().model(), request.invocation().node());
+    }
+
+    static List<JsonObject> status(ClusterModel model, NodeInfo local) {
+        QuorumView q = model.quorum();
+        List<JsonObject> result = new ArrayList<>();
+        result.add(new JsonObject().put("type", "cluster").put("id", "cluster").put("nodes", model.nodes().size())
+                .put("version", q.configVersion()).put("name", model.clusterName()).put("quorate", q.quorate() ? 1 : 0));
+        for (NodeInfo node : model.nodes()) {
+            result.add(new JsonObject().put("type", "node").put("id", "node/" + node.name()).put("name", node.name())
+                    .put("nodeid", node.nodeId()).put("local", node.nodeId() == local.nodeId() ? 1 : 0)
+                    .put("online", model.online(node.name()) ? 1 : 0).put("ip", node.ip()).put("level", ""));
+        }
+        return result;
+    }
+}
