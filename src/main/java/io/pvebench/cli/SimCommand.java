@@ -31,6 +31,10 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "2", description = "number of nodes, 1..32 (default: ${DEFAULT-VALUE})")
     private int nodes;
 
+    @Option(names = "--vms", description = "number of VMs, spread round-robin over the nodes, 4 vCPU/4 GiB each,"
+            + " ids from 101 (default: one per node)")
+    private Integer vmCount;
+
     @Option(names = "--pve", defaultValue = "9.2", description = "version profile: 9.2 or 8.4 (default: ${DEFAULT-VALUE})")
     private String pve;
 
@@ -54,10 +58,14 @@ final class SimCommand implements Callable<Integer> {
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
             throw new InvalidInputException("--time-scale must be a positive number, got " + timeScale);
         }
+        int count = vmCount == null ? nodes : vmCount;
+        if (count < 0 || count > 100_000) {
+            throw new InvalidInputException("--vms must be between 0 and 100000, got " + count);
+        }
         String password = TwinPasswords.fresh();
         List<SimVmSpec> vms = new ArrayList<>();
-        for (int i = 1; i <= nodes; i++) {
-            vms.add(new SimVmSpec(100 + i, "vm" + (100 + i), "pve" + i, 4, 4L << 30));
+        for (int i = 0; i < count; i++) {
+            vms.add(new SimVmSpec(101 + i, "vm" + (101 + i), "pve" + (i % nodes + 1), 4, 4L << 30));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (SimCluster twin = SimCluster.start(new SimSpec("twin", pve, nodes, seed, timeScale, vms, "root",
@@ -68,7 +76,9 @@ final class SimCommand implements Callable<Integer> {
                 main.out.printf("  %s  ssh -p %d root@%s%n", node.name(), node.port(), node.host());
             }
             main.out.printf("VMs: %s%ncluster file: %s%n  use it with 'cluster: %s' in a pipeline;"
-                    + " Ctrl-C stops the twin.%n", vms.stream().map(v -> v.vmid() + "@" + v.node()).toList(),
+                    + " Ctrl-C stops the twin.%n", vms.size() <= 16
+                            ? vms.stream().map(v -> v.vmid() + "@" + v.node()).toList().toString()
+                            : vms.size() + " (" + vms.get(0).vmid() + ".." + vms.get(vms.size() - 1).vmid() + ")",
                     clusterFile, clusterFile.toAbsolutePath());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 deletePassword();
