@@ -2,6 +2,7 @@ package io.pvebench.sim;
 
 import io.pvebench.sim.command.NodeShell;
 import io.pvebench.sim.command.Reply;
+import io.pvebench.sim.fault.CommandFaults;
 import io.pvebench.sim.model.ClusterModel;
 import io.pvebench.sim.model.NodeInfo;
 import org.apache.sshd.server.Environment;
@@ -27,12 +28,15 @@ final class SimExecCommand implements Command {
     private final ClusterModel model;
     private final NodeShell shell;
     private final Set<Thread> running;
+    private final CommandFaults faults;
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
     private volatile Thread thread;
 
-    SimExecCommand(String line, NodeInfo node, ClusterModel model, NodeShell shell, Set<Thread> running) {
+    SimExecCommand(String line, NodeInfo node, ClusterModel model, NodeShell shell, Set<Thread> running,
+                   CommandFaults faults) {
+        this.faults = faults;
         this.line = line;
         this.node = node;
         this.model = model;
@@ -71,7 +75,11 @@ final class SimExecCommand implements Command {
 
     private void execute() {
         try {
-            Reply reply = shell.run(line, node, model);
+            model.clock().sleep(faults.delay());
+            var failure = faults.failureFor(line);
+            Reply reply = failure.isPresent()
+                    ? new Reply("", failure.get().stderr(), failure.get().exitCode())
+                    : shell.run(line, node, model);
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }

@@ -1,6 +1,7 @@
 package io.pvebench.sim;
 
 import io.pvebench.sim.command.NodeShell;
+import io.pvebench.sim.fault.CommandFaults;
 import io.pvebench.sim.model.ClusterModel;
 import io.pvebench.sim.model.NodeInfo;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -22,24 +23,42 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One simulated Proxmox node: an Apache MINA SSHD server on 127.0.0.1 (ephemeral port)
  * with its own in-memory ed25519 host key, password and/or public-key login for one
- * user, and exec requests answered by {@link NodeShell}. Thread-safe.
+ * user, and exec requests answered by {@link NodeShell} (after the node's
+ * {@link CommandFaults}). A failed node can be restarted on the same port with the same
+ * host key. Thread-safe.
  */
 final class SimNode {
 
     private final NodeInfo info;
-    private final SshServer server;
+    private final ClusterModel model;
+    private final NodeShell shell;
+    private final String user;
+    private final String password;
+    private final List<PublicKey> keys;
     private final KeyPair hostKey;
+    private final CommandFaults faults = new CommandFaults();
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+    private volatile SshServer server;
     private volatile boolean failed;
     private volatile int port;
 
     SimNode(NodeInfo info, ClusterModel model, NodeShell shell, String user, String password,
             List<PublicKey> keys) {
         this.info = info;
+        this.model = model;
+        this.shell = shell;
+        this.user = user;
+        this.password = password;
+        this.keys = keys;
         this.hostKey = ed25519();
-        this.server = SshServer.setUpDefaultServer();
+        this.server = newServer(0);
+    }
+
+    /** A server with the node's host key and logins, on {@code port} (0: ephemeral). */
+    private SshServer newServer(int listenPort) {
+        SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
-        server.setPort(0);
+        server.setPort(listenPort);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         if (password != null) {
             server.setPasswordAuthenticator((u, p, s) -> user.equals(u) && password.equals(p));
@@ -53,7 +72,9 @@ final class SimNode {
             server.setPublickeyAuthenticator(null);
         }
         server.setKeyboardInteractiveAuthenticator(null);
-        server.setCommandFactory((channel, command) -> new SimExecCommand(command, info, model, shell, running));
+        server.setCommandFactory((channel, command) -> new SimExecCommand(command, info, model, shell, running,
+                faults));
+        return server;
     }
 
     private static KeyPair ed25519() {
@@ -76,7 +97,7 @@ final class SimNode {
     }
 
     /** Abrupt stop: sessions closed at once (no exit status), port closed, commands interrupted. */
-    void fail() {
+    synchronized void fail() {
         failed = true;
         try {
             server.stop(true);
@@ -90,6 +111,35 @@ final class SimNode {
 
     boolean failed() {
         return failed;
+    }
+
+    /** The node is back (after a reboot): a fresh server on the same port and host key. */
+    synchronized void restart() {
+        if (!failed) {
+            return;
+        }
+        SshServer fresh = newServer(port);
+        try {
+            fresh.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart simulated node " + info.name() + " on port " + port, e);
+        }
+        server = fresh;
+        failed = false;
+    }
+
+    /** Closes every open session at once (commands interrupted, no exit status); new ones are accepted. */
+    void dropSessions() {
+        for (var session : server.getActiveSessions()) {
+            session.close(true);
+        }
+        for (Thread t : running) {
+            t.interrupt();
+        }
+    }
+
+    CommandFaults faults() {
+        return faults;
     }
 
     SimNodeEndpoint endpoint() {

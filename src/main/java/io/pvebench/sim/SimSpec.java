@@ -8,16 +8,18 @@ import java.util.Objects;
 /**
  * What twin to start: cluster name, version profile ({@code "9.2"} or {@code "8.4"}),
  * number of nodes (named {@code pve1..pveN}), the seed of every random draw, the time
- * scale (model seconds per wall second), the VMs, and who may log in.
+ * scale (model seconds per wall second), the VMs, who may log in, and the cluster
+ * options ({@link SimClusterOptions}: QDevice, boot time after a reset, HA resources).
  *
  * <p>{@code password} may be null (password authentication disabled); at least one of
  * password and authorized keys must be given.
  */
 public record SimSpec(String clusterName, String pveVersion, int nodes, long seed, double timeScale,
                       List<SimVmSpec> vms, String loginUser, String password,
-                      List<PublicKey> authorizedKeys) {
+                      List<PublicKey> authorizedKeys, SimClusterOptions options) {
 
     public SimSpec {
+        options = options == null ? SimClusterOptions.defaults() : options;
         Objects.requireNonNull(clusterName, "clusterName");
         pveVersion = pveVersion == null ? "9.2" : pveVersion;
         if (!pveVersion.equals("9.2") && !pveVersion.equals("8.4")) {
@@ -45,6 +47,38 @@ public record SimSpec(String clusterName, String pveVersion, int nodes, long see
         if (vms.stream().map(SimVmSpec::vmid).distinct().count() != vms.size()) {
             throw new IllegalArgumentException("duplicate vmid in " + vms);
         }
+        for (String sid : options.haResources()) {
+            int vmid = Integer.parseInt(sid.substring(3));
+            if (vms.stream().noneMatch(v -> v.vmid() == vmid)) {
+                throw new IllegalArgumentException("HA resource " + sid + " names no VM of the spec");
+            }
+        }
+    }
+
+    /** A spec with {@link SimClusterOptions#defaults()}. */
+    public SimSpec(String clusterName, String pveVersion, int nodes, long seed, double timeScale, List<SimVmSpec> vms,
+                   String loginUser, String password, List<PublicKey> authorizedKeys) {
+        this(clusterName, pveVersion, nodes, seed, timeScale, vms, loginUser, password, authorizedKeys, null);
+    }
+
+    public SimSpec withOptions(SimClusterOptions newOptions) {
+        return new SimSpec(clusterName, pveVersion, nodes, seed, timeScale, vms, loginUser, password, authorizedKeys,
+                newOptions);
+    }
+
+    /** With or without a QDevice. */
+    public SimSpec withQdevice(boolean qdevice) {
+        return withOptions(new SimClusterOptions(qdevice, options.bootTime(), options.haResources()));
+    }
+
+    /** Model time a reset node needs to come back; null: it stays down. */
+    public SimSpec withBootTime(java.time.Duration bootTime) {
+        return withOptions(new SimClusterOptions(options.qdevice(), bootTime, options.haResources()));
+    }
+
+    /** HA resources configured from the start ({@code vm:100}, state started). */
+    public SimSpec withHaResources(String... sids) {
+        return withOptions(new SimClusterOptions(options.qdevice(), options.bootTime(), List.of(sids)));
     }
 
     /**
@@ -61,15 +95,17 @@ public record SimSpec(String clusterName, String pveVersion, int nodes, long see
     }
 
     public SimSpec withTimeScale(double scale) {
-        return new SimSpec(clusterName, pveVersion, nodes, seed, scale, vms, loginUser, password, authorizedKeys);
+        return new SimSpec(clusterName, pveVersion, nodes, seed, scale, vms, loginUser, password, authorizedKeys,
+                options);
     }
 
     public SimSpec withVersion(String version) {
-        return new SimSpec(clusterName, version, nodes, seed, timeScale, vms, loginUser, password, authorizedKeys);
+        return new SimSpec(clusterName, version, nodes, seed, timeScale, vms, loginUser, password, authorizedKeys,
+                options);
     }
 
     public SimSpec withAuthorizedKeys(List<PublicKey> keys) {
-        return new SimSpec(clusterName, pveVersion, nodes, seed, timeScale, vms, loginUser, password, keys);
+        return new SimSpec(clusterName, pveVersion, nodes, seed, timeScale, vms, loginUser, password, keys, options);
     }
 
     /** 1-based index of a node named {@code pveN}, or -1. */
@@ -86,6 +122,6 @@ public record SimSpec(String clusterName, String pveVersion, int nodes, long see
         return "SimSpec[clusterName=" + clusterName + ", pveVersion=" + pveVersion + ", nodes=" + nodes
                 + ", seed=" + seed + ", timeScale=" + timeScale + ", vms=" + vms + ", loginUser=" + loginUser
                 + ", password=" + (password == null ? "none" : "******") + ", authorizedKeys="
-                + authorizedKeys.size() + "]";
+                + authorizedKeys.size() + ", options=" + options + "]";
     }
 }

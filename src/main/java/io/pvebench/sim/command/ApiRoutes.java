@@ -28,6 +28,9 @@ final class ApiRoutes {
         add("/cluster/resources", new ClusterResourcesApi());
         add("/cluster/status", new ClusterStatusApi());
         add("/version", new VersionApi());
+        add("/cluster/options", new ClusterOptionsApi());
+        add("/cluster/ha/status/current", new HaStatusApi());
+        add("/cluster/ha/resources", new HaResourcesApi());
     }
 
     private void add(String template, ApiHandler handler) {

@@ -17,7 +17,8 @@ import java.util.List;
  * follow pve-manager {@code PVE/API2/Cluster.pm} and {@code PVE/API2Tools.pm} (9.2.11,
  * and {@code stable-8} 8.4.21): VMs by vmid (as strings), then nodes, then one
  * {@code local} storage per node; {@code memhost} only on 9.x, node {@code host-arch}
- * only on 9.2; no {@code hastate} (no HA in the model). Offline nodes lose
+ * only on 9.2; {@code hastate} for HA-managed VMs (the CRM state) and, once HA is
+ * active, for nodes (the CRM node state). Seen from the local node's corosync partition. Offline nodes lose
  * {@code uptime cpu mem disk}; once their RRD data has expired (5 model minutes) also
  * {@code level} and the maxima, their VMs shrink to {@code id vmid node type
  * status:unknown} and their storage to {@code status:unknown}.
@@ -32,41 +33,56 @@ final class ClusterResourcesApi implements ApiHandler {
             throw ApiError.parameter("type", "value '" + type
                     + "' does not have a value in the enumeration 'vm, storage, node, sdn'");
         }
-        return resources(request.invocation().model(), type);
+        return resources(request.invocation().model(), request.invocation().node().name(), type);
     }
 
     static List<JsonObject> resources(ClusterModel model, String type) {
+        return resources(model, model.nodes().get(0).name(), type);
+    }
+
+    /** The resources as pmxcfs on {@code viewer} sees them (its corosync partition, its RRD copy). */
+    static List<JsonObject> resources(ClusterModel model, String viewer, String type) {
         List<JsonObject> result = new ArrayList<>();
         VersionProfile profile = model.profile();
+        java.util.Map<Integer, String> haStates = model.ha(ha -> {
+            java.util.Map<Integer, String> states = new java.util.HashMap<>();
+            ha.resources().values().forEach(r -> states.put(r.vmid(), ha.crmState(r)));
+            return states;
+        });
+        java.util.Map<String, String> haNodes = model.ha(ha -> java.util.Map.copyOf(ha.nodeStates()));
         if (type == null || type.equals("vm")) {
             List<VmInfo> vms = new ArrayList<>(model.vms());
             // Perl sorts the vmid keys as strings
             vms.sort(Comparator.comparing(vm -> Integer.toString(vm.vmid())));
             for (VmInfo vm : vms) {
-                result.add(vmEntry(model, vm, profile));
+                result.add(vmEntry(model, viewer, vm, profile, haStates));
             }
         }
         if (type == null || type.equals("node")) {
             for (NodeInfo node : model.nodes()) {
-                result.add(nodeEntry(model, node, profile));
+                result.add(nodeEntry(model, viewer, node, profile, haNodes));
             }
         }
         if (type == null || type.equals("storage")) {
             for (NodeInfo node : model.nodes()) {
-                result.add(storageEntry(model, node));
+                result.add(storageEntry(model, viewer, node));
             }
         }
         return result;
     }
 
-    private static JsonObject vmEntry(ClusterModel model, VmInfo vm, VersionProfile profile) {
+    private static JsonObject vmEntry(ClusterModel model, String viewer, VmInfo vm, VersionProfile profile,
+                                      java.util.Map<Integer, String> haStates) {
         String node = model.nodeOf(vm.vmid());
         JsonObject e = new JsonObject()
                 .put("id", "qemu/" + vm.vmid())
                 .put("vmid", vm.vmid())
                 .put("node", node)
                 .put("type", "qemu");
-        if (!model.statsFresh(node)) {
+        if (haStates.containsKey(vm.vmid())) {
+            e.put("hastate", haStates.get(vm.vmid()));
+        }
+        if (!model.statsFresh(viewer, node)) {
             return e.put("status", "unknown");
         }
         VmStats s = model.vmStats(vm.vmid());
@@ -80,13 +96,14 @@ final class ClusterResourcesApi implements ApiHandler {
         return e;
     }
 
-    private static JsonObject nodeEntry(ClusterModel model, NodeInfo node, VersionProfile profile) {
+    private static JsonObject nodeEntry(ClusterModel model, String viewer, NodeInfo node, VersionProfile profile,
+                                        java.util.Map<String, String> haNodes) {
         JsonObject e = new JsonObject()
                 .put("id", "node/" + node.name())
                 .put("node", node.name())
                 .put("type", "node");
-        boolean online = model.online(node.name());
-        if (model.statsFresh(node.name())) {
+        boolean online = model.online(viewer, node.name());
+        if (model.statsFresh(viewer, node.name())) {
             if (online) {
                 NodeStats s = model.nodeStats(node.name());
                 e.put("uptime", s.uptime()).put("cpu", s.cpu()).put("mem", s.mem()).put("disk", s.disk());
@@ -96,13 +113,16 @@ final class ClusterResourcesApi implements ApiHandler {
         }
         e.put("status", online ? "online" : "offline");
         e.put("cgroup-mode", 2);
+        if (haNodes.containsKey(node.name())) {
+            e.put("hastate", haNodes.get(node.name()));
+        }
         if (profile.hostArch()) {
             e.put("host-arch", "x86_64");
         }
         return e;
     }
 
-    private static JsonObject storageEntry(ClusterModel model, NodeInfo node) {
+    private static JsonObject storageEntry(ClusterModel model, String viewer, NodeInfo node) {
         JsonObject e = new JsonObject()
                 .put("id", "storage/" + node.name() + "/local")
                 .put("storage", "local")
@@ -111,7 +131,7 @@ final class ClusterResourcesApi implements ApiHandler {
                 .put("plugintype", "dir")
                 .put("shared", 0)
                 .put("content", "backup,iso,vztmpl");
-        if (model.statsFresh(node.name())) {
+        if (model.statsFresh(viewer, node.name())) {
             NodeStats s = model.nodeStats(node.name());
             e.put("maxdisk", node.diskBytes()).put("disk", s.disk()).put("status", "available");
         } else {

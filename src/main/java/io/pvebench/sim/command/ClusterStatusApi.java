@@ -7,7 +7,11 @@ import io.pvebench.sim.model.QuorumView;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code GET /cluster/status}: the cluster entry, then one entry per configured node (pve-manager {@code API2/ClusterConfig.pm}). */
+/**
+ * {@code GET /cluster/status}: the cluster entry, then one entry per configured node
+ * (pve-manager {@code API2/ClusterConfig.pm}), as pmxcfs on the local node sees them: a
+ * node is online when it is in the local node's corosync partition.
+ */
 final class ClusterStatusApi implements ApiHandler {
 
     @Override
@@ -17,14 +21,16 @@ final class ClusterStatusApi implements ApiHandler {
     }
 
     static List<JsonObject> status(ClusterModel model, NodeInfo local) {
-        QuorumView q = model.quorum();
+        QuorumView q = model.quorum(local.name());
+        boolean quorate = model.quorate(local.name());
         List<JsonObject> result = new ArrayList<>();
         result.add(new JsonObject().put("type", "cluster").put("id", "cluster").put("nodes", model.nodes().size())
-                .put("version", q.configVersion()).put("name", model.clusterName()).put("quorate", q.quorate() ? 1 : 0));
+                .put("version", q.configVersion()).put("name", model.clusterName()).put("quorate", quorate ? 1 : 0));
         for (NodeInfo node : model.nodes()) {
             result.add(new JsonObject().put("type", "node").put("id", "node/" + node.name()).put("name", node.name())
                     .put("nodeid", node.nodeId()).put("local", node.nodeId() == local.nodeId() ? 1 : 0)
-                    .put("online", model.online(node.name()) ? 1 : 0).put("ip", node.ip()).put("level", ""));
+                    .put("online", model.online(local.name(), node.name()) ? 1 : 0).put("ip", node.ip())
+                    .put("level", ""));
         }
         return result;
     }

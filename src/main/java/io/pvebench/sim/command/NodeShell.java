@@ -9,18 +9,24 @@ import java.util.Map;
 
 /**
  * The shell of a simulated node: what {@code bash -c LINE} does with one exec request.
- * Knows the Proxmox commands, {@code hostname}, {@code true}, {@code echo} and
- * {@code sleep} (model time); anything else is bash's {@code command not found}, exit
- * 127. A program given by absolute path ({@code /usr/bin/pvesh}) is found by its name.
- * Thread-safe.
+ * Knows the Proxmox commands, {@code hostname}, {@code true}, {@code echo},
+ * {@code sleep} (model time), the fault tools ({@code systemctl}, {@code ip},
+ * {@code iptables}, {@code journalctl}, {@code sh -c} for the SysRq reset) and
+ * {@code ha-manager}; anything else is bash's {@code command not found}, exit 127.
+ * While pmxcfs ({@code pve-cluster}) is stopped, {@code pvesh}, {@code qm} and
+ * {@code ha-manager} fail with its IPC error (exit 111, Perl's {@code die} with errno
+ * ECONNREFUSED; not checked on a live node). A program given by absolute path
+ * ({@code /usr/bin/pvesh}) is found by its name. Thread-safe.
  */
 public final class NodeShell {
+
+    private static final java.util.Set<String> NEEDS_PMXCFS = java.util.Set.of("pvesh", "ha-manager", "qm");
 
     private final Map<String, Program> programs;
 
     public NodeShell() {
         Qm qm = new Qm(new GuestShell());
-        this.programs = Map.of(
+        Map<String, Program> core = Map.of(
                 "pveversion", new Pveversion(),
                 "pvecm", new Pvecm(),
                 "pvesh", new Pvesh(),
@@ -29,6 +35,20 @@ public final class NodeShell {
                 "true", inv -> Reply.ok(""),
                 "echo", inv -> Reply.ok(String.join(" ", inv.args()) + "\n"),
                 "sleep", NodeShell::sleep);
+        this.programs = withFaultTools(core);
+    }
+
+    /** The host tools fault injection uses (see {@code sim.model.Host}), and HA. */
+    private Map<String, Program> withFaultTools(Map<String, Program> core) {
+        Map<String, Program> all = new java.util.HashMap<>(core);
+        all.put("systemctl", new Systemctl());
+        all.put("ip", new IpCommand());
+        all.put("iptables", new Iptables());
+        all.put("journalctl", new Journalctl());
+        all.put("ha-manager", new HaManager());
+        all.put("sh", new Sh(this));
+        all.put("bash", new Sh(this));
+        return Map.copyOf(all);
     }
 
     public Reply run(String line, NodeInfo node, ClusterModel model) throws InterruptedException {
@@ -48,6 +68,13 @@ public final class NodeShell {
         Program program = programs.get(lookup);
         if (program == null) {
             return Reply.error("bash: line 1: " + name + ": command not found\n", 127);
+        }
+        if (NEEDS_PMXCFS.contains(lookup) && !model.serviceRunning(node.name(), "pve-cluster")) {
+            // pmxcfs stopped: every tool that reads /etc/pve through its IPC socket fails
+            return Reply.error("ipcc_send_rec[1] failed: Connection refused\n"
+                    + "ipcc_send_rec[2] failed: Connection refused\n"
+                    + "ipcc_send_rec[3] failed: Connection refused\n"
+                    + "Unable to load access control list: Connection refused\n", 111);
         }
         return program.run(new Invocation(lookup, words.subList(1, words.size()), node, model));
     }

@@ -35,7 +35,11 @@ final class Pvecm implements Program {
     }
 
     private Reply status(Invocation inv) {
-        QuorumView q = inv.model().quorum();
+        if (!inv.model().corosyncRunning(inv.node().name())) {
+            return notRunning(inv);
+        }
+        QuorumView q = inv.model().quorum(inv.node().name());
+        boolean qdevice = q.qdeviceVotes() > 0;
         StringBuilder out = new StringBuilder();
         out.append("Cluster information\n-------------------\n");
         info(out, "Name", inv.model().clusterName());
@@ -57,22 +61,38 @@ final class Pvecm implements Program {
         out.append("Total votes:      ").append(q.totalVotes()).append('\n');
         out.append("Quorum:           ").append(q.quorum()).append(' ')
                 .append(q.quorate() ? " " : "Activity blocked").append('\n');
-        out.append("Flags:            ").append(q.quorate() ? "Quorate " : "").append('\n');
+        out.append("Flags:            ").append(q.quorate() ? "Quorate " : "").append(qdevice ? "Qdevice " : "")
+                .append('\n');
         out.append("\nMembership information\n----------------------\n");
-        out.append(String.format("%10s %10s ", "Nodeid", "Votes")).append("Name\n");
+        out.append(String.format("%10s %10s ", "Nodeid", "Votes"))
+                .append(qdevice ? String.format("%10s ", "Qdevice") : "").append("Name\n");
         for (NodeInfo member : q.members()) {
-            out.append(String.format("0x%08x %10d ", member.nodeId(), 1)).append(member.ip());
+            out.append(String.format("0x%08x %10d ", member.nodeId(), 1));
+            if (qdevice) {
+                // corosync-qdevice runs on every member; it casts its vote only while qnetd answers
+                out.append(String.format("%10s ", q.qdeviceCastVote() ? "A,V,NMW" : "A,NV,NMW"));
+            }
+            out.append(member.ip());
             if (member.nodeId() == inv.node().nodeId()) {
                 out.append(" (local)");
             }
             out.append('\n');
+        }
+        if (qdevice) {
+            // "show votes as 0 so that the display is not confusing" when the device votes not here
+            out.append(String.format("0x%08x %10d ", 0, q.qdeviceCastVote() ? q.qdeviceVotes() : 0))
+                    .append("           Qdevice")
+                    .append(q.qdeviceCastVote() ? "" : " (votes " + q.qdeviceVotes() + ")").append('\n');
         }
         return new Reply(out.toString(), "", q.quorate() ? 0 : 2);
     }
 
     /** {@code corosync-quorumtool -l}: Nodeid, Votes, Name (resolved host names). */
     private Reply nodes(Invocation inv) {
-        QuorumView q = inv.model().quorum();
+        if (!inv.model().corosyncRunning(inv.node().name())) {
+            return new Reply("", "Cannot initialize CMAP service\n", 1);
+        }
+        QuorumView q = inv.model().quorum(inv.node().name());
         StringBuilder out = new StringBuilder();
         out.append("\nMembership information\n----------------------\n");
         out.append(String.format("%10s %10s ", "Nodeid", "Votes")).append("Name\n");
@@ -84,6 +104,22 @@ final class Pvecm implements Program {
             out.append('\n');
         }
         return Reply.ok(out.toString());
+    }
+
+    /**
+     * corosync stopped: pvecm still prints the cluster information read from
+     * corosync.conf, then corosync-quorumtool fails to connect (exit 1).
+     */
+    private Reply notRunning(Invocation inv) {
+        StringBuilder out = new StringBuilder();
+        QuorumView q = inv.model().quorum(inv.node().name());
+        out.append("Cluster information\n-------------------\n");
+        info(out, "Name", inv.model().clusterName());
+        info(out, "Config Version", Integer.toString(q.configVersion()));
+        info(out, "Transport", "knet");
+        info(out, "Secure auth", "on");
+        out.append('\n');
+        return new Reply(out.toString(), "Cannot initialize CMAP service\n", 1);
     }
 
     private static void info(StringBuilder out, String label, String value) {

@@ -1,7 +1,9 @@
 /**
  * Turns one shell command line, as an SSH client sends it to a Proxmox node, into what
  * that node would print: argument parsing (POSIX quoting), the Proxmox commands
- * ({@code pveversion}, {@code pvecm}, {@code pvesh}, {@code qm}), the guest programs
+ * ({@code pveversion}, {@code pvecm}, {@code pvesh}, {@code qm}, {@code ha-manager}),
+ * the host tools that inject faults ({@code systemctl}, {@code ip}, {@code iptables},
+ * {@code sh -c} SysRq) and read their traces ({@code journalctl}), the guest programs
  * reached through {@code qm guest exec} ({@code ping}, {@code iperf3}) and the exact
  * output formats (Perl JSON, cJSON, iputils, corosync-quorumtool).
  *

@@ -3,7 +3,6 @@ package io.pvebench.sim.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +47,26 @@ public final class ClusterModel {
     private final Map<String, Iperf3Listener> iperf3 = new HashMap<>();
     private final Map<String, Double> linkLoss = new HashMap<>();
     private long ringSeq;
+    private final Map<String, Host> hosts = new LinkedHashMap<>();
+    private final Journal journal = new Journal();
+    private final HaState ha = new HaState();
+    private final DatacenterConfig datacenter = new DatacenterConfig();
+    private final Map<String, Duration> extraLatency = new HashMap<>();
+    private final Map<String, Instant> leftMain = new HashMap<>();
+    private final List<java.util.function.BiConsumer<String, Boolean>> crashListeners = new ArrayList<>();
+    private Corosync corosync;
 
     public ClusterModel(String clusterName, VersionProfile profile, int nodeCount, List<VmDefinition> vmDefs,
                         ModelClock clock, long seed) {
+        this(clusterName, profile, nodeCount, vmDefs, clock, seed, 0);
+    }
+
+    /**
+     * A model whose cluster has a QDevice with {@code qdeviceVotes} votes (0: none;
+     * {@code pvecm qdevice setup} gives 1 vote on even node counts, nodes - 1 on odd).
+     */
+    public ClusterModel(String clusterName, VersionProfile profile, int nodeCount, List<VmDefinition> vmDefs,
+                        ModelClock clock, long seed, int qdeviceVotes) {
         this.clusterName = clusterName;
         this.profile = profile;
         this.clock = clock;
@@ -73,6 +89,10 @@ public final class ClusterModel {
             index++;
         }
         this.ringSeq = 0x10 + 4L * randoms.fixed("ring").nextInt(16);
+        for (NodeInfo n : nodes.values()) {
+            hosts.put(n.name(), new Host(900 + randoms.fixed("host/pid/" + n.nodeId()).nextInt(600)));
+        }
+        this.corosync = new Corosync(List.copyOf(nodes.values()), hosts, journal, qdeviceVotes, ringSeq);
     }
 
     /** A VM as the spec gives it. */
@@ -126,7 +146,9 @@ public final class ClusterModel {
             frozenVmStats.put(vm.vmid(), vmStats(vm.vmid()));
         }
         failedAt.put(node, clock.now());
-        ringSeq += 4; // corosync's totem bumps the ring sequence by 4 on each new membership
+        corosync.leaving(node, Corosync.Leave.LOST);
+        corosync.setDown(node, true);
+        refresh();
     }
 
     /** True while a failed node's RRD data is still in pmxcfs (5 minutes after failure). */
@@ -135,19 +157,14 @@ public final class ClusterModel {
         return failed == null || Duration.between(failed, clock.now()).compareTo(RRD_EXPIRY) <= 0;
     }
 
+    /** The view of the main partition (seen from its first member), or of node 1 when none runs. */
     public synchronized QuorumView quorum() {
-        List<NodeInfo> members = new ArrayList<>();
         for (NodeInfo n : nodes.values()) {
-            if (online(n.name())) {
-                members.add(n);
+            if (corosync.running(n.name()) && corosync.quorate(n.name())) {
+                return corosync.view(n.name());
             }
         }
-        members.sort(Comparator.comparing(n -> ipKey(n.ip())));
-        int expected = nodes.size();
-        int quorum = expected / 2 + 1;
-        int total = members.size();
-        int rep = members.stream().mapToInt(NodeInfo::nodeId).min().orElse(0);
-        return new QuorumView(members, expected, total, quorum, total >= quorum, rep, ringSeq, nodes.size());
+        return corosync.view(nodes.keySet().iterator().next());
     }
 
     public synchronized List<VmInfo> vms() {
@@ -200,6 +217,9 @@ public final class ClusterModel {
         String b = vmNode.get(to.vmid());
         if (a.equals(b)) {
             return 0;
+        }
+        if (!hosts.get(a).clusterLinkUp() || !hosts.get(b).clusterLinkUp()) {
+            return 1; // an interface of the link set down (ip link set ... down)
         }
         double pass = (1 - linkLoss.getOrDefault(a, 0.0)) * (1 - linkLoss.getOrDefault(b, 0.0));
         return 1 - pass;
@@ -303,16 +323,250 @@ public final class ClusterModel {
         return before - iperf3.size();
     }
 
+    // ---- membership, host faults, journal, HA, datacenter.cfg (Corosync, Host, Journal, HaState) ----
+
+    /** votequorum's view from {@code viewer}'s partition. */
+    public synchronized QuorumView quorum(String viewer) {
+        node(viewer);
+        return corosync.view(viewer);
+    }
+
+    /** True while corosync runs on the node. */
+    public synchronized boolean corosyncRunning(String node) {
+        return corosync.running(node);
+    }
+
+    /** True when {@code viewer}'s partition is quorate. */
+    public synchronized boolean quorate(String viewer) {
+        return corosync.running(viewer) && corosync.quorate(viewer);
+    }
+
+    /** Whether pmxcfs on {@code viewer} sees {@code node} online (same corosync partition; itself always). */
+    public synchronized boolean online(String viewer, String node) {
+        return viewer.equals(node) ? online(node)
+                : corosync.partition(viewer).stream().anyMatch(n -> n.name().equals(node));
+    }
+
+    /**
+     * True while {@code viewer}'s pmxcfs still holds fresh RRD data of {@code node}: it is in
+     * the viewer's partition, or they were separated at most 5 model minutes ago.
+     */
+    public synchronized boolean statsFresh(String viewer, String node) {
+        if (online(viewer, node)) {
+            return true;
+        }
+        Instant a = leftMain.get(viewer);
+        Instant b = leftMain.get(node);
+        Instant since = a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+        return since == null || Duration.between(since, clock.now()).compareTo(RRD_EXPIRY) <= 0;
+    }
+
+    public synchronized boolean serviceRunning(String node, String service) {
+        node(node);
+        return online(node) && hosts.get(node).running(service);
+    }
+
+    public synchronized int servicePid(String node, String service) {
+        return hosts.get(node).pid(service);
+    }
+
+    public synchronized boolean linkUp(String node, String iface) {
+        return hosts.get(node).linkUp(iface);
+    }
+
+    /** Fault: sets an interface ({@link Host#PORT} or {@link Host#BRIDGE}) of the node down or up. */
+    public synchronized void setLink(String node, String iface, boolean up) {
+        node(node);
+        hosts.get(node).setLink(iface, up);
+        refresh();
+    }
+
+    public synchronized List<String> iptablesRules(String node) {
+        return hosts.get(node).rules();
+    }
+
+    /** Fault: replaces the node's iptables rules (in {@code iptables -S} form). */
+    public synchronized void setIptablesRules(String node, List<String> rules) {
+        node(node);
+        hosts.get(node).setRules(rules);
+        refresh();
+    }
+
+    /** Fault: {@code systemctl stop}; a stopped corosync leaves the membership cleanly. */
+    public synchronized void stopService(String node, String service) {
+        Host h = hosts.get(node);
+        if (!h.running(service)) {
+            return;
+        }
+        Instant now = clock.now();
+        ServiceLog.stopping(journal, now, node, service, h.pid(service));
+        if (service.equals("corosync")) {
+            boolean wasQuorate = corosync.quorate(node);
+            corosync.leaving(node, Corosync.Leave.CLEAN);
+            if (wasQuorate && h.running("pve-cluster")) {
+                journal.append(now, node, "pve-cluster", "pmxcfs", h.pid("pve-cluster"),
+                        "[status] notice: node lost quorum");
+            }
+        }
+        h.stop(service);
+        ServiceLog.stopped(journal, now, node, service);
+        refresh();
+    }
+
+    /** {@code systemctl start}; a started corosync joins again. */
+    public synchronized void startService(String node, String service) {
+        Host h = hosts.get(node);
+        if (h.running(service)) {
+            return;
+        }
+        h.start(service);
+        ServiceLog.started(journal, clock.now(), node, service, h.pid(service));
+        refresh();
+        ServiceLog.ready(journal, clock.now(), node, service);
+    }
+
+    /**
+     * Registers who is told when a node crashes: the node's name and whether it reboots
+     * (a reset) or stays off (power off, panic). Called under the model's lock; must not block.
+     */
+    public synchronized void onCrash(java.util.function.BiConsumer<String, Boolean> listener) {
+        crashListeners.add(listener);
+    }
+
+    /** Fault: hard reset ({@code reboots}) or power off/panic; {@link #failNode} plus telling the crash listeners. */
+    public synchronized void crashNode(String node, boolean reboots) {
+        if (!online(node)) {
+            return;
+        }
+        failNode(node);
+        for (var listener : crashListeners) {
+            listener.accept(node, reboots);
+        }
+    }
+
+    /** The node (re)boots: every service runs, links up, no firewall rules, stats live again. */
+    public synchronized void recoverNode(String node) {
+        NodeInfo info = node(node);
+        if (online(node)) {
+            return;
+        }
+        failedAt.remove(node);
+        frozenNodeStats.remove(node);
+        for (VmInfo vm : vmsOn(node)) {
+            frozenVmStats.remove(vm.vmid());
+        }
+        Instant now = clock.now();
+        nodes.put(node, new NodeInfo(info.name(), info.nodeId(), info.ip(), info.cores(), info.memoryBytes(),
+                info.diskBytes(), now));
+        Host h = hosts.get(node);
+        h.boot();
+        for (String service : Host.SERVICES) {
+            ServiceLog.started(journal, now, node, service, h.pid(service));
+        }
+        corosync.setDown(node, false);
+        refresh();
+        for (String service : Host.SERVICES) {
+            ServiceLog.ready(journal, now, node, service);
+        }
+    }
+
+    /** Fault: {@code extra} is added to every guest round trip that crosses the node's cluster link. */
+    public synchronized void setExtraLatency(String node, Duration extra) {
+        node(node);
+        if (extra.isNegative()) {
+            throw new IllegalArgumentException("extra latency must not be negative: " + extra);
+        }
+        extraLatency.put(node, extra);
+    }
+
+    /** Extra round-trip time between two guests from {@link #setExtraLatency}, microseconds. */
+    public synchronized long extraLatencyMicros(VmInfo from, VmInfo to) {
+        String a = vmNode.get(from.vmid());
+        String b = vmNode.get(to.vmid());
+        if (a.equals(b)) {
+            return 0;
+        }
+        return (extraLatency.getOrDefault(a, Duration.ZERO).plus(extraLatency.getOrDefault(b, Duration.ZERO)))
+                .toNanos() / 1_000;
+    }
+
+    /** A node's journal, oldest first; {@code unit} null for every unit. */
+    public synchronized List<Journal.Entry> journal(String node, String unit) {
+        return journal.entries(node, unit);
+    }
+
+    /** Seam for later parts (HA, CRS): appends a line to a node's journal, stamped now, with the service's pid. */
+    public synchronized void log(String node, String unit, String identifier, String message) {
+        journal.append(clock.now(), node, unit, identifier, hosts.get(node).pid(unit), message);
+    }
+
+    /** Reads or changes the HA state under the model's lock; the CRM view is brought up to date afterwards. */
+    public synchronized <T> T ha(java.util.function.Function<HaState, T> action) {
+        T result = action.apply(ha);
+        refresh();
+        return result;
+    }
+
+    /**
+     * When a node's HA daemon last wrote its status as {@code viewer} reads it: now (while
+     * it writes) or the instant it stopped, never later than when the viewer lost quorum;
+     * rounded down to the daemon's 10-second round. {@code node} null means the master.
+     */
+    public synchronized Instant haTimestamp(String viewer, String node) {
+        Instant now = clock.now();
+        Instant t = node == null ? ha.masterFrozen() : ha.lrmFrozen(node);
+        t = t == null ? now : t;
+        Instant lost = lostQuorum.get(viewer);
+        if (lost != null && lost.isBefore(t)) {
+            t = lost;
+        }
+        int offset = node == null ? 7 : (node(node).nodeId() * 3) % 10;
+        long s = t.getEpochSecond();
+        return Instant.ofEpochSecond(s - Math.floorMod(s - offset, 10));
+    }
+
+    public synchronized Map<String, String> datacenterOptions() {
+        return datacenter.options();
+    }
+
+    /** Writes {@code datacenter.cfg}: {@code value} null deletes the option. */
+    public synchronized void setDatacenterOption(String key, String value) {
+        if (value == null) {
+            datacenter.remove(key);
+        } else {
+            datacenter.put(key, value);
+        }
+    }
+
+    private final Map<String, Instant> lostQuorum = new HashMap<>();
+
+    /** Recomputes membership, then what depends on it (RRD freshness, HA view). */
+    private void refresh() {
+        Instant now = clock.now();
+        corosync.update(now);
+        for (String n : nodes.keySet()) {
+            if (corosync.connected(n)) {
+                leftMain.remove(n);
+            } else {
+                leftMain.putIfAbsent(n, now);
+            }
+            if (quorate(n)) {
+                lostQuorum.remove(n);
+            } else {
+                lostQuorum.putIfAbsent(n, now);
+            }
+        }
+        java.util.function.Predicate<String> writable = n -> online(n) && quorate(n)
+                && hosts.get(n).running("pve-cluster");
+        ha.update(now, List.copyOf(nodes.keySet()),
+                n -> writable.test(n) && hosts.get(n).running("pve-ha-crm"),
+                n -> writable.test(n) && hosts.get(n).running("pve-ha-lrm"),
+                (master, n) -> online(master, n) && online(n), journal, hosts);
+    }
+
     private static double round(double value, int decimals) {
         double f = Math.pow(10, decimals);
         return Math.round(value * f) / f;
     }
 
-    private static long ipKey(String ip) {
-        long key = 0;
-        for (String part : ip.split("\\.")) {
-            key = key * 256 + Integer.parseInt(part);
-        }
-        return key;
-    }
 }

@@ -1,6 +1,9 @@
 /**
- * The twin's simulated state: nodes, VMs, membership and quorum, the network between
- * guests, the model clock and seeded randomness. Pure Java, no SSH, no output formats.
+ * The twin's simulated state: nodes, VMs, membership and quorum (corosync partitions,
+ * QDevice), the host side faults act on (services, interfaces, iptables rules), the
+ * nodes' journals, the HA stack's configuration and view, {@code datacenter.cfg}, the
+ * network between guests, the model clock and seeded randomness. Pure Java, no SSH; the
+ * only fixed texts here are the journal lines daemons write on model events.
  *
  * <p>Nothing here imports from {@code io.pvebench} outside {@code io.pvebench.sim}.
  */

@@ -1,0 +1,154 @@
+package io.pvebench.sim.model;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+
+/**
+ * The HA stack's configuration and the CRM's view (pve-ha-manager 5.2.0 / 4.0.7):
+ * resources ({@code resources.cfg}), groups (8.x, {@code groups.cfg}), rules (9.x,
+ * {@code rules.cfg}), the master CRM, the CRM's node states and the LRM and master
+ * timestamps {@code ha-manager status} shows.
+ *
+ * <p>What is modelled now: adding a resource activates the CRM on the lowest-numbered
+ * eligible node (powered, {@code pve-ha-crm} running, quorate); a service's CRM state
+ * follows its requested state at once ({@code started}, {@code stopped}); a node leaving
+ * the master's quorate partition goes {@code online => unknown} and back, logged in the
+ * master's {@code pve-ha-crm} journal. Timestamps of a daemon freeze when it stops, its
+ * node dies or loses quorum. Not modelled yet: fencing, recovery, migration, CRS.
+ *
+ * <p>Not thread-safe on its own: {@link ClusterModel} guards it.
+ */
+public final class HaState {
+
+    /** One {@code resources.cfg} entry; null fields are not set. */
+    public record Resource(String sid, String state, String group, String comment, Integer maxRestart,
+                           Integer maxRelocate) {
+        public int vmid() {
+            return Integer.parseInt(sid.substring(sid.indexOf(':') + 1));
+        }
+    }
+
+    /** One {@code groups.cfg} entry (PVE 8.x). */
+    public record Group(String name, String nodes, boolean restricted, boolean nofailback, String comment) {
+    }
+
+    /**
+     * One {@code rules.cfg} entry (PVE 9.x): {@code nodes}/{@code strict} for node-affinity,
+     * {@code affinity} for resource-affinity.
+     */
+    public record Rule(String type, String name, String resources, String nodes, Integer strict, String affinity,
+                       String comment, boolean disabled) {
+    }
+
+    private final Map<String, Resource> resources = new TreeMap<>();
+    private final Map<String, Group> groups = new TreeMap<>();
+    private final Map<String, Rule> rules = new LinkedHashMap<>();
+    private final Map<String, String> nodeState = new TreeMap<>();
+    private final Map<String, Instant> lrmFrozen = new TreeMap<>();
+    private String master;
+    private Instant masterFrozen;
+
+    public Map<String, Resource> resources() {
+        return resources;
+    }
+
+    public Map<String, Group> groups() {
+        return groups;
+    }
+
+    public Map<String, Rule> rules() {
+        return rules;
+    }
+
+    /** True once the CRM runs a manager status (a resource was ever configured). */
+    public boolean active() {
+        return master != null;
+    }
+
+    public String master() {
+        return master;
+    }
+
+    /** The CRM's node states ({@code online}, {@code unknown}), empty while HA is inactive. */
+    public Map<String, String> nodeStates() {
+        return nodeState;
+    }
+
+    /** The CRM state of a service (the requested state mapped as the CRM settles it). */
+    public String crmState(Resource r) {
+        return switch (r.state() == null ? "started" : r.state()) {
+            case "started", "enabled" -> "started";
+            default -> "stopped";
+        };
+    }
+
+    /** The state {@code ha-manager status} shows ({@code PVE::HA::Tools::get_verbose_service_state}). */
+    public String verboseState(Resource r) {
+        String requested = r.state() == null ? "started" : r.state();
+        return switch (requested) {
+            case "disabled" -> "disabled";
+            case "ignored" -> "ignored";
+            default -> crmState(r);
+        };
+    }
+
+    /** Last timestamp the master wrote, null while it writes. */
+    public Instant masterFrozen() {
+        return masterFrozen;
+    }
+
+    /** Last timestamp a node's LRM wrote, null while it writes. */
+    public Instant lrmFrozen(String node) {
+        return lrmFrozen.get(node);
+    }
+
+    /**
+     * Brings the CRM view up to date after a change: picks a master, sets node states and
+     * freezes or thaws timestamps. {@code crmOk}/{@code lrmOk} tell whether a node's daemon
+     * can write its status (powered, running, quorate).
+     */
+    void update(Instant now, List<String> nodes, Predicate<String> crmOk, Predicate<String> lrmOk,
+                BiPredicate<String, String> together, Journal journal, Map<String, Host> hosts) {
+        if (master == null && resources.isEmpty()) {
+            return;
+        }
+        if (master == null || !crmOk.test(master)) {
+            String next = nodes.stream().filter(crmOk).findFirst().orElse(null);
+            if (next != null) {
+                if (master != null) {
+                    journal.append(now, next, "pve-ha-crm", "pve-ha-crm", hosts.get(next).pid("pve-ha-crm"),
+                            "status change slave => master");
+                }
+                master = next;
+                masterFrozen = null;
+            } else if (master == null) {
+                return;
+            } else if (masterFrozen == null) {
+                masterFrozen = now;
+            }
+        } else {
+            masterFrozen = null;
+        }
+        for (String node : nodes) {
+            if (lrmOk.test(node)) {
+                lrmFrozen.remove(node);
+            } else {
+                lrmFrozen.putIfAbsent(node, now);
+            }
+            if (masterFrozen != null) {
+                continue;
+            }
+            String state = together.test(master, node) ? "online" : "unknown";
+            String old = nodeState.put(node, state);
+            if (old != null && !old.equals(state)) {
+                journal.append(now, master, "pve-ha-crm", "pve-ha-crm", hosts.get(master).pid("pve-ha-crm"),
+                        "node '" + node + "': state changed from '" + old + "' => '" + state + "'");
+            }
+        }
+    }
+}
