@@ -1,6 +1,9 @@
 /**
  * The twin's simulated state: nodes, VMs, membership and quorum, the network between
- * guests, the model clock and seeded randomness. Pure Java, no SSH, no output formats.
+ * guests, the model clock and seeded randomness; VM configs and storages; tasks
+ * ({@link io.pvebench.sim.model.Tasks}: UPIDs, task logs, end markers), the seam every
+ * long operation (clone, migration, HA) runs through. Pure Java, no SSH, no output
+ * formats beyond a task log's own lines.
  *
  * <p>Nothing here imports from {@code io.pvebench} outside {@code io.pvebench.sim}.
  */
