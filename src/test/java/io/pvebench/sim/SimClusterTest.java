@@ -89,7 +89,7 @@ class SimClusterTest {
         List<String> ids = new ArrayList<>();
         all.forEach(e -> ids.add(e.get("id").asText()));
         assertThat(ids).containsExactly("qemu/100", "qemu/101", "node/pve1", "node/pve2", "storage/pve1/local",
-                "storage/pve2/local");
+                "storage/pve1/local-lvm", "storage/pve2/local", "storage/pve2/local-lvm");
         JsonNode vm = all.get(0);
         assertThat(fieldNames(vm)).containsExactly("cpu", "disk", "diskread", "diskwrite", "id", "maxcpu", "maxdisk",
                 "maxmem", "mem", "memhost", "name", "netin", "netout", "node", "status", "template", "type",

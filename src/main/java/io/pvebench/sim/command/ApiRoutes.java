@@ -31,6 +31,19 @@ final class ApiRoutes {
         add("/cluster/options", new ClusterOptionsApi());
         add("/cluster/ha/status/current", new HaStatusApi());
         add("/cluster/ha/resources", new HaResourcesApi());
+        add("/nodes/{node}/tasks", new TasksApi.Index());
+        add("/nodes/{node}/tasks/{upid}", new TasksApi.TaskIndex());
+        add("/nodes/{node}/tasks/{upid}/status", new TasksApi.Status());
+        add("/nodes/{node}/tasks/{upid}/log", new TasksApi.Log());
+        add("/nodes/{node}/qemu", new QemuApi.Index());
+        add("/nodes/{node}/qemu/{vmid}/status/current", new QemuApi.Current());
+        add("/nodes/{node}/qemu/{vmid}/config", new QemuLifecycleApi.Config());
+        add("/nodes/{node}/qemu/{vmid}", new QemuLifecycleApi.Vm());
+        add("/nodes/{node}/qemu/{vmid}/status/start", new QemuLifecycleApi.Power("start"));
+        add("/nodes/{node}/qemu/{vmid}/status/stop", new QemuLifecycleApi.Power("stop"));
+        add("/nodes/{node}/qemu/{vmid}/status/shutdown", new QemuLifecycleApi.Power("shutdown"));
+        add("/nodes/{node}/qemu/{vmid}/clone", new QemuLifecycleApi.Clone());
+        add("/nodes/{node}/qemu/{vmid}/template", new QemuLifecycleApi.Template());
     }
 
     private void add(String template, ApiHandler handler) {

@@ -4,6 +4,7 @@ import io.pvebench.sim.model.ClusterModel;
 import io.pvebench.sim.model.NodeInfo;
 import io.pvebench.sim.model.NodeStats;
 import io.pvebench.sim.model.QuorumView;
+import io.pvebench.sim.model.StorageInfo;
 import io.pvebench.sim.model.VersionProfile;
 import io.pvebench.sim.model.VmInfo;
 import io.pvebench.sim.model.VmStats;
@@ -15,10 +16,12 @@ import java.util.List;
 /**
  * {@code GET /cluster/resources [--type vm|storage|node|sdn]}. Field sets and entry order
  * follow pve-manager {@code PVE/API2/Cluster.pm} and {@code PVE/API2Tools.pm} (9.2.11,
- * and {@code stable-8} 8.4.21): VMs by vmid (as strings), then nodes, then one
- * {@code local} storage per node; {@code memhost} only on 9.x, node {@code host-arch}
- * only on 9.2; {@code hastate} for HA-managed VMs (the CRM state) and, once HA is
- * active, for nodes (the CRM node state). Seen from the local node's corosync partition. Offline nodes lose
+ * and {@code stable-8} 8.4.21): VMs by vmid (as strings; {@code template}, {@code lock},
+ * {@code tags} from their configs), then nodes, then per node {@code local},
+ * {@code local-lvm} and every shared VM storage; {@code memhost} only on 9.x, node
+ * {@code host-arch} only on 9.2; {@code hastate} for HA-managed VMs (the CRM state) and,
+ * once HA is active, for nodes (the CRM node state). Seen from the local node's corosync
+ * partition. Offline nodes lose
  * {@code uptime cpu mem disk}; once their RRD data has expired (5 model minutes) also
  * {@code level} and the maxima, their VMs shrink to {@code id vmid node type
  * status:unknown} and their storage to {@code status:unknown}.
@@ -66,6 +69,11 @@ final class ClusterResourcesApi implements ApiHandler {
         if (type == null || type.equals("storage")) {
             for (NodeInfo node : model.nodes()) {
                 result.add(storageEntry(model, viewer, node));
+                for (StorageInfo storage : StorageInfo.all(model)) {
+                    if (!storage.id().equals("local")) {
+                        result.add(vmStorageEntry(model, viewer, node, storage));
+                    }
+                }
             }
         }
         return result;
@@ -86,13 +94,18 @@ final class ClusterResourcesApi implements ApiHandler {
             return e.put("status", "unknown");
         }
         VmStats s = model.vmStats(vm.vmid());
-        e.put("uptime", s.uptime()).put("name", vm.name()).put("status", s.status()).put("template", 0)
+        e.put("uptime", s.uptime()).put("name", vm.name()).put("status", s.status())
+                .put("template", model.config(vm.vmid()).map(c -> c.template() ? 1 : 0).orElse(0))
                 .put("maxcpu", vm.cores()).put("cpu", s.cpu()).put("maxmem", vm.memoryBytes()).put("mem", s.mem())
                 .put("maxdisk", vm.diskBytes()).put("disk", s.disk()).put("netin", s.netin())
                 .put("netout", s.netout()).put("diskread", s.diskread()).put("diskwrite", s.diskwrite());
         if (profile.memhost()) {
             e.put("memhost", s.memhost());
         }
+        model.config(vm.vmid()).ifPresent(c -> {
+            c.lock().ifPresent(l -> e.put("lock", l));
+            c.tags().ifPresent(t -> e.put("tags", t));
+        });
         return e;
     }
 
@@ -118,6 +131,26 @@ final class ClusterResourcesApi implements ApiHandler {
         }
         if (profile.hostArch()) {
             e.put("host-arch", "x86_64");
+        }
+        return e;
+    }
+
+    /** {@code local-lvm} (LVM-thin pool {@code pve/data}) and shared VM storages, usage from the VMs' disks. */
+    private static JsonObject vmStorageEntry(ClusterModel model, String viewer, NodeInfo node,
+                                             StorageInfo storage) {
+        JsonObject e = new JsonObject()
+                .put("id", "storage/" + node.name() + "/" + storage.id())
+                .put("storage", storage.id())
+                .put("node", node.name())
+                .put("type", "storage")
+                .put("plugintype", storage.type())
+                .put("shared", storage.shared() ? 1 : 0)
+                .put("content", storage.content());
+        if (model.statsFresh(viewer, node.name())) {
+            e.put("maxdisk", storage.sizeBytes()).put("disk", storage.usedBytes(model, node.name()))
+                    .put("status", "available");
+        } else {
+            e.put("status", "unknown");
         }
         return e;
     }

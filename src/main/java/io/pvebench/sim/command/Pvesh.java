@@ -66,6 +66,10 @@ final class Pvesh implements Program {
         if (data == null) {
             return Reply.ok("");
         }
+        if (data instanceof WorkerOutput worker) {
+            return worker.print(worker.upid() == null ? "" : "json-pretty".equals(format)
+                    ? PerlJson.pretty(worker.upid()) : PerlJson.compact(worker.upid()));
+        }
         return Reply.ok("json-pretty".equals(format) ? PerlJson.pretty(data) : PerlJson.compact(data));
     }
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
 final class Qm implements Program {
 
     private final GuestShell guest;
+    private final QmLifecycle lifecycle = new QmLifecycle();
 
     Qm(GuestShell guest) {
         this.guest = guest;
@@ -34,12 +35,24 @@ final class Qm implements Program {
         if (args.isEmpty()) {
             return usage("no command specified");
         }
-        return switch (args.get(0)) {
-            case "list" -> list(inv);
-            case "status" -> status(inv);
-            case "guest" -> guestCommand(inv);
-            default -> usage("unknown command 'qm " + args.get(0) + "'");
-        };
+        try {
+            return switch (args.get(0)) {
+                case "list" -> list(inv);
+                case "status" -> status(inv);
+                case "guest" -> guestCommand(inv);
+                case "start" -> lifecycle.start(inv);
+                case "stop" -> lifecycle.stop(inv);
+                case "shutdown" -> lifecycle.shutdown(inv);
+                case "destroy" -> lifecycle.destroy(inv);
+                case "clone" -> lifecycle.clone(inv);
+                case "template" -> lifecycle.template(inv);
+                case "set" -> lifecycle.set(inv);
+                case "config" -> lifecycle.config(inv);
+                default -> usage("unknown command 'qm " + args.get(0) + "'");
+            };
+        } catch (CommandFailure e) {
+            return Reply.error(e.getMessage() + "\n", 255);
+        }
     }
 
     private static Reply usage(String message) {
@@ -54,9 +67,10 @@ final class Qm implements Program {
         StringBuilder out = new StringBuilder(String.format("%10s %-20s %-10s %-10s %12s %-10s%n",
                 "VMID", "NAME", "STATUS", "MEM(MB)", "BOOTDISK(GB)", "PID"));
         for (VmInfo vm : vms) {
-            out.append(String.format("%10s %-20s %-10s %-10s %12.2f %-10s%n", vm.vmid(), vm.name(), "running",
-                    perlNumber(vm.memoryBytes() / (1024.0 * 1024)), vm.diskBytes() / (1024.0 * 1024 * 1024),
-                    vm.pid()));
+            boolean running = inv.model().running(vm.vmid());
+            out.append(String.format("%10s %-20s %-10s %-10s %12.2f %-10s%n", vm.vmid(), vm.name(),
+                    running ? "running" : "stopped", perlNumber(vm.memoryBytes() / (1024.0 * 1024)),
+                    vm.diskBytes() / (1024.0 * 1024 * 1024), running ? vm.pid() : 0));
         }
         return Reply.ok(out.toString().replace(System.lineSeparator(), "\n"));
     }
@@ -88,6 +102,9 @@ final class Qm implements Program {
             return noConfig(inv, args.get(1));
         }
         boolean verbose = args.subList(2, args.size()).stream().anyMatch(a -> a.matches("--?verbose(=1)?"));
+        if (!inv.model().running(vm.get().vmid())) {
+            return Reply.ok(verbose ? stoppedStatus(vm.get(), inv.model()) : "status: stopped\n");
+        }
         if (!verbose) {
             return Reply.ok("status: running\n");
         }
@@ -119,6 +136,23 @@ final class Qm implements Program {
         return String.join("\n", lines) + "\n";
     }
 
+    /** {@code qm status --verbose} of a stopped VM: {@code vmstatus} without the running-only keys. */
+    private static String stoppedStatus(VmInfo vm, ClusterModel model) {
+        JsonObject d = new JsonObject().put("cpus", vm.cores()).put("disk", 0).put("maxdisk", vm.diskBytes())
+                .put("maxmem", vm.memoryBytes()).put("mem", 0).put("name", vm.name()).put("netin", 0)
+                .put("netout", 0).put("qmpstatus", "stopped").put("status", "stopped").put("uptime", 0)
+                .put("vmid", vm.vmid());
+        if (model.profile().memhost()) {
+            d.put("memhost", 0);
+        }
+        List<String> lines = new ArrayList<>();
+        for (var e : d.members()) {
+            lines.add(e.getKey() + ": " + e.getValue());
+        }
+        lines.sort(String::compareTo);
+        return String.join("\n", lines) + "\n";
+    }
+
     private Reply guestCommand(Invocation inv) throws InterruptedException {
         List<String> args = inv.args();
         if (args.size() < 3) {
@@ -132,6 +166,9 @@ final class Qm implements Program {
         Optional<VmInfo> vm = localVm(inv, vmid);
         if (vm.isEmpty()) {
             return noConfig(inv, vmid);
+        }
+        if (!inv.model().running(vm.get().vmid())) {
+            return Reply.error("VM " + vmid + " is not running\n", 255);
         }
         List<String> rest = args.subList(3, args.size());
         return sub.equals("exec") ? exec(inv, vm.get(), rest) : agentCommand(vm.get(), rest);

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -55,6 +57,11 @@ public final class ClusterModel {
     private final Map<String, Instant> leftMain = new HashMap<>();
     private final List<java.util.function.BiConsumer<String, Boolean>> crashListeners = new ArrayList<>();
     private Corosync corosync;
+    // VM lifecycle (qm start/stop/clone/destroy/set): see the methods after vmStats
+    private final Tasks tasks;
+    private final Map<Integer, VmConfig> configs = new HashMap<>();
+    private final Set<Integer> stoppedVms = new HashSet<>();
+    private int guestIndex;
 
     public ClusterModel(String clusterName, VersionProfile profile, int nodeCount, List<VmDefinition> vmDefs,
                         ModelClock clock, long seed) {
@@ -83,11 +90,17 @@ public final class ClusterModel {
             Random r = randoms.fixed("vm/fixed/" + def.vmid());
             String mac = String.format("BC:24:11:%02X:%02X:%02X", r.nextInt(256), r.nextInt(256), r.nextInt(256));
             Instant started = start.minusSeconds(3_600L + r.nextInt(5 * 86_400));
-            vms.put(def.vmid(), new VmInfo(def.vmid(), def.name(), def.cores(), def.memoryBytes(), VM_DISK,
+            vms.put(def.vmid(), new VmInfo(def.vmid(), def.name(), def.cores(), def.memoryBytes(), def.diskBytes(),
                     "10.10.10." + (101 + index), 24, mac, 1_000 + r.nextInt(3_000_000), started));
             vmNode.put(def.vmid(), def.node());
+            Random c = randoms.fixed("vm/config/" + def.vmid());
+            long ctime = started.getEpochSecond() - 600 - c.nextInt(30 * 86_400);
+            configs.put(def.vmid(), VmConfig.created(def.vmid(), def.name(), def.cores(), def.memoryBytes(),
+                    def.diskBytes(), def.storage(), mac, qemuVersion(), ctime, c));
             index++;
         }
+        this.guestIndex = index;
+        this.tasks = new Tasks(clock, randoms, n -> node(n).bootedAt());
         this.ringSeq = 0x10 + 4L * randoms.fixed("ring").nextInt(16);
         for (NodeInfo n : nodes.values()) {
             hosts.put(n.name(), new Host(900 + randoms.fixed("host/pid/" + n.nodeId()).nextInt(600)));
@@ -95,8 +108,13 @@ public final class ClusterModel {
         this.corosync = new Corosync(List.copyOf(nodes.values()), hosts, journal, qdeviceVotes, ringSeq);
     }
 
-    /** A VM as the spec gives it. */
-    public record VmDefinition(int vmid, String name, String node, int cores, long memoryBytes) {
+    /** A VM as the spec gives it; disk size in bytes on {@code storage} (see {@link StorageInfo}). */
+    public record VmDefinition(int vmid, String name, String node, int cores, long memoryBytes, long diskBytes,
+                               String storage) {
+
+        public VmDefinition(int vmid, String name, String node, int cores, long memoryBytes) {
+            this(vmid, name, node, cores, memoryBytes, VM_DISK, StorageInfo.LOCAL_LVM);
+        }
     }
 
     public String clusterName() {
@@ -195,7 +213,7 @@ public final class ClusterModel {
 
     /** A guest answers on the network while its node is up. */
     public synchronized boolean reachable(VmInfo vm) {
-        return online(vmNode.get(vm.vmid()));
+        return online(vmNode.get(vm.vmid())) && !stoppedVms.contains(vm.vmid());
     }
 
     /**
@@ -244,6 +262,9 @@ public final class ClusterModel {
         double vmCpu = 0;
         long vmMem = 0;
         for (VmInfo vm : vmsOn(node)) {
+            if (stoppedVms.contains(vm.vmid())) {
+                continue;
+            }
             vmCpu += vm.cores() * 0.012;
             vmMem += vm.memoryBytes() * 55 / 100;
         }
@@ -257,6 +278,9 @@ public final class ClusterModel {
         VmStats frozen = frozenVmStats.get(vmid);
         if (frozen != null) {
             return frozen;
+        }
+        if (stoppedVms.contains(vmid)) {
+            return new VmStats("stopped", 0, 0.0, 0, 0, 0, 0, 0, 0, 0);
         }
         VmInfo vm = vms.get(vmid);
         Random r = randoms.next("vm/" + vmid);
@@ -272,6 +296,88 @@ public final class ClusterModel {
         long diskread = 350L * 1024 * 1024 + uptime * 40;
         long diskwrite = 120L * 1024 * 1024 + uptime * 2_000;
         return new VmStats("running", uptime, round(cpu, 6), mem, memhost, 0, netin, netout, diskread, diskwrite);
+    }
+
+    // --- VM lifecycle: configs, run state, new and destroyed VMs ---
+
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    /** The QEMU version a VM created or started now gets ({@code creation-qemu}, {@code running-qemu}). */
+    public String qemuVersion() {
+        return profile.memhost() ? "11.0.0" : "9.2.0";
+    }
+
+    public synchronized Optional<VmConfig> config(int vmid) {
+        return Optional.ofNullable(configs.get(vmid));
+    }
+
+    public synchronized boolean running(int vmid) {
+        return vms.containsKey(vmid) && !stoppedVms.contains(vmid);
+    }
+
+    /** Replaces a VM's config; name and size in {@link #vm} follow it (pending changes do not). */
+    public synchronized void setConfig(VmConfig config) {
+        VmInfo old = vms.get(config.vmid());
+        if (old == null) {
+            throw new IllegalArgumentException("no VM " + config.vmid());
+        }
+        configs.put(config.vmid(), config);
+        vms.put(config.vmid(), new VmInfo(old.vmid(), config.name(), config.cores(), config.memoryBytes(),
+                config.bootDiskBytes(), old.ip(), old.prefix(), old.mac(), old.pid(), old.startedAt()));
+    }
+
+    /** Starts a stopped VM: pending changes applied, a new QEMU pid, uptime from now. */
+    public synchronized void startVm(int vmid) {
+        VmInfo old = vms.get(vmid);
+        setConfig(configs.get(vmid).applyPending());
+        VmInfo vm = vms.get(vmid);
+        int pid = 1_000 + randoms.next("vm/start/" + vmid).nextInt(3_000_000);
+        vms.put(vmid, new VmInfo(vmid, vm.name(), vm.cores(), vm.memoryBytes(), vm.diskBytes(), old.ip(),
+                old.prefix(), old.mac(), pid, clock.now()));
+        stoppedVms.remove(vmid);
+    }
+
+    public synchronized void stopVm(int vmid) {
+        if (vms.containsKey(vmid)) {
+            stoppedVms.add(vmid);
+            iperf3.values().removeIf(l -> l.vmid() == vmid);
+        }
+    }
+
+    /** Adds a new, stopped VM on {@code node} (a clone): the next guest address, its config's MAC. */
+    public synchronized VmInfo addVm(VmConfig config, String node) {
+        node(node);
+        if (vms.containsKey(config.vmid())) {
+            throw new IllegalArgumentException("VM " + config.vmid() + " exists");
+        }
+        String mac = config.mac() == null ? "BC:24:11:00:00:00" : config.mac();
+        VmInfo vm = new VmInfo(config.vmid(), config.name(), config.cores(), config.memoryBytes(),
+                config.bootDiskBytes(), "10.10.10." + (101 + guestIndex++), 24, mac, 0, clock.now());
+        vms.put(vm.vmid(), vm);
+        vmNode.put(vm.vmid(), node);
+        configs.put(vm.vmid(), config);
+        stoppedVms.add(vm.vmid());
+        return vm;
+    }
+
+    /** Moves a VM's config to another node (clone with {@code --target}, migration). */
+    public synchronized void moveVm(int vmid, String node) {
+        node(node);
+        if (vms.containsKey(vmid)) {
+            vmNode.put(vmid, node);
+        }
+    }
+
+    public synchronized void removeVm(int vmid) {
+        vms.remove(vmid);
+        vmNode.remove(vmid);
+        configs.remove(vmid);
+        stoppedVms.remove(vmid);
+        frozenVmStats.remove(vmid);
+        traffic.remove(vmid);
+        iperf3.values().removeIf(l -> l.vmid() == vmid);
     }
 
     /** Counts test traffic into the VMs' net counters (bytes). */
