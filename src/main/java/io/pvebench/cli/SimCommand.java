@@ -44,6 +44,9 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--time-scale", defaultValue = "1", description = "model seconds per wall second (default: ${DEFAULT-VALUE})")
     private double timeScale;
 
+    @Option(names = "--qdevice", description = "give the cluster a QDevice (an external vote)")
+    private boolean qdevice;
+
     @Option(names = "--out", defaultValue = "reports/sim", description = "where the cluster file is written (default: ${DEFAULT-VALUE})")
     private Path out;
 
@@ -69,9 +72,10 @@ final class SimCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (SimCluster twin = SimCluster.start(new SimSpec("twin", pve, nodes, seed, timeScale, vms, "root",
-                password, List.of()))) {
+                password, List.of()).withQdevice(qdevice))) {
             Path clusterFile = writeInventory(twin, password);
-            main.out.printf("cluster twin (Proxmox VE %s profile, %d node(s), seed %d) is up:%n", pve, nodes, seed);
+            main.out.printf("cluster twin (Proxmox VE %s profile, %d node(s)%s, seed %d) is up:%n", pve, nodes,
+                    qdevice ? " + QDevice" : "", seed);
             for (SimNodeEndpoint node : twin.nodes()) {
                 main.out.printf("  %s  ssh -p %d root@%s%n", node.name(), node.port(), node.host());
             }

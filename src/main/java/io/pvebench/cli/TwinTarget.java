@@ -35,7 +35,8 @@ final class TwinTarget {
     static ClusterTarget start(TwinCluster settings, List<VmSpec> vmSpecs, long seed) {
         String password = TwinPasswords.fresh();
         SimCluster twin = SimCluster.start(new SimSpec("twin", settings.pve(), settings.nodes(), seed,
-                settings.timeScale(), vms(vmSpecs, settings.nodes()), USER, password, List.of()));
+                settings.timeScale(), vms(vmSpecs, settings.nodes()), USER, password, List.of())
+                .withQdevice(settings.qdevice()));
         Path knownHosts;
         try {
             knownHosts = Files.createTempFile("pvebench-twin-", ".known_hosts");

@@ -19,7 +19,7 @@ public final class PipelineLoader {
 
     private static final Keys PIPELINE = Keys.allowed("name", "description", "cluster", "twin", "vmSpecs", "scenarios",
             "repetitions", "measure", "objectives", "timeouts").required("name", "vmSpecs");
-    private static final Keys TWIN = Keys.allowed("nodes", "pve", "timeScale");
+    private static final Keys TWIN = Keys.allowed("nodes", "pve", "timeScale", "qdevice");
     private static final Keys MEASURE = Keys.allowed("iperf3", "ping");
     private static final Keys IPERF3 = Keys.allowed("duration", "streams");
     private static final Keys PING = Keys.allowed("count", "interval");
@@ -115,7 +115,7 @@ public final class PipelineLoader {
             pve = defaults.pve();
         }
         return new TwinCluster(t.integer("nodes", 1, 32).orElse(defaults.nodes()), pve,
-                t.positive("timeScale").orElse(defaults.timeScale()));
+                t.positive("timeScale").orElse(defaults.timeScale()), t.bool("qdevice").orElse(defaults.qdevice()));
     }
 
     private List<String> scenarios(MappingReader r) {

@@ -1,0 +1,28 @@
+package io.pvebench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pvebench.pipeline.TwinCluster;
+import io.pvebench.pipeline.VmSpec;
+import io.pvebench.ssh.JschRemoteShell;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The twin a pipeline starts is the one it describes, reached with host keys checked. */
+@Tag("sim")
+class TwinTargetTest {
+
+    @Test
+    void aPipelinesQdeviceAndVmsAreOnTheTwinItStarts() {
+        VmSpec spec = new VmSpec("small", 4, 4L << 30, List.of(101, 102));
+        try (ClusterTarget target = TwinTarget.start(new TwinCluster(2, "9.2", 50, true), List.of(spec), 3);
+             JschRemoteShell shell = new JschRemoteShell(target.ssh())) {
+            String pvecm = shell.run(target.hosts().get("pve1"), "pvecm status", Duration.ofSeconds(20)).stdout();
+            assertThat(pvecm).contains("Flags:            Quorate Qdevice").contains(" Qdevice");
+            String list = shell.run(target.hosts().get("pve2"), "qm list", Duration.ofSeconds(20)).stdout();
+            assertThat(list).contains("102").contains("small-102").doesNotContain("small-101");
+        }
+    }
+}
