@@ -8,14 +8,23 @@ import java.util.Objects;
 /**
  * What twin to start: cluster name, version profile ({@code "9.2"} or {@code "8.4"}),
  * number of nodes (named {@code pve1..pveN}), the seed of every random draw, the time
- * scale (model seconds per wall second), the VMs, and who may log in.
+ * scale (model seconds per wall second), the VMs, who may log in, and the nodes'
+ * hardware ({@link SimHardware}: NIC speed, MTU, bond, guest storage; defaults to
+ * 10 Gbit/s, MTU 1500, no bond, local-lvm).
  *
  * <p>{@code password} may be null (password authentication disabled); at least one of
  * password and authorized keys must be given.
  */
 public record SimSpec(String clusterName, String pveVersion, int nodes, long seed, double timeScale,
                       List<SimVmSpec> vms, String loginUser, String password,
-                      List<PublicKey> authorizedKeys) {
+                      List<PublicKey> authorizedKeys, SimHardware hardware) {
+
+    /** A spec with {@link SimHardware#DEFAULT} hardware (10 Gbit/s, MTU 1500, no bond, local-lvm). */
+    public SimSpec(String clusterName, String pveVersion, int nodes, long seed, double timeScale,
+                   List<SimVmSpec> vms, String loginUser, String password, List<PublicKey> authorizedKeys) {
+        this(clusterName, pveVersion, nodes, seed, timeScale, vms, loginUser, password, authorizedKeys,
+                SimHardware.DEFAULT);
+    }
 
     public SimSpec {
         Objects.requireNonNull(clusterName, "clusterName");
@@ -30,6 +39,7 @@ public record SimSpec(String clusterName, String pveVersion, int nodes, long see
             throw new IllegalArgumentException("timeScale must be > 0: " + timeScale);
         }
         vms = List.copyOf(vms == null ? List.of() : vms);
+        hardware = hardware == null ? SimHardware.DEFAULT : hardware;
         Objects.requireNonNull(loginUser, "loginUser");
         authorizedKeys = List.copyOf(authorizedKeys == null ? List.of() : authorizedKeys);
         if (password == null && authorizedKeys.isEmpty()) {
@@ -61,15 +71,24 @@ public record SimSpec(String clusterName, String pveVersion, int nodes, long see
     }
 
     public SimSpec withTimeScale(double scale) {
-        return new SimSpec(clusterName, pveVersion, nodes, seed, scale, vms, loginUser, password, authorizedKeys);
+        return new SimSpec(clusterName, pveVersion, nodes, seed, scale, vms, loginUser, password, authorizedKeys,
+                hardware);
     }
 
     public SimSpec withVersion(String version) {
-        return new SimSpec(clusterName, version, nodes, seed, timeScale, vms, loginUser, password, authorizedKeys);
+        return new SimSpec(clusterName, version, nodes, seed, timeScale, vms, loginUser, password, authorizedKeys,
+                hardware);
     }
 
     public SimSpec withAuthorizedKeys(List<PublicKey> keys) {
-        return new SimSpec(clusterName, pveVersion, nodes, seed, timeScale, vms, loginUser, password, keys);
+        return new SimSpec(clusterName, pveVersion, nodes, seed, timeScale, vms, loginUser, password, keys,
+                hardware);
+    }
+
+    /** The same spec on other node hardware (NIC speed, MTU, bond, guest storage). */
+    public SimSpec withHardware(SimHardware newHardware) {
+        return new SimSpec(clusterName, pveVersion, nodes, seed, timeScale, vms, loginUser, password, authorizedKeys,
+                newHardware);
     }
 
     /** 1-based index of a node named {@code pveN}, or -1. */
@@ -86,6 +105,6 @@ public record SimSpec(String clusterName, String pveVersion, int nodes, long see
         return "SimSpec[clusterName=" + clusterName + ", pveVersion=" + pveVersion + ", nodes=" + nodes
                 + ", seed=" + seed + ", timeScale=" + timeScale + ", vms=" + vms + ", loginUser=" + loginUser
                 + ", password=" + (password == null ? "none" : "******") + ", authorizedKeys="
-                + authorizedKeys.size() + "]";
+                + authorizedKeys.size() + ", hardware=" + hardware + "]";
     }
 }

@@ -28,6 +28,7 @@ final class ApiRoutes {
         add("/cluster/resources", new ClusterResourcesApi());
         add("/cluster/status", new ClusterStatusApi());
         add("/version", new VersionApi());
+        add("/nodes/{node}/status", new NodeStatusApi());
     }
 
     private void add(String template, ApiHandler handler) {

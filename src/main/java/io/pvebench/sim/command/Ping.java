@@ -120,7 +120,7 @@ final class Ping {
             if (lost) {
                 lastEventMicros = sentMicros;
             } else if (answers) {
-                long rtt = model.network().rttMicros(path, random);
+                long rtt = model.rttMicros(from, to, random);
                 received++;
                 tsum += rtt;
                 tsum2 += rtt * rtt;

@@ -2,8 +2,9 @@
  * Turns one shell command line, as an SSH client sends it to a Proxmox node, into what
  * that node would print: argument parsing (POSIX quoting), the Proxmox commands
  * ({@code pveversion}, {@code pvecm}, {@code pvesh}, {@code qm}), the guest programs
- * reached through {@code qm guest exec} ({@code ping}, {@code iperf3}) and the exact
- * output formats (Perl JSON, cJSON, iputils, corosync-quorumtool).
+ * reached through {@code qm guest exec} ({@code ping}, {@code iperf3}, {@code fping},
+ * {@code stress-ng}, {@code fio}, a few basics) and the exact output formats (Perl JSON,
+ * cJSON, fio's JSON, iputils, fping, stress-ng, procps, corosync-quorumtool).
  *
  * <p>Every format names the source it was checked against. Nothing here imports from
  * {@code io.pvebench} outside {@code io.pvebench.sim}.
