@@ -3,6 +3,8 @@ package io.pvebench.sim;
 import io.pvebench.sim.command.NodeShell;
 import io.pvebench.sim.model.ClusterModel;
 import io.pvebench.sim.model.ModelClock;
+import io.pvebench.sim.model.NetworkModel;
+import io.pvebench.sim.model.StorageModel;
 import io.pvebench.sim.model.NodeInfo;
 import io.pvebench.sim.model.VersionProfile;
 
@@ -52,6 +54,9 @@ public final class SimCluster implements AutoCloseable {
                 .toList();
         this.model = new ClusterModel(spec.clusterName(), VersionProfile.of(spec.pveVersion()), spec.nodes(), vms,
                 new ModelClock(wallClock, spec.timeScale()), spec.seed(), spec.options().qdeviceVotes(spec.nodes()));
+        SimHardware hw = spec.hardware();
+        this.model.configureHardware(new NetworkModel.Config(hw.linkGbit() * 1e9, hw.mtu(), hw.bondLinks(),
+                hw.bondMode()), StorageModel.of(hw.storage()));
         for (String sid : spec.options().haResources()) {
             model.ha(ha -> ha.resources().put(sid, new HaState.Resource(sid, null, null, null, null, null)));
         }

@@ -8,18 +8,21 @@ import java.util.Objects;
 /**
  * What twin to start: cluster name, version profile ({@code "9.2"} or {@code "8.4"}),
  * number of nodes (named {@code pve1..pveN}), the seed of every random draw, the time
- * scale (model seconds per wall second), the VMs, who may log in, and the cluster
- * options ({@link SimClusterOptions}: QDevice, boot time after a reset, HA resources).
+ * scale (model seconds per wall second), the VMs, who may log in, the cluster options
+ * ({@link SimClusterOptions}: QDevice, boot time after a reset, HA resources) and the
+ * nodes' hardware ({@link SimHardware}: NIC speed, MTU, bond, guest storage; defaults to
+ * 10 Gbit/s, MTU 1500, no bond, local-lvm).
  *
  * <p>{@code password} may be null (password authentication disabled); at least one of
  * password and authorized keys must be given.
  */
 public record SimSpec(String clusterName, String pveVersion, int nodes, long seed, double timeScale,
                       List<SimVmSpec> vms, String loginUser, String password,
-                      List<PublicKey> authorizedKeys, SimClusterOptions options) {
+                      List<PublicKey> authorizedKeys, SimClusterOptions options, SimHardware hardware) {
 
     public SimSpec {
         options = options == null ? SimClusterOptions.defaults() : options;
+        hardware = hardware == null ? SimHardware.DEFAULT : hardware;
         Objects.requireNonNull(clusterName, "clusterName");
         pveVersion = pveVersion == null ? "9.2" : pveVersion;
         if (!pveVersion.equals("9.2") && !pveVersion.equals("8.4")) {
@@ -55,15 +58,21 @@ public record SimSpec(String clusterName, String pveVersion, int nodes, long see
         }
     }
 
-    /** A spec with {@link SimClusterOptions#defaults()}. */
+    /** A spec with {@link SimClusterOptions#defaults()} and {@link SimHardware#DEFAULT}. */
     public SimSpec(String clusterName, String pveVersion, int nodes, long seed, double timeScale, List<SimVmSpec> vms,
                    String loginUser, String password, List<PublicKey> authorizedKeys) {
-        this(clusterName, pveVersion, nodes, seed, timeScale, vms, loginUser, password, authorizedKeys, null);
+        this(clusterName, pveVersion, nodes, seed, timeScale, vms, loginUser, password, authorizedKeys, null, null);
     }
 
     public SimSpec withOptions(SimClusterOptions newOptions) {
         return new SimSpec(clusterName, pveVersion, nodes, seed, timeScale, vms, loginUser, password, authorizedKeys,
-                newOptions);
+                newOptions, hardware);
+    }
+
+    /** The same spec on other node hardware (NIC speed, MTU, bond, guest storage). */
+    public SimSpec withHardware(SimHardware newHardware) {
+        return new SimSpec(clusterName, pveVersion, nodes, seed, timeScale, vms, loginUser, password, authorizedKeys,
+                options, newHardware);
     }
 
     /** With or without a QDevice. */
@@ -96,16 +105,17 @@ public record SimSpec(String clusterName, String pveVersion, int nodes, long see
 
     public SimSpec withTimeScale(double scale) {
         return new SimSpec(clusterName, pveVersion, nodes, seed, scale, vms, loginUser, password, authorizedKeys,
-                options);
+                options, hardware);
     }
 
     public SimSpec withVersion(String version) {
         return new SimSpec(clusterName, version, nodes, seed, timeScale, vms, loginUser, password, authorizedKeys,
-                options);
+                options, hardware);
     }
 
     public SimSpec withAuthorizedKeys(List<PublicKey> keys) {
-        return new SimSpec(clusterName, pveVersion, nodes, seed, timeScale, vms, loginUser, password, keys, options);
+        return new SimSpec(clusterName, pveVersion, nodes, seed, timeScale, vms, loginUser, password, keys, options,
+                hardware);
     }
 
     /** 1-based index of a node named {@code pveN}, or -1. */
@@ -122,6 +132,6 @@ public record SimSpec(String clusterName, String pveVersion, int nodes, long see
         return "SimSpec[clusterName=" + clusterName + ", pveVersion=" + pveVersion + ", nodes=" + nodes
                 + ", seed=" + seed + ", timeScale=" + timeScale + ", vms=" + vms + ", loginUser=" + loginUser
                 + ", password=" + (password == null ? "none" : "******") + ", authorizedKeys="
-                + authorizedKeys.size() + ", options=" + options + "]";
+                + authorizedKeys.size() + ", options=" + options + ", hardware=" + hardware + "]";
     }
 }

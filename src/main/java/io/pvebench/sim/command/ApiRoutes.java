@@ -44,6 +44,7 @@ final class ApiRoutes {
         add("/nodes/{node}/qemu/{vmid}/status/shutdown", new QemuLifecycleApi.Power("shutdown"));
         add("/nodes/{node}/qemu/{vmid}/clone", new QemuLifecycleApi.Clone());
         add("/nodes/{node}/qemu/{vmid}/template", new QemuLifecycleApi.Template());
+        add("/nodes/{node}/status", new NodeStatusApi());
     }
 
     private void add(String template, ApiHandler handler) {

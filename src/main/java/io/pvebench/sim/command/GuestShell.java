@@ -10,12 +10,18 @@ import java.util.List;
  * The programs a guest (Debian 12) runs for {@code qm guest exec}: {@code ping}
  * (iputils 20221126), {@code iperf3} (3.12), {@code sh -c}/{@code bash -c} with one
  * simple command, {@code hostname}, {@code true}, {@code echo}, {@code pkill}/{@code
- * killall iperf3}. Thread-safe.
+ * killall iperf3|stress-ng|fio}, {@code stress-ng} (0.15), {@code fio} (3.33), {@code fping}
+ * (5.1) and a few basics ({@code cat}, {@code nproc}, {@code uptime}, {@code free},
+ * {@code uname}). Thread-safe.
  */
 final class GuestShell {
 
     private final Ping ping = new Ping();
     private final Iperf3 iperf3 = new Iperf3();
+    private final StressNg stressNg = new StressNg();
+    private final Fio fio = new Fio();
+    private final Fping fping = new Fping();
+    private final GuestBasics basics = new GuestBasics();
 
     GuestRun run(VmInfo vm, List<String> argv, ClusterModel model) {
         String program = argv.get(0);
@@ -24,7 +30,19 @@ final class GuestShell {
         return switch (name) {
             case "ping" -> ping.run(vm, args, model);
             case "iperf3" -> iperf3.run(vm, args, model);
+            case "stress-ng" -> stressNg.run(vm, args, model);
+            case "fio" -> fio.run(vm, args, model);
+            case "fping" -> fping.run(vm, args, model);
+            case "cat" -> basics.cat(vm, args, model);
+            case "nproc" -> basics.nproc(vm);
+            case "uptime" -> basics.uptime(vm, model);
+            case "free" -> basics.free(vm, args, model);
+            case "uname" -> basics.uname(vm, args);
             case "sh", "bash" -> shell(vm, args, model);
+            // without a terminal nohup and setsid print nothing and just run the program
+            case "nohup", "setsid" -> args.isEmpty() ? GuestRun.done(Reply.error(name
+                    + ": missing operand\nTry '" + name + " --help' for more information.\n", 125), Duration.ZERO)
+                    : run(vm, args, model);
             case "hostname" -> GuestRun.done(Reply.ok(vm.name() + "\n"), Duration.ZERO);
             case "true" -> GuestRun.done(Reply.ok(""), Duration.ZERO);
             case "echo" -> GuestRun.done(Reply.ok(String.join(" ", args) + "\n"), Duration.ZERO);
@@ -70,6 +88,11 @@ final class GuestShell {
         }
         boolean iperf = args.stream().anyMatch(a -> a.equals("iperf3") || a.startsWith("iperf3 "));
         int stopped = iperf ? model.stopListeners(vm.vmid()) : 0;
+        for (String tool : List.of("stress-ng", "fio")) {
+            if (args.stream().anyMatch(a -> a.equals(tool) || a.startsWith(tool + " "))) {
+                stopped += model.stopLoad(vm.vmid(), tool);
+            }
+        }
         return GuestRun.done(new Reply("", "", stopped > 0 ? 0 : 1), Duration.ZERO);
     }
 }

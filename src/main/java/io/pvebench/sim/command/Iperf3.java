@@ -1,6 +1,7 @@
 package io.pvebench.sim.command;
 
 import io.pvebench.sim.model.ClusterModel;
+import io.pvebench.sim.model.GuestLoad;
 import io.pvebench.sim.model.Iperf3Listener;
 import io.pvebench.sim.model.NetworkModel;
 import io.pvebench.sim.model.VmInfo;
@@ -26,7 +27,9 @@ import java.util.Random;
  * {@code -J}, as captured in src/test/resources/outputs/iperf3/error-no-server.json)
  * follow the iperf 3.12 captures in {@code src/test/resources/sim/iperf3/}.
  *
- * <p>Rates come from {@link NetworkModel}; under a link-loss fault the rate is capped
+ * <p>Rates come from {@link NetworkModel} under the path's current load (link speed, MTU
+ * and bond of the nodes, CPU shares, other flows on the link); while the test runs it is a
+ * flow in the load model (node CPU, guest net counters, link use). Under a link-loss fault the rate is capped
  * by the Mathis formula and lost segments count as retransmits. A test of T seconds with O omitted seconds
  * takes T + O + 0.1 model seconds.
  */
@@ -157,7 +160,7 @@ final class Iperf3 {
                 .put("system_info", systemInfo(vm))
                 .put("timestamp", new JsonObject().put("time", TIME.format(now)).put("timesecs", now.getEpochSecond()))
                 .put("connecting_to", new JsonObject().put("host", o.host()).put("port", o.port()))
-                .put("cookie", cookie.toString()).put("tcp_mss_default", NetworkModel.MSS).put("target_bitrate", 0);
+                .put("cookie", cookie.toString()).put("tcp_mss_default", model.network().config().mss()).put("target_bitrate", 0);
         for (int s = 0; s < o.streams(); s++) {
             start.put("sock_bufsize", 0).put("sndbuf_actual", 16384).put("rcvbuf_actual", 131072);
         }
@@ -170,11 +173,12 @@ final class Iperf3 {
         for (long b : m.sentBytes) {
             total += b;
         }
-        if (o.reverse()) {
-            model.addTraffic(target.vmid(), vm.vmid(), total);
-        } else {
-            model.addTraffic(vm.vmid(), target.vmid(), total);
-        }
+        // the flow loads both guests' nodes (vhost, softirq) and counts into netin/netout while it runs
+        VmInfo sender = o.reverse() ? target : vm;
+        VmInfo receiver = o.reverse() ? vm : target;
+        double seconds = Math.max(0.001, m.senderEnd);
+        model.startLoad(sender.vmid(), "iperf3", Duration.ofNanos(Math.round((o.seconds() + o.omit()) * 1e9)),
+                new GuestLoad.Demand(1, 0.35, 0, 8L << 20, 0, 0, 0, 0, total * 8 / seconds, receiver.vmid()));
         return new JsonObject().put("start", start).put("intervals", m.intervals).put("end", end(o, m, random));
     }
 
@@ -195,6 +199,9 @@ final class Iperf3 {
                              ClusterModel model) {
         int n = o.streams();
         double loss = model.loss(from, to);
+        NetworkModel net = model.network();
+        NetworkModel.PathLoad pathLoad = o.reverse() ? model.pathLoad(to, from) : model.pathLoad(from, to);
+        double[] means = net.streamBitsPerSecond(path, n, pathLoad);
         Measured m = new Measured();
         m.sentBytes = new long[n];
         m.retransmits = new long[n];
@@ -225,11 +232,18 @@ final class Iperf3 {
             }
             int index = omit ? k : k - omitted;
             double nominalEnd = Math.min((index + 1) * step, omit ? o.omit() : o.seconds());
-            double rate = model.network().intervalBitsPerSecond(path, random);
-            if (loss > 0) {
-                // Mathis et al.: TCP throughput <= MSS / RTT * 1.22 / sqrt(p)
-                double rtt = model.network().tcpRttMicros(path, random) / 1e6;
-                rate = Math.min(rate, NetworkModel.MSS * 8 / rtt * 1.22 / Math.sqrt(loss) * n);
+            double[] rates = new double[n];
+            for (int s = 0; s < n; s++) {
+                // streams that share a link split it unevenly; LACP gives each its own link
+                boolean ownLink = path == NetworkModel.Path.CROSS_NODE && net.config().bondMode().equals("802.3ad")
+                        && n <= net.config().bondLinks();
+                double weight = ownLink ? 1 : weights[s] * n / weightSum;
+                rates[s] = net.intervalBitsPerSecond(means[s], path, pathLoad, random) * weight;
+                if (loss > 0) {
+                    // Mathis et al.: TCP throughput <= MSS / RTT * 1.22 / sqrt(p)
+                    double rtt = net.tcpRttMicros(path, random, pathLoad) / 1e6;
+                    rates[s] = Math.min(rates[s], net.config().mss() * 8 / rtt * 1.22 / Math.sqrt(loss));
+                }
             }
             List<Object> streams = new ArrayList<>();
             long sumBytes = 0;
@@ -240,23 +254,23 @@ final class Iperf3 {
                 double start = ends[s];
                 double end = micros(Math.round(nominalEnd * 1e6) + 5 + random.nextInt(300));
                 float seconds = (float) (end - start);
-                long bytes = (long) (rate * weights[s] / weightSum * seconds / 8);
+                long bytes = (long) (rates[s] * seconds / 8);
                 if (!o.reverse()) {
                     bytes = bytes / o.blksize() * o.blksize();
                 } else {
                     bytes += random.nextInt(o.blksize());
                 }
-                long retr = model.network().intervalRetransmits(path, random)
-                        + Math.round(bytes / (double) NetworkModel.MSS * loss);
-                long rtt = model.network().tcpRttMicros(path, random);
-                long cwnd = (long) NetworkModel.MSS * (250 + random.nextInt(900));
+                long retr = net.intervalRetransmits(path, pathLoad, random)
+                        + Math.round(bytes / (double) net.config().mss() * loss);
+                long rtt = net.tcpRttMicros(path, random, pathLoad);
+                long cwnd = (long) net.config().mss() * (250 + random.nextInt(900));
                 long wnd = 2_000_000L + random.nextInt(2_000_000);
                 JsonObject st = new JsonObject().put("socket", socket(s)).put("start", start).put("end", end)
                         .put("seconds", (double) seconds).put("bytes", bytes)
                         .put("bits_per_second", bytes * 8 / (double) seconds);
                 if (!o.reverse()) {
                     st.put("retransmits", retr).put("snd_cwnd", cwnd).put("snd_wnd", wnd).put("rtt", rtt)
-                            .put("rttvar", rtt / 4 + random.nextInt(40)).put("pmtu", NetworkModel.MTU);
+                            .put("rttvar", rtt / 4 + random.nextInt(40)).put("pmtu", net.config().mtu());
                 }
                 st.put("omitted", omit).put("sender", !o.reverse());
                 streams.add(st);

@@ -120,7 +120,7 @@ final class Ping {
             if (lost) {
                 lastEventMicros = sentMicros;
             } else if (answers) {
-                long rtt = model.network().rttMicros(path, random) + model.extraLatencyMicros(from, to);
+                long rtt = model.rttMicros(from, to, random) + model.extraLatencyMicros(from, to);
                 received++;
                 tsum += rtt;
                 tsum2 += rtt * rtt;

@@ -1,6 +1,7 @@
 package io.pvebench.sim.command;
 
 import io.pvebench.sim.model.ClusterModel;
+import io.pvebench.sim.model.LoadModel;
 import io.pvebench.sim.model.VmInfo;
 import io.pvebench.sim.model.VmStats;
 
@@ -123,9 +124,14 @@ final class Qm implements Program {
                 .put("running-qemu", model.profile().memhost() ? "11.0.0" : "9.2.0").put("status", "running")
                 .put("uptime", s.uptime()).put("vmid", vm.vmid());
         if (model.profile().memhost()) {
-            d.put("memhost", s.memhost()).put("pressurecpufull", 0).put("pressurecpusome", 0)
-                    .put("pressureiofull", 0).put("pressureiosome", 0).put("pressurememoryfull", 0)
-                    .put("pressurememorysome", 0);
+            // cgroup PSI of the VM: its threads wait for CPU when the node is oversubscribed, for I/O
+            // when the storage queues up
+            LoadModel.NodeLoad n = model.nodeLoad(model.nodeOf(vm.vmid()));
+            double cpuSome = Math.round(100 * (1 - n.share()) * 100) / 100.0;
+            double ioSome = Math.round(Math.min(100, 50 * Math.max(0, n.storageUtilization() - 0.3)) * 100) / 100.0;
+            d.put("memhost", s.memhost()).put("pressurecpufull", Math.round(cpuSome * 80) / 100.0)
+                    .put("pressurecpusome", cpuSome).put("pressureiofull", Math.round(ioSome * 70) / 100.0)
+                    .put("pressureiosome", ioSome).put("pressurememoryfull", 0).put("pressurememorysome", 0);
         }
         List<String> lines = new ArrayList<>();
         for (var e : d.members()) {

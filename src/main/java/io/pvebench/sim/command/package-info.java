@@ -4,8 +4,9 @@
  * ({@code pveversion}, {@code pvecm}, {@code pvesh}, {@code qm}, {@code ha-manager}),
  * the host tools that inject faults ({@code systemctl}, {@code ip}, {@code iptables},
  * {@code sh -c} SysRq) and read their traces ({@code journalctl}), the guest programs
- * reached through {@code qm guest exec} ({@code ping}, {@code iperf3}) and the exact
- * output formats (Perl JSON, cJSON, iputils, corosync-quorumtool).
+ * reached through {@code qm guest exec} ({@code ping}, {@code iperf3}, {@code fping},
+ * {@code stress-ng}, {@code fio}, a few basics) and the exact output formats (Perl JSON,
+ * cJSON, fio's JSON, iputils, fping, stress-ng, procps, corosync-quorumtool).
  *
  * <p>Every format names the source it was checked against. Nothing here imports from
  * {@code io.pvebench} outside {@code io.pvebench.sim}.

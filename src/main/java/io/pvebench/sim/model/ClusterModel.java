@@ -24,6 +24,12 @@ import java.util.TreeMap;
  * ({@code rrd_entry_is_old} in pve-cluster {@code status.c}), so {@code /cluster/resources}
  * shows stale VM stats for that long, then only {@code status: unknown}.
  *
+ * <p>Load: guest programs register what they ask for ({@link #startLoad}); node and VM
+ * stats then follow the {@link LoadModel} (CPU and iowait as the mean of pvestatd's last
+ * 10 s period, memory, disk and network counters that grow), ping and iperf3 meet the
+ * {@link NetworkModel} under that load ({@link #pathLoad}), and {@link
+ * #dirtyBytesPerSecond} tells live migration how fast a guest dirties memory.
+ *
  * <p>Thread-safe: every method synchronizes on the model.
  */
 public final class ClusterModel {
@@ -38,7 +44,10 @@ public final class ClusterModel {
     private final VersionProfile profile;
     private final ModelClock clock;
     private final Randoms randoms;
-    private final NetworkModel network = new NetworkModel();
+    private volatile NetworkModel network = new NetworkModel();
+    private StorageModel storage = StorageModel.LOCAL_LVM;
+    private final LoadModel load;
+    private final Map<Integer, Map<String, String>> guestFiles = new HashMap<>();
     private final Map<String, NodeInfo> nodes = new LinkedHashMap<>();
     private final Map<Integer, VmInfo> vms = new TreeMap<>();
     private final Map<Integer, String> vmNode = new HashMap<>();
@@ -106,6 +115,162 @@ public final class ClusterModel {
             hosts.put(n.name(), new Host(900 + randoms.fixed("host/pid/" + n.nodeId()).nextInt(600)));
         }
         this.corosync = new Corosync(List.copyOf(nodes.values()), hosts, journal, qdeviceVotes, ringSeq);
+        this.load = new LoadModel(new LoadModel.Topology() {
+            @Override
+            public List<VmInfo> vmsOn(String node) {
+                // a stopped VM puts no load on its node
+                return ClusterModel.this.vmsOn(node).stream().filter(vm -> !stoppedVms.contains(vm.vmid())).toList();
+            }
+
+            @Override
+            public String nodeOf(int vmid) {
+                return ClusterModel.this.nodeOf(vmid);
+            }
+
+            @Override
+            public VmInfo vm(int vmid) {
+                return vms.get(vmid);
+            }
+
+            @Override
+            public int cores(String node) {
+                return ClusterModel.this.node(node).cores();
+            }
+
+            @Override
+            public StorageModel storage(String node) {
+                return storage;
+            }
+        }, start);
+    }
+
+    /** Sets the nodes' network hardware and the storage guest disks live on (before use). */
+    public synchronized void configureHardware(NetworkModel.Config net, StorageModel guestStorage) {
+        this.network = new NetworkModel(net);
+        this.storage = guestStorage;
+    }
+
+    public synchronized StorageModel storage() {
+        return storage;
+    }
+
+    // ---- load (see LoadModel) ----
+
+    /**
+     * A guest program starts loading the guest now, for {@code duration} of model time
+     * ({@code null}: until {@link #stopLoad}).
+     */
+    public synchronized GuestLoad startLoad(int vmid, String tool, Duration duration, GuestLoad.Demand demand) {
+        Instant now = clock.now();
+        Instant end = duration == null ? Instant.MAX : now.plus(duration);
+        return load.start(vmid, tool, now, end, demand);
+    }
+
+    /** Kills a guest's running {@code tool} programs now; returns how many ran. */
+    public synchronized int stopLoad(int vmid, String tool) {
+        return load.stop(vmid, tool, clock.now());
+    }
+
+    public synchronized List<GuestLoad> runningLoads(int vmid) {
+        return load.running(vmid, clock.now());
+    }
+
+    /** A guest's load right now (not smoothed). */
+    public synchronized LoadModel.VmLoad vmLoad(int vmid) {
+        return load.vmLoad(vmid, clock.now());
+    }
+
+    /** A node's load right now (not smoothed). */
+    public synchronized LoadModel.NodeLoad nodeLoad(String node) {
+        return load.nodeLoad(node, clock.now());
+    }
+
+    /**
+     * Guest memory the VM dirties per second right now, bytes (idle about 1.5 MiB/s, a
+     * stress-ng {@code --vm} worker about 1.6 GiB/s): what pre-copy live migration must
+     * outrun.
+     */
+    public synchronized double dirtyBytesPerSecond(int vmid) {
+        return load.vmLoad(vmid, clock.now()).dirtyBytesPerSecond();
+    }
+
+    /** {@code /proc/loadavg}'s three averages inside a guest. */
+    public synchronized double[] guestLoadavg(int vmid) {
+        return load.guestLoadavg(vmid, clock.now());
+    }
+
+    public synchronized double[] nodeLoadavg(String node) {
+        return load.nodeLoadavg(node, clock.now());
+    }
+
+    /** The node's iowait fraction as pvestatd last sampled it (mean of the last 10 s window). */
+    public synchronized double nodeIowait(String node) {
+        Instant w = sampleInstant();
+        return load.nodeIowaitAverage(node, w.minus(SAMPLE_PERIOD), w);
+    }
+
+    /** What a path between two guests meets right now. */
+    public synchronized NetworkModel.PathLoad pathLoad(VmInfo from, VmInfo to) {
+        Instant now = clock.now();
+        LoadModel.VmLoad a = load.vmLoad(from.vmid(), now);
+        LoadModel.VmLoad b = load.vmLoad(to.vmid(), now);
+        LoadModel.NodeLoad na = load.nodeLoad(vmNode.get(from.vmid()), now);
+        LoadModel.NodeLoad nb = load.nodeLoad(vmNode.get(to.vmid()), now);
+        String src = vmNode.get(from.vmid());
+        String dst = vmNode.get(to.vmid());
+        int flows = 0;
+        double bits = 0;
+        if (!src.equals(dst)) {
+            for (VmInfo vm : vms.values()) {
+                for (GuestLoad job : load.running(vm.vmid(), now)) {
+                    GuestLoad.Demand d = job.demand();
+                    String peerNode = d.peerVmid() == 0 ? null : vmNode.get(d.peerVmid());
+                    String ownNode = vmNode.get(vm.vmid());
+                    if (d.netBitsPerSecond() > 0 && peerNode != null && !peerNode.equals(ownNode)
+                            && (ownNode.equals(src) || peerNode.equals(dst))) {
+                        flows++;
+                        bits += d.netBitsPerSecond();
+                    }
+                }
+            }
+        }
+        return new NetworkModel.PathLoad(a.guestShare(), b.guestShare(), na.share(), nb.share(),
+                na.utilization(), nb.utilization(), na.demandCores() / na.cores(), nb.demandCores() / nb.cores(),
+                Math.min(1, a.cpuUsed() / from.cores()), Math.min(1, b.cpuUsed() / to.cores()), flows,
+                Math.min(1, bits / network.uplinkGoodput()));
+    }
+
+    /**
+     * Starts a bulk network flow from one guest to another for {@code duration}: it loads both nodes,
+     * fills the link that other flows and pings then meet, and counts into netout/netin.
+     */
+    public synchronized GuestLoad startFlow(int fromVmid, int toVmid, String tool, Duration duration,
+                                            double bitsPerSecond) {
+        return startLoad(fromVmid, tool, duration,
+                new GuestLoad.Demand(0, 0, 0, 0, 0, 0, 0, 0, bitsPerSecond, toVmid));
+    }
+
+    /** One ping round trip between two guests right now, microseconds. */
+    public synchronized long rttMicros(VmInfo from, VmInfo to, Random random) {
+        return network.rttMicros(path(from, to), random, pathLoad(from, to));
+    }
+
+    /** A file in a guest's (in-memory) filesystem, as a program wrote it. */
+    public synchronized Optional<String> guestFile(int vmid, String path) {
+        return Optional.ofNullable(guestFiles.getOrDefault(vmid, Map.of()).get(path));
+    }
+
+    public synchronized void writeGuestFile(int vmid, String path, String content) {
+        guestFiles.computeIfAbsent(vmid, k -> new HashMap<>()).put(path, content);
+    }
+
+    /** pvestatd's sampling period: the stats shown are the mean of the last full period. */
+    public static final Duration SAMPLE_PERIOD = Duration.ofSeconds(10);
+
+    private Instant sampleInstant() {
+        Instant now = clock.now();
+        long period = SAMPLE_PERIOD.toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), period) * period);
     }
 
     /** A VM as the spec gives it; disk size in bytes on {@code storage} (see {@link StorageInfo}). */
@@ -259,17 +424,9 @@ public final class ClusterModel {
         NodeInfo info = node(node);
         Random r = randoms.next("node/" + node);
         Instant now = clock.now();
-        double vmCpu = 0;
-        long vmMem = 0;
-        for (VmInfo vm : vmsOn(node)) {
-            if (stoppedVms.contains(vm.vmid())) {
-                continue;
-            }
-            vmCpu += vm.cores() * 0.012;
-            vmMem += vm.memoryBytes() * 55 / 100;
-        }
-        double cpu = (0.004 + 0.006 * r.nextDouble() + vmCpu / info.cores()) ;
-        long mem = (2_600L << 20) + vmMem + r.nextInt(200 << 20);
+        Instant w = sampleInstant();
+        double cpu = Math.min(1, load.nodeCpuAverage(node, w.minus(SAMPLE_PERIOD), w) + 0.004 * r.nextDouble());
+        long mem = load.nodeLoad(node, w).memUsed() + r.nextInt(200 << 20);
         long disk = (5_200L << 20) + r.nextInt(64 << 20);
         return new NodeStats(Duration.between(info.bootedAt(), now).toSeconds(), round(cpu, 6), mem, disk);
     }
@@ -286,15 +443,22 @@ public final class ClusterModel {
         Random r = randoms.next("vm/" + vmid);
         Instant now = clock.now();
         long uptime = Duration.between(vm.startedAt(), now).toSeconds();
-        double cpu = 0.006 + 0.012 * r.nextDouble();
-        long mem = vm.memoryBytes() * (28 + r.nextInt(6)) / 100;
+        Instant w = sampleInstant();
+        // sampling noise: a little relative jitter, and idle guests' small wake-ups
+        double cpu = load.vmCpuAverage(vmid, w.minus(SAMPLE_PERIOD), w) * (0.97 + 0.06 * r.nextDouble())
+                + 0.008 * (r.nextDouble() - 0.5);
+        cpu = Math.max(0.0005, Math.min(1, cpu));
+        LoadModel.VmLoad now2 = load.vmLoad(vmid, w);
+        long mem = Math.min(vm.memoryBytes(), now2.memUsed() - vm.memoryBytes() * 2 / 100
+                + vm.memoryBytes() * r.nextInt(6) / 100);
         long memhost = mem + (180L << 20) + r.nextInt(16 << 20);
         long[] t = traffic.getOrDefault(vmid, new long[2]);
+        double[] c = load.counters(vmid, now);
         // background chatter (ARP, NTP, apt) of about 1.2 kB/s in, 0.6 kB/s out
-        long netin = uptime * 1_200 + t[1];
-        long netout = uptime * 600 + t[0];
-        long diskread = 350L * 1024 * 1024 + uptime * 40;
-        long diskwrite = 120L * 1024 * 1024 + uptime * 2_000;
+        long netin = uptime * 1_200 + t[1] + (long) c[2];
+        long netout = uptime * 600 + t[0] + (long) c[3];
+        long diskread = 350L * 1024 * 1024 + uptime * 40 + (long) c[0];
+        long diskwrite = 120L * 1024 * 1024 + uptime * 2_000 + (long) c[1];
         return new VmStats("running", uptime, round(cpu, 6), mem, memhost, 0, netin, netout, diskread, diskwrite);
     }
 

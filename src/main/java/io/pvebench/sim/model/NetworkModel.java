@@ -1,5 +1,6 @@
 package io.pvebench.sim.model;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -16,6 +17,33 @@ import java.util.Random;
  *       ms; no loss.</li>
  * </ul>
  * Stateless; every draw takes the caller's seeded {@link Random}.
+ *
+ * <p><b>Under load</b> ({@link #streamBitsPerSecond}, {@link #rttMicros(Path, Random, PathLoad)}),
+ * with a {@link Config} (link speed, MTU, bond):
+ * <ul>
+ *   <li>A TCP stream between nodes is limited by its link's goodput, {@code speed x
+ *       (MTU - 52) / (MTU + 38)} (TCP/IP headers with timestamps; Ethernet preamble,
+ *       header, FCS and gap): 9.41 Gbit/s at MTU 1500, 9.90 at 9000. Streams on one link
+ *       share it fairly.</li>
+ *   <li>Each end also spends CPU per packet (0.3 us) and per bit (15 ps): one core moves
+ *       25 Gbit/s at MTU 1500, 52 at 9000. A stream gets at most the smallest CPU share
+ *       it finds along the way (the sending and receiving guest thread, the vhost/softirq
+ *       work on each node) times that. While a node has idle cores the share is 1, so the
+ *       link, not the CPU, is the limit; only oversubscription lowers it.</li>
+ *   <li>Bonds: {@code 802.3ad} (LACP, {@code xmit_hash_policy layer3+4}) puts each stream on
+ *       one link by its ports (streams spread evenly): one stream gets one link's rate,
+ *       several use all links. {@code balance-rr} sprays every stream's packets over all
+ *       links; reordering costs 8 % and retransmits. {@code active-backup} uses one link.</li>
+ *   <li>Each node on the path adds a scheduling/softirq delay per packet direction,
+ *       exponentially distributed with mean {@code 10 us x u / (1 - 0.9 u)} at CPU
+ *       utilization {@code u}, plus 2 ms x the oversubscription beyond 1 (a CFS time
+ *       slice); each guest end adds {@code 25 us x g^2 / (1 - 0.8 g)} at vCPU busy
+ *       fraction {@code g}; a link that other flows fill to {@code rho} adds
+ *       {@code 80 us x rho^2 / (1 - 0.9 rho)} per direction (the NIC's byte queue, which
+ *       fq_codel keeps short). So latency and jitter grow with load, smoothly.</li>
+ *   <li>Flows already on a link keep their TCP-fair part of it: a new stream among
+ *       {@code k} others gets {@code 1/(k+1)}.</li>
+ * </ul>
  */
 public final class NetworkModel {
 
@@ -26,6 +54,238 @@ public final class NetworkModel {
     public static final int MSS = 1448;
 
     public enum Path { SELF, SAME_NODE, CROSS_NODE }
+
+    /**
+     * The nodes' network hardware: NIC link speed (bits/s), MTU (on the bridge, the NIC
+     * and inside guests), number of bonded links per node (1 = no bond) and the bond mode
+     * ({@code none}, {@code active-backup}, {@code balance-rr}, {@code 802.3ad}).
+     */
+    public record Config(double linkBitsPerSecond, int mtu, int bondLinks, String bondMode) {
+
+        public static final Config DEFAULT = new Config(10e9, 1500, 1, "none");
+
+        public Config {
+            if (!(linkBitsPerSecond > 0)) {
+                throw new IllegalArgumentException("link speed must be > 0: " + linkBitsPerSecond);
+            }
+            if (mtu < 576 || mtu > 9216) {
+                throw new IllegalArgumentException("mtu must be 576..9216: " + mtu);
+            }
+            if (bondLinks < 1 || bondLinks > 8) {
+                throw new IllegalArgumentException("bond links must be 1..8: " + bondLinks);
+            }
+            if (!java.util.List.of("none", "active-backup", "balance-rr", "802.3ad").contains(bondMode)) {
+                throw new IllegalArgumentException("bond mode must be none, active-backup, balance-rr or 802.3ad: "
+                        + bondMode);
+            }
+        }
+
+        /** TCP MSS with timestamps. */
+        public int mss() {
+            return mtu - 52;
+        }
+
+        /** TCP goodput of one link, bits/s. */
+        public double linkGoodput() {
+            return linkBitsPerSecond * (mtu - 52) / (mtu + 38.0);
+        }
+    }
+
+    /**
+     * What load a path meets: the CPU share a network thread gets on the source and
+     * destination node and in the two guests (1 = as much as it wants), the nodes'
+     * utilization and oversubscription ({@code demand / cores}), and how busy the two
+     * guests' vCPUs are (0..1); other flows crossing the same node links in the same
+     * direction: how many, and how much of the links they fill (0..1).
+     */
+    public record PathLoad(double srcGuestShare, double dstGuestShare, double srcHostShare, double dstHostShare,
+                           double srcNodeUtil, double dstNodeUtil, double srcOversub, double dstOversub,
+                           double srcGuestBusy, double dstGuestBusy, int competingFlows, double linkUtilization) {
+
+        public static final PathLoad IDLE = new PathLoad(1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        public PathLoad(double srcGuestShare, double dstGuestShare, double srcHostShare, double dstHostShare,
+                        double srcNodeUtil, double dstNodeUtil, double srcOversub, double dstOversub,
+                        double srcGuestBusy, double dstGuestBusy) {
+            this(srcGuestShare, dstGuestShare, srcHostShare, dstHostShare, srcNodeUtil, dstNodeUtil, srcOversub,
+                    dstOversub, srcGuestBusy, dstGuestBusy, 0, 0);
+        }
+
+        double cpuShare() {
+            return Math.min(Math.min(srcGuestShare, dstGuestShare), Math.min(srcHostShare, dstHostShare));
+        }
+    }
+
+    private static final double PACKET_SECONDS = 0.3e-6;
+    private static final double BIT_SECONDS = 15e-12;
+    private static final double RR_EFFICIENCY = 0.92;
+
+    private final Config config;
+
+    public NetworkModel() {
+        this(Config.DEFAULT);
+    }
+
+    public NetworkModel(Config config) {
+        this.config = config;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Bits per second one fully available core moves through the stack at this MTU. */
+    public double bitsPerCore() {
+        return 1 / (PACKET_SECONDS / (8.0 * config.mtu()) + BIT_SECONDS);
+    }
+
+    /**
+     * Mean rate of each of {@code streams} parallel TCP streams on a path under a load,
+     * bits/s (no noise; see the class comment).
+     */
+    public double[] streamBitsPerSecond(Path path, int streams, PathLoad load) {
+        double cap = load.cpuShare() * bitsPerCore();
+        double[] caps = new double[streams];
+        java.util.Arrays.fill(caps, cap);
+        double[] rates = new double[streams];
+        switch (path) {
+            case SELF -> java.util.Arrays.fill(rates, Math.min(cap * 1.5, 38.0e9 * load.cpuShare()));
+            case SAME_NODE -> {
+                // virtio-net over the bridge: no wire, but every byte is copied once more
+                double[] bridged = caps.clone();
+                for (int s = 0; s < streams; s++) {
+                    bridged[s] = caps[s] * SAME_NODE_BPS / 25e9;
+                }
+                waterFill(rates, bridged, allStreams(streams), 2 * SAME_NODE_BPS);
+            }
+            case CROSS_NODE -> {
+                int links = usableLinks();
+                // TCP shares a link per flow: other flows already on it keep their part
+                double fairShare = (double) streams / (streams + load.competingFlows());
+                if (config.bondMode().equals("balance-rr") && links > 1) {
+                    waterFill(rates, caps, allStreams(streams), links * config.linkGoodput() * RR_EFFICIENCY
+                            * fairShare);
+                } else {
+                    for (int link = 0; link < links; link++) {
+                        List<Integer> on = new java.util.ArrayList<>();
+                        for (int s = link; s < streams; s += links) {
+                            on.add(s);
+                        }
+                        waterFill(rates, caps, on, config.linkGoodput() * fairShare);
+                    }
+                }
+            }
+        }
+        return rates;
+    }
+
+    /** Links a node can send on at once: all of a bond except in active-backup. */
+    public int usableLinks() {
+        return config.bondMode().equals("none") || config.bondMode().equals("active-backup") ? 1
+                : config.bondLinks();
+    }
+
+    /** TCP goodput of a node's whole uplink, bits/s. */
+    public double uplinkGoodput() {
+        return usableLinks() * config.linkGoodput();
+    }
+
+    private static List<Integer> allStreams(int n) {
+        List<Integer> all = new java.util.ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            all.add(s);
+        }
+        return all;
+    }
+
+    /** Max-min fair split of {@code capacity} among {@code members}, each at most its cap. */
+    private static void waterFill(double[] rates, double[] caps, List<Integer> members, double capacity) {
+        List<Integer> open = new java.util.ArrayList<>(members);
+        double left = capacity;
+        while (!open.isEmpty()) {
+            double fair = left / open.size();
+            List<Integer> capped = open.stream().filter(s -> caps[s] < fair).toList();
+            if (capped.isEmpty()) {
+                for (int s : open) {
+                    rates[s] = fair;
+                }
+                return;
+            }
+            for (int s : capped) {
+                rates[s] = caps[s];
+                left -= caps[s];
+            }
+            open.removeAll(capped);
+        }
+    }
+
+    /** One interval's rate of a stream: small noise at a link limit, more when CPU bound. */
+    public double intervalBitsPerSecond(double meanRate, Path path, PathLoad load, Random random) {
+        boolean cpuBound = meanRate < 0.97 * config.linkGoodput() || path != Path.CROSS_NODE;
+        double noise = path == Path.CROSS_NODE ? (cpuBound ? 0.03 : 0.002) : 0.04;
+        return meanRate * (1 + noise * random.nextGaussian());
+    }
+
+    /** Extra retransmits per second of one stream: balance-rr reorders, a short CPU falls behind. */
+    public int intervalRetransmits(Path path, PathLoad load, Random random) {
+        int base = intervalRetransmits(path, random);
+        if (path == Path.CROSS_NODE && config.bondMode().equals("balance-rr") && config.bondLinks() > 1) {
+            base += 200 + random.nextInt(800);
+        }
+        return base;
+    }
+
+    /** One ICMP echo round trip under load, microseconds. */
+    public long rttMicros(Path path, Random random, PathLoad load) {
+        return rttMicros(path, random) + extraMicros(path, random, load);
+    }
+
+    /** Round trip as the TCP stack sees it under load, microseconds. */
+    public long tcpRttMicros(Path path, Random random, PathLoad load) {
+        return tcpRttMicros(path, random) + extraMicros(path, random, load);
+    }
+
+    private static long extraMicros(Path path, Random random, PathLoad load) {
+        double extra = 0;
+        // request and reply each pass the scheduler of every node on the path
+        for (int direction = 0; direction < 2; direction++) {
+            extra += exponential(random, hostDelayMean(load.srcNodeUtil(), load.srcOversub()));
+            if (path == Path.CROSS_NODE) {
+                extra += exponential(random, hostDelayMean(load.dstNodeUtil(), load.dstOversub()));
+            }
+        }
+        if (path == Path.CROSS_NODE) {
+            // a busy link: the packet waits behind the NIC's byte queue (BQL), once per direction
+            for (int direction = 0; direction < 2; direction++) {
+                extra += exponential(random, linkDelayMean(load.linkUtilization()));
+            }
+        }
+        extra += exponential(random, guestDelayMean(load.dstGuestBusy()));
+        extra += exponential(random, guestDelayMean(load.srcGuestBusy()));
+        return Math.round(extra);
+    }
+
+    static double hostDelayMean(double utilization, double oversubscription) {
+        double u = Math.min(1, Math.max(0, utilization));
+        return 10 * u / (1 - 0.9 * u) + 2_000 * Math.min(1.5, Math.max(0, oversubscription - 1));
+    }
+
+    static double linkDelayMean(double utilization) {
+        double rho = Math.min(1, Math.max(0, utilization));
+        return 80 * rho * rho / (1 - 0.9 * rho);
+    }
+
+    static double guestDelayMean(double busy) {
+        double g = Math.min(1, Math.max(0, busy));
+        return 25 * g * g / (1 - 0.8 * g);
+    }
+
+    private static double exponential(Random random, double mean) {
+        if (mean <= 0) {
+            return 0;
+        }
+        return -mean * Math.log(1 - random.nextDouble());
+    }
 
     public double intervalBitsPerSecond(Path path, Random random) {
         return switch (path) {
