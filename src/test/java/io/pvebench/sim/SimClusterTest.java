@@ -197,7 +197,8 @@ class SimClusterTest {
         assertThat(ifaces).hasSize(2);
         assertThat(ifaces.get(1).get("name").asText()).isEqualTo("eth0");
         assertThat(ifaces.get(1).at("/ip-addresses/0/ip-address").asText()).isEqualTo("10.10.10.101");
-        assertThat(ifaces.get(1).at("/ip-addresses/0/prefix").asInt()).isEqualTo(24);
+        // one /16 bridge for all guests, so a thousand VMs fit
+        assertThat(ifaces.get(1).at("/ip-addresses/0/prefix").asInt()).isEqualTo(16);
     }
 
     @Test

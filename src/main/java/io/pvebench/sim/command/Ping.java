@@ -20,7 +20,7 @@ import java.util.Random;
  *
  * <p>Model: the n-th request leaves at (n-1) x interval plus a little timer slack; its
  * reply takes the {@link NetworkModel} RTT of the path. A guest whose node is down, or
- * an unused address on 10.10.10.0/24, gets no ARP answer: each request is reported
+ * an unused address on the guests' 10.10.0.0/16, gets no ARP answer: each request is reported
  * {@code Destination Host Unreachable} from the sender. Other addresses are not routed:
  * requests vanish. A link-loss fault drops a request or its reply with the link's
  * probability: the reply line is missing, a gap in {@code icmp_seq}. Without {@code -c}
@@ -94,7 +94,7 @@ final class Ping {
     private Reply simulate(VmInfo from, String target, long count, double interval, boolean quiet,
                            boolean timestamps, int size, ClusterModel model) {
         VmInfo to = model.vmByIp(target).orElse(null);
-        boolean onBridge = target.startsWith("10.10.10.");
+        boolean onBridge = target.startsWith("10.10.");
         boolean answers = to != null && model.reachable(to);
         Random random = model.randoms().next("ping/" + from.vmid() + "/" + target);
         Instant start = model.clock().now();

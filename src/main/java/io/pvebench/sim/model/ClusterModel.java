@@ -16,7 +16,9 @@ import java.util.TreeMap;
 /**
  * The state of one simulated cluster. Nodes: 16 cores, 64 GiB, 100 GiB root disk,
  * cluster network {@code 10.0.99.(10+N)}. VMs run from the start with a small idle load.
- * Guest addresses are {@code 10.10.10.(101+i)/24} for the i-th VM in the spec.
+ * Guest addresses are on one bridge spanning all nodes, {@code 10.10.0.0/16}: the i-th VM
+ * gets {@code 10.10.10.(101+i)}, then on through {@code 10.10.11.1}, ... (see
+ * {@link #guestAddress}), so a thousand VMs each have a valid, distinct address.
  *
  * <p>Status numbers are drawn per call from {@link Randoms} (per node / per VM), so the
  * same seed and call sequence give the same values. When a node fails its last numbers
@@ -100,7 +102,7 @@ public final class ClusterModel {
             String mac = String.format("BC:24:11:%02X:%02X:%02X", r.nextInt(256), r.nextInt(256), r.nextInt(256));
             Instant started = start.minusSeconds(3_600L + r.nextInt(5 * 86_400));
             vms.put(def.vmid(), new VmInfo(def.vmid(), def.name(), def.cores(), def.memoryBytes(), def.diskBytes(),
-                    "10.10.10." + (101 + index), 24, mac, 1_000 + r.nextInt(3_000_000), started));
+                    guestAddress(index), GUEST_PREFIX, mac, 1_000 + r.nextInt(3_000_000), started));
             vmNode.put(def.vmid(), def.node());
             Random c = randoms.fixed("vm/config/" + def.vmid());
             long ctime = started.getEpochSecond() - 600 - c.nextInt(30 * 86_400);
@@ -271,6 +273,22 @@ public final class ClusterModel {
         Instant now = clock.now();
         long period = SAMPLE_PERIOD.toMillis();
         return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), period) * period);
+    }
+
+    /** The guests' bridge is one /16 spanning all nodes. */
+    static final int GUEST_PREFIX = 16;
+
+    /**
+     * The address of the {@code index}-th guest: {@code 10.10.10.101} for the first, counting
+     * through host numbers 1..254 of each following /24 (never a network or broadcast address).
+     */
+    static String guestAddress(int index) {
+        int host = 10 * 254 + 100 + index;
+        int third = host / 254;
+        if (third > 255) {
+            throw new IllegalArgumentException("no guest address left for VM number " + (index + 1));
+        }
+        return "10.10." + third + "." + (host % 254 + 1);
     }
 
     /** A VM as the spec gives it; disk size in bytes on {@code storage} (see {@link StorageInfo}). */
@@ -518,7 +536,7 @@ public final class ClusterModel {
         }
         String mac = config.mac() == null ? "BC:24:11:00:00:00" : config.mac();
         VmInfo vm = new VmInfo(config.vmid(), config.name(), config.cores(), config.memoryBytes(),
-                config.bootDiskBytes(), "10.10.10." + (101 + guestIndex++), 24, mac, 0, clock.now());
+                config.bootDiskBytes(), guestAddress(guestIndex++), GUEST_PREFIX, mac, 0, clock.now());
         vms.put(vm.vmid(), vm);
         vmNode.put(vm.vmid(), node);
         configs.put(vm.vmid(), config);

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Fixed facts of a simulated VM: id, name, size, guest address on {@code eth0}
- * ({@code 10.10.10.x/24}, one bridge spanning all nodes), MAC (Proxmox's
+ * ({@code 10.10.x.y/16}, one bridge spanning all nodes), MAC (Proxmox's
  * {@code BC:24:11} prefix), the QEMU pid on its node and when it was started.
  * Memory and disk in bytes.
  */
