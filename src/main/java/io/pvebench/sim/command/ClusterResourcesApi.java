@@ -67,9 +67,11 @@ final class ClusterResourcesApi implements ApiHandler {
             }
         }
         if (type == null || type.equals("storage")) {
+            // which storages exist is a cluster-wide question: ask it once, not per node
+            List<StorageInfo> storages = StorageInfo.all(model);
             for (NodeInfo node : model.nodes()) {
                 result.add(storageEntry(model, viewer, node));
-                for (StorageInfo storage : StorageInfo.all(model)) {
+                for (StorageInfo storage : storages) {
                     if (!storage.id().equals("local")) {
                         result.add(vmStorageEntry(model, viewer, node, storage));
                     }

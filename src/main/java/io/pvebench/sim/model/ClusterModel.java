@@ -72,6 +72,7 @@ public final class ClusterModel {
     private final Tasks tasks;
     private final Map<Integer, VmConfig> configs = new HashMap<>();
     private final Set<Integer> stoppedVms = new HashSet<>();
+    private Map<String, List<VmInfo>> vmsByNode;
     private int guestIndex;
 
     public ClusterModel(String clusterName, VersionProfile profile, int nodeCount, List<VmDefinition> vmDefs,
@@ -380,14 +381,22 @@ public final class ClusterModel {
         return vmNode.get(vmid);
     }
 
+    /** The VMs placed on {@code node}, in vmid order. Indexed: the load model asks this per VM per call. */
     public synchronized List<VmInfo> vmsOn(String node) {
-        List<VmInfo> result = new ArrayList<>();
-        for (VmInfo vm : vms.values()) {
-            if (node.equals(vmNode.get(vm.vmid()))) {
-                result.add(vm);
+        if (vmsByNode == null) {
+            Map<String, List<VmInfo>> index = new HashMap<>();
+            for (VmInfo vm : vms.values()) {
+                index.computeIfAbsent(vmNode.get(vm.vmid()), k -> new ArrayList<>()).add(vm);
             }
+            index.replaceAll((k, list) -> List.copyOf(list));
+            vmsByNode = index;
         }
-        return result;
+        return vmsByNode.getOrDefault(node, List.of());
+    }
+
+    /** Forgets the node index of {@link #vmsOn}; called on every change of a VM or its placement. */
+    private void vmsChanged() {
+        vmsByNode = null;
     }
 
     public synchronized Optional<VmInfo> vmByIp(String ip) {
@@ -508,6 +517,7 @@ public final class ClusterModel {
         configs.put(config.vmid(), config);
         vms.put(config.vmid(), new VmInfo(old.vmid(), config.name(), config.cores(), config.memoryBytes(),
                 config.bootDiskBytes(), old.ip(), old.prefix(), old.mac(), old.pid(), old.startedAt()));
+        vmsChanged();
     }
 
     /** Starts a stopped VM: pending changes applied, a new QEMU pid, uptime from now. */
@@ -518,6 +528,7 @@ public final class ClusterModel {
         int pid = 1_000 + randoms.next("vm/start/" + vmid).nextInt(3_000_000);
         vms.put(vmid, new VmInfo(vmid, vm.name(), vm.cores(), vm.memoryBytes(), vm.diskBytes(), old.ip(),
                 old.prefix(), old.mac(), pid, clock.now()));
+        vmsChanged();
         stoppedVms.remove(vmid);
     }
 
@@ -539,6 +550,7 @@ public final class ClusterModel {
                 config.bootDiskBytes(), guestAddress(guestIndex++), GUEST_PREFIX, mac, 0, clock.now());
         vms.put(vm.vmid(), vm);
         vmNode.put(vm.vmid(), node);
+        vmsChanged();
         configs.put(vm.vmid(), config);
         stoppedVms.add(vm.vmid());
         return vm;
@@ -549,12 +561,14 @@ public final class ClusterModel {
         node(node);
         if (vms.containsKey(vmid)) {
             vmNode.put(vmid, node);
+            vmsChanged();
         }
     }
 
     public synchronized void removeVm(int vmid) {
         vms.remove(vmid);
         vmNode.remove(vmid);
+        vmsChanged();
         configs.remove(vmid);
         stoppedVms.remove(vmid);
         frozenVmStats.remove(vmid);

@@ -157,10 +157,13 @@ public record VmConfig(int vmid, Map<String, String> values, Map<String, String>
     }
 
     /** The VM's disks (not CD-ROMs), sorted by key. */
+    private static final java.util.regex.Pattern DISK_KEY =
+            java.util.regex.Pattern.compile("(scsi|virtio|sata|ide|efidisk|tpmstate)\\d+");
+
     public List<Disk> disks() {
         List<Disk> disks = new ArrayList<>();
         for (var e : values.entrySet()) {
-            if (!e.getKey().matches("(scsi|virtio|sata|ide|efidisk|tpmstate)\\d+")) {
+            if (!DISK_KEY.matcher(e.getKey()).matches()) {
                 continue;
             }
             String[] parts = e.getValue().split(",");
