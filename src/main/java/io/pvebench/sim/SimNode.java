@@ -58,6 +58,8 @@ final class SimNode {
     private SshServer newServer(int listenPort) {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
+        // no Nagle: small closing packets would wait for delayed ACKs, 40 ms per command on loopback
+        org.apache.sshd.core.CoreModuleProperties.TCP_NODELAY.set(server, true);
         server.setPort(listenPort);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         if (password != null) {
@@ -72,6 +74,13 @@ final class SimNode {
             server.setPublickeyAuthenticator(null);
         }
         server.setKeyboardInteractiveAuthenticator(null);
+        // session channels end like OpenSSH's: exit status before EOF (see ExitStatusFirstChannel)
+        server.setChannelFactories(java.util.List.of(new org.apache.sshd.server.channel.ChannelSessionFactory() {
+            @Override
+            public org.apache.sshd.common.channel.Channel createChannel(org.apache.sshd.common.session.Session s) {
+                return new ExitStatusFirstChannel();
+            }
+        }));
         server.setCommandFactory((channel, command) -> new SimExecCommand(command, info, model, shell, running,
                 faults));
         return server;
