@@ -3,15 +3,11 @@ package io.pvebench.report;
 import io.pvebench.assess.Verdict;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.RunFolder;
-import io.pvebench.run.RunInfo;
-import io.pvebench.run.RunListener;
 import io.pvebench.run.RunResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
@@ -24,36 +20,17 @@ import javax.xml.stream.XMLStreamWriter;
  * an unknown verdict {@code skipped} with the reason. Rewritten after every case, so a
  * crash leaves the cases finished so far.
  */
-public final class JunitXml implements RunListener {
+public final class JunitXml extends RewrittenAfterEachCase {
 
     private final RunFolder folder;
-    private final List<CaseResult> finished = new ArrayList<>();
-    private RunInfo info;
-    private Map<String, String> environment = Map.of();
 
     public JunitXml(RunFolder folder) {
         this.folder = folder;
     }
 
     @Override
-    public void runStarted(RunInfo run) {
-        this.info = run;
-    }
-
-    @Override
-    public void environment(Map<String, String> facts) {
-        this.environment = facts;
-    }
-
-    @Override
-    public void caseFinished(CaseResult result) {
-        finished.add(result);
-        folder.writeText("junit.xml", render(new RunResult(info, environment, finished, result.end())));
-    }
-
-    @Override
-    public void runFinished(RunResult result) {
-        folder.writeText("junit.xml", render(result));
+    void write(RunResult run, boolean complete) {
+        folder.writeText("junit.xml", render(run));
     }
 
     static String render(RunResult run) {

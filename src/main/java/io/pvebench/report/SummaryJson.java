@@ -4,11 +4,8 @@ import io.pvebench.assess.ObjectiveResult;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.RunFolder;
 import io.pvebench.run.RunInfo;
-import io.pvebench.run.RunListener;
 import io.pvebench.run.RunResult;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,41 +14,17 @@ import java.util.Map;
  * parameters, verdict, reason, metrics and objectives. Rewritten after every case, so a
  * crash leaves the cases finished so far.
  */
-public final class SummaryJson implements RunListener {
+public final class SummaryJson extends RewrittenAfterEachCase {
 
     private final RunFolder folder;
-    private final List<CaseResult> finished = new ArrayList<>();
-    private RunInfo info;
-    private Map<String, String> environment = Map.of();
 
     public SummaryJson(RunFolder folder) {
         this.folder = folder;
     }
 
     @Override
-    public void runStarted(RunInfo run) {
-        this.info = run;
-        write(null, null);
-    }
-
-    @Override
-    public void environment(Map<String, String> facts) {
-        this.environment = facts;
-    }
-
-    @Override
-    public void caseFinished(CaseResult result) {
-        finished.add(result);
-        write(null, null);
-    }
-
-    @Override
-    public void runFinished(RunResult result) {
-        this.environment = result.environment();
-        write(result.end(), result.verdict().id());
-    }
-
-    private void write(java.time.Instant end, String verdict) {
+    void write(RunResult run, boolean complete) {
+        RunInfo info = run.info();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("pipeline", info.pipeline());
         root.put("runId", info.runId());
@@ -59,11 +32,11 @@ public final class SummaryJson implements RunListener {
         root.put("cluster", info.cluster());
         root.put("seed", info.seed());
         root.put("start", info.start());
-        root.put("end", end);
-        root.put("verdict", verdict == null ? "running" : verdict);
+        root.put("end", complete ? run.end() : null);
+        root.put("verdict", complete ? run.verdict().id() : "running");
         root.put("plannedCases", info.cases().size());
-        root.put("environment", environment);
-        root.put("cases", finished.stream().map(SummaryJson::caseEntry).toList());
+        root.put("environment", run.environment());
+        root.put("cases", run.cases().stream().map(SummaryJson::caseEntry).toList());
         folder.writeJson("summary.json", root);
     }
 
