@@ -19,8 +19,9 @@ import java.util.Random;
  * iperf3 3.12 in a guest. {@code -s [-D] [-1] [-p PORT]} registers a server on the
  * guest's address ({@code -D}: returns at once; without it the server runs until
  * killed). {@code -c IP [-p PORT] [-t SEC] [-P N] [-R] [-J] [-i SEC] [-O SEC] [-l LEN]}
- * runs a TCP test and prints the {@code -J} document (also without {@code -J}: the
- * text report is not simulated). Layout, key order, the per-stream repetition of
+ * runs a TCP test, with {@code -u [-b RATE] [--get-server-output]} a UDP test ({@link Iperf3Udp}), and
+ * prints the {@code -J} document (also without {@code -J}: the text report is not simulated; with TCP
+ * {@code -b} and {@code --get-server-output} are accepted and ignored). Layout, key order, the per-stream repetition of
  * {@code sock_bufsize}, sender bytes in whole 128 KiB blocks, float interval seconds,
  * receiver ends a little after sender ends, {@code sender} flags with {@code -R}, and
  * the error document ({@code "unable to connect to server: Connection refused"}, exit 0 with
@@ -35,13 +36,17 @@ import java.util.Random;
  */
 final class Iperf3 {
 
-    private static final DateTimeFormatter TIME =
+    static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
     private static final int BLKSIZE = 131072;
     private static final String COOKIE_CHARS = "abcdefghijklmnopqrstuvwxyz234567";
 
-    private record Options(String host, int port, int seconds, int streams, boolean reverse, double interval,
-                           int omit, int blksize) {
+    /**
+     * A client's options; {@code blksize} 0 means not given, {@code bitrate} is bits/s
+     * ({@code -b}; -1 not given, 0 unlimited).
+     */
+    record Options(String host, int port, int seconds, int streams, boolean reverse, double interval,
+                   int omit, int blksize, boolean udp, double bitrate, boolean serverOutput) {
     }
 
     GuestRun run(VmInfo vm, List<String> args, ClusterModel model) {
@@ -55,7 +60,10 @@ final class Iperf3 {
         boolean reverse = false;
         double interval = 1;
         int omit = 0;
-        int blksize = BLKSIZE;
+        int blksize = 0;
+        boolean udp = false;
+        double bitrate = -1;
+        boolean serverOutput = false;
         String pidFile = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -76,8 +84,11 @@ final class Iperf3 {
                     case "-v", "--version" -> {
                         return GuestRun.done(Reply.ok(version(vm)), Duration.ZERO);
                     }
+                    case "-u", "--udp" -> udp = true;
+                    case "-b", "--bitrate" -> bitrate = Iperf3Udp.rate(args.get(++i));
+                    case "--get-server-output" -> serverOutput = true;
                     case "-J", "--json", "-4", "--forceflush", "-V" -> { }
-                    case "-B", "--bind", "-C", "--congestion", "--logfile", "-b", "--bitrate" -> i++;
+                    case "-B", "--bind", "-C", "--congestion", "--logfile" -> i++;
                     default -> {
                         return GuestRun.done(Reply.error("iperf3: unrecognized option '" + a + "'\n", 1),
                                 Duration.ZERO);
@@ -97,7 +108,11 @@ final class Iperf3 {
             return GuestRun.done(Reply.error("iperf3: parameter error - must either be a client (-c) or server"
                     + " (-s)\n", 1), Duration.ZERO);
         }
-        return client(vm, new Options(host, port, seconds, streams, reverse, interval, omit, blksize), model);
+        if (!udp && blksize == 0) {
+            blksize = BLKSIZE;
+        }
+        return client(vm, new Options(host, port, seconds, streams, reverse, interval, omit, blksize, udp, bitrate,
+                serverOutput), model);
     }
 
     /** iperf3 3.12 with {@code -J} exits 0 even when it fails: the error is only in the document. */
@@ -119,10 +134,14 @@ final class Iperf3 {
         }
         NetworkModel.Path path = model.path(vm, target);
         Random random = model.randoms().next("iperf3/" + vm.vmid() + "/" + o.host());
-        String json = CJson.print(document(vm, target, o, path, random, model));
+        String json = CJson.print(o.udp() ? new Iperf3Udp().document(vm, target, o, random, model)
+                : document(vm, target, o, path, random, model));
         long seconds = o.seconds() + o.omit();
         Duration duration = Duration.ofSeconds(seconds).plusMillis(100);
-        return new GuestRun(Reply.ok(json), duration, () -> model.release(o.host(), o.port()), null);
+        int mss = model.network().config().mss();
+        String warning = o.udp() && o.blksize() > mss ? "warning: UDP block size " + o.blksize()
+                + " exceeds TCP MSS " + mss + ", may result in fragmentation / drops\n" : "";
+        return new GuestRun(new Reply(json, warning, 0), duration, () -> model.release(o.host(), o.port()), null);
     }
 
     /** {@code iperf3 --version} as Debian 12's iperf3 3.12 prints it (exit 0). */
@@ -132,7 +151,7 @@ final class Iperf3 {
                 + " authentication, bind to device, support IPv4 don't fragment\n";
     }
 
-    private static String systemInfo(VmInfo vm) {
+    static String systemInfo(VmInfo vm) {
         return "Linux " + vm.name() + " 6.1.0-28-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22) x86_64";
     }
 
@@ -152,15 +171,12 @@ final class Iperf3 {
                     .put("local_port", 32768 + random.nextInt(28232)).put("remote_host", o.host())
                     .put("remote_port", o.port()));
         }
-        StringBuilder cookie = new StringBuilder();
-        for (int i = 0; i < 36; i++) {
-            cookie.append(COOKIE_CHARS.charAt(random.nextInt(COOKIE_CHARS.length())));
-        }
+        String cookie = cookie(random);
         JsonObject start = new JsonObject().put("connected", connected).put("version", "iperf 3.12")
                 .put("system_info", systemInfo(vm))
                 .put("timestamp", new JsonObject().put("time", TIME.format(now)).put("timesecs", now.getEpochSecond()))
                 .put("connecting_to", new JsonObject().put("host", o.host()).put("port", o.port()))
-                .put("cookie", cookie.toString()).put("tcp_mss_default", model.network().config().mss()).put("target_bitrate", 0);
+                .put("cookie", cookie).put("tcp_mss_default", model.network().config().mss()).put("target_bitrate", 0);
         for (int s = 0; s < o.streams(); s++) {
             start.put("sock_bufsize", 0).put("sndbuf_actual", 16384).put("rcvbuf_actual", 131072);
         }
@@ -358,12 +374,21 @@ final class Iperf3 {
                 .put("sender_tcp_congestion", "cubic").put("receiver_tcp_congestion", "cubic");
     }
 
-    private static int socket(int stream) {
+    /** The 36-character test cookie the client sends first. */
+    static String cookie(Random random) {
+        StringBuilder cookie = new StringBuilder();
+        for (int i = 0; i < 36; i++) {
+            cookie.append(COOKIE_CHARS.charAt(random.nextInt(COOKIE_CHARS.length())));
+        }
+        return cookie.toString();
+    }
+
+    static int socket(int stream) {
         return 5 + 2 * stream;
     }
 
     /** A time in seconds with microsecond resolution, as iperf3 takes it from a timeval. */
-    private static double micros(long micros) {
+    static double micros(long micros) {
         return micros / 1e6;
     }
 }

@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CJsonTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"client-t2.json", "client-P2-R.json", "client-O1.json", "client-refused.json"})
+    @ValueSource(strings = {"client-t2.json", "client-P2-R.json", "client-O1.json", "client-refused.json",
+        "udp-default-t2.json", "udp-b1G-t2.json", "udp-b100M-P2-t2.json", "udp-b100M-P2-R-t2.json",
+        "udp-b100M-l1400-t2.json", "udp-b100M-t2-server-output.json", "udp-b100M-t2-R-server-output.json",
+        "udp-b100M-P2-t2-server-output.json", "udp-b10M-l40000-t1.json"})
     void reprintingARealIperf3DocumentGivesTheSameBytes(String file) throws IOException {
         String real;
         try (InputStream in = getClass().getResourceAsStream("/sim/iperf3/" + file)) {
