@@ -8,6 +8,15 @@ package io.pvebench.sim.command;
  */
 interface ApiHandler {
 
+    /**
+     * The {@code returns} schema of the method {@code request} calls, as far as pvesh's
+     * text output reads it; null when the twin does not declare it (pvesh then guesses
+     * from the data, as for a schema without properties).
+     */
+    default ApiSchema returns(ApiRequest request) {
+        return null;
+    }
+
     default Object get(ApiRequest request) throws InterruptedException {
         throw ApiError.noHandler("get", request.path());
     }

@@ -29,6 +29,40 @@ import java.util.List;
 final class ClusterResourcesApi implements ApiHandler {
 
     @Override
+    public ApiSchema returns(ApiRequest request) {
+        return schema(request.invocation().model().profile());
+    }
+
+    /**
+     * The item properties of {@code Cluster.pm} {@code resources} on master (9.2) and
+     * {@code stable-8}: 8.4 lacks {@code memhost shared sdn network network-type zone-type
+     * protocol host-arch}.
+     */
+    static ApiSchema schema(VersionProfile profile) {
+        List<ApiSchema.Prop> props = new ArrayList<>(List.of(ApiSchema.req("id", "string"),
+                ApiSchema.req("type", "string"), ApiSchema.opt("status", "string"), ApiSchema.opt("name", "string"),
+                ApiSchema.opt("node", "string"), ApiSchema.opt("storage", "string"), ApiSchema.opt("pool", "string"),
+                ApiSchema.opt("cpu", "number").renderer("fraction_as_percentage"), ApiSchema.opt("maxcpu", "number"),
+                bytes("mem"), bytes("maxmem"), bytes("netin"), bytes("netout"), ApiSchema.opt("level", "string"),
+                ApiSchema.opt("lock", "string"), ApiSchema.opt("uptime", "integer").renderer("duration"),
+                ApiSchema.opt("hastate", "string"), bytes("disk"), bytes("maxdisk"), bytes("diskread"),
+                bytes("diskwrite"), ApiSchema.opt("content", "string"), ApiSchema.opt("plugintype", "string"),
+                ApiSchema.opt("vmid", "integer"), ApiSchema.opt("cgroup-mode", "integer"),
+                ApiSchema.opt("tags", "string"), ApiSchema.opt("template", "boolean")));
+        if (profile.memhost()) {
+            props.addAll(List.of(bytes("memhost"), ApiSchema.opt("shared", "boolean"), ApiSchema.opt("sdn", "string"),
+                    ApiSchema.opt("network", "string"), ApiSchema.opt("network-type", "string"),
+                    ApiSchema.opt("zone-type", "string"), ApiSchema.opt("protocol", "string"),
+                    ApiSchema.opt("host-arch", "string")));
+        }
+        return ApiSchema.list(props);
+    }
+
+    private static ApiSchema.Prop bytes(String name) {
+        return ApiSchema.opt(name, "integer").renderer("bytes");
+    }
+
+    @Override
     public Object get(ApiRequest request) {
         request.allowOnly("type");
         String type = request.param("type").orElse(null);

@@ -14,6 +14,18 @@ import java.util.List;
  */
 final class ClusterStatusApi implements ApiHandler {
 
+    /** The item properties of {@code Cluster.pm} {@code get_status} (the same on master and {@code stable-8}). */
+    private static final ApiSchema SCHEMA = ApiSchema.list(List.of(ApiSchema.req("type", "string"),
+            ApiSchema.req("id", "string"), ApiSchema.req("name", "string"), ApiSchema.opt("nodes", "integer"),
+            ApiSchema.opt("version", "integer"), ApiSchema.opt("quorate", "boolean"),
+            ApiSchema.opt("nodeid", "integer"), ApiSchema.opt("ip", "string"), ApiSchema.opt("local", "boolean"),
+            ApiSchema.opt("online", "boolean"), ApiSchema.opt("level", "string")));
+
+    @Override
+    public ApiSchema returns(ApiRequest request) {
+        return SCHEMA;
+    }
+
     @Override
     public Object get(ApiRequest request) {
         request.allowOnly();

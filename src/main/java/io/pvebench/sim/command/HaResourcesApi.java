@@ -19,6 +19,14 @@ import java.util.TreeMap;
  */
 final class HaResourcesApi implements ApiHandler {
 
+    /** {@code Resources.pm} {@code index} declares only {@code sid}: the text table has that one column. */
+    private static final ApiSchema SCHEMA = ApiSchema.list(List.of(ApiSchema.req("sid", "string")));
+
+    @Override
+    public ApiSchema returns(ApiRequest request) {
+        return SCHEMA;
+    }
+
     @Override
     public Object get(ApiRequest request) {
         request.allowOnly("type");

@@ -28,6 +28,26 @@ final class HaStatusApi implements ApiHandler {
     private static final DateTimeFormatter LOCALTIME =
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC);
 
+    /**
+     * {@code Status.pm} {@code status} on master (5.x) declares the items' properties;
+     * {@code stable-4} (8.4) only {@code type => 'array'}, so pvesh prints each entry as
+     * JSON in a headerless one-column table.
+     */
+    @Override
+    public ApiSchema returns(ApiRequest request) {
+        if (!request.invocation().model().profile().release().startsWith("9")) {
+            return ApiSchema.untypedList();
+        }
+        return ApiSchema.list(List.of(ApiSchema.req("id", "string"), ApiSchema.req("node", "string"),
+                ApiSchema.req("status", "string"), ApiSchema.req("type", "string"),
+                ApiSchema.opt("quorate", "boolean"), ApiSchema.opt("timestamp", "integer"),
+                ApiSchema.opt("crm_state", "string"), ApiSchema.opt("failback", "boolean"),
+                ApiSchema.opt("max_relocate", "integer"), ApiSchema.opt("max_restart", "integer"),
+                ApiSchema.opt("request_state", "string"), ApiSchema.opt("sid", "string"),
+                ApiSchema.opt("state", "string"), ApiSchema.opt("armed-state", "string"),
+                ApiSchema.opt("resource_mode", "string")));
+    }
+
     @Override
     public Object get(ApiRequest request) {
         request.allowOnly();

@@ -34,6 +34,21 @@ final class NodeStatusApi implements ApiHandler {
             + " avx512_vnni md_clear flush_l1d arch_capabilities";
     private static final long SWAP = 8L << 30;
 
+    /**
+     * {@code Nodes.pm} {@code status} declares only these properties (master and
+     * {@code stable-8}), so pvesh's text table shows only them, not {@code uptime idle
+     * kversion ksm swap wait}.
+     */
+    private static final ApiSchema SCHEMA = ApiSchema.object(List.of(ApiSchema.req("boot-info", "object"),
+            ApiSchema.req("current-kernel", "object"), ApiSchema.req("cpu", "number"),
+            ApiSchema.req("cpuinfo", "object"), ApiSchema.req("loadavg", "array"), ApiSchema.req("memory", "object"),
+            ApiSchema.req("pveversion", "string"), ApiSchema.req("rootfs", "object")));
+
+    @Override
+    public ApiSchema returns(ApiRequest request) {
+        return SCHEMA;
+    }
+
     @Override
     public Object get(ApiRequest request) {
         request.allowOnly();

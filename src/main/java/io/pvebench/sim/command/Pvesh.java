@@ -1,19 +1,25 @@
 package io.pvebench.sim.command;
 
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code pvesh get|set|create|delete PATH [--name value ...] [--output-format
- * json|json-pretty]}: parses the command line as pve-manager's {@code pvesh} does and
- * hands the call to the handler {@link ApiRoutes} has for the path. API errors go to
- * stderr with exit 255. The text table (no {@code --output-format}) is not simulated:
- * JSON is printed.
+ * text|json|json-pretty] [--noborder] [--noheader] [--human-readable 0|1] [--quiet]}:
+ * parses the command line as pve-manager's {@code pvesh} does and hands the call to the
+ * handler {@link ApiRoutes} has for the path. API errors go to stderr with exit 255. The
+ * default format is {@code text} (pve-common {@code pve-output-format}), rendered by
+ * {@link CliTable} with the handler's {@link ApiHandler#returns return schema}; the
+ * standard output options are taken off before the handler sees the parameters
+ * ({@code RESTHandler::extract_standard_output_properties}). {@code yaml} is accepted
+ * but printed as compact JSON (not simulated).
  */
 final class Pvesh implements Program {
 
     private static final List<String> METHODS = List.of("get", "set", "create", "delete");
+    private static final List<String> FLAGS = List.of("noborder", "noheader", "human-readable", "quiet");
 
     private final ApiRoutes routes = new ApiRoutes();
 
@@ -29,8 +35,9 @@ final class Pvesh implements Program {
                     255);
         }
         String path = args.get(1).replaceAll("/+$", "");
-        String format = "json";
+        String format = "text";
         Map<String, String> params = new LinkedHashMap<>();
+        Map<String, Boolean> flags = new LinkedHashMap<>();
         for (int i = 2; i < args.size(); i++) {
             String opt = args.get(i).replaceFirst("^--?", "");
             String value = null;
@@ -43,9 +50,20 @@ final class Pvesh implements Program {
             }
             if (opt.equals("output-format")) {
                 format = value;
+            } else if (FLAGS.contains(opt)) {
+                Boolean flag = bool(value);
+                if (flag == null) {
+                    return Reply.error("400 Parameter verification failed.\n" + opt
+                            + ": type check ('boolean') failed - got '" + value + "'\n", 255);
+                }
+                flags.put(opt, flag);
             } else {
                 params.put(opt, value == null ? "1" : value);
             }
+        }
+        if (format == null || !List.of("text", "json", "json-pretty", "yaml").contains(format)) {
+            return Reply.error("400 Parameter verification failed.\noutput-format: value '" + format
+                    + "' does not have a value in the enumeration 'text, json, json-pretty, yaml'\n", 255);
         }
         var match = routes.match(path);
         if (match.isEmpty()) {
@@ -63,13 +81,31 @@ final class Pvesh implements Program {
         } catch (ApiError e) {
             return Reply.error(e.getMessage() + "\n", 255);
         }
-        if (data == null) {
+        boolean quiet = flags.getOrDefault("quiet", false);
+        if (data instanceof WorkerOutput worker) {
+            return worker.print(worker.upid() == null || quiet ? "" : format(worker.upid(), null, format, flags));
+        }
+        if (data == null || quiet) {
             return Reply.ok("");
         }
-        if (data instanceof WorkerOutput worker) {
-            return worker.print(worker.upid() == null ? "" : "json-pretty".equals(format)
-                    ? PerlJson.pretty(worker.upid()) : PerlJson.compact(worker.upid()));
+        return Reply.ok(format(data, match.get().handler().returns(request), format, flags));
+    }
+
+    private static String format(Object data, ApiSchema schema, String format, Map<String, Boolean> flags) {
+        return switch (format) {
+            case "text" -> CliTable.print(data, schema, new CliTable.Options(flags.getOrDefault("noborder", false),
+                    flags.getOrDefault("noheader", false), flags.getOrDefault("human-readable", true), true,
+                    ZoneOffset.UTC));
+            case "json-pretty" -> PerlJson.pretty(data);
+            default -> PerlJson.compact(data);
+        };
+    }
+
+    /** A boolean option's value as pve-common's {@code JSONSchema::parse_boolean} reads it; null if it is none. */
+    private static Boolean bool(String value) {
+        if (value == null || value.matches("(?i)1|true|yes|on")) {
+            return true;
         }
-        return Reply.ok("json-pretty".equals(format) ? PerlJson.pretty(data) : PerlJson.compact(data));
+        return value.matches("(?i)0|false|no|off") ? false : null;
     }
 }

@@ -38,6 +38,33 @@ final class QemuApi {
     private QemuApi() {
     }
 
+    /**
+     * qemu-server {@code QemuServer.pm} {@code $vmstatus_return_properties}, the items of
+     * {@code vmlist}; 9.x ({@code master}) adds {@code memhost} and the {@code pressure*}
+     * keys to {@code stable-bookworm}'s. No {@code disk}: the text table has no such column.
+     */
+    static List<ApiSchema.Prop> vmstatusProperties(boolean nine) {
+        List<ApiSchema.Prop> props = new ArrayList<>(List.of(ApiSchema.req("vmid", "integer"),
+                ApiSchema.req("status", "string"), bytes("mem"), bytes("maxmem"), bytes("maxdisk"),
+                bytes("diskread"), bytes("diskwrite"), ApiSchema.opt("name", "string"), bytes("netin"),
+                bytes("netout"), ApiSchema.opt("qmpstatus", "string"), ApiSchema.opt("pid", "integer"),
+                ApiSchema.opt("uptime", "integer").renderer("duration"), ApiSchema.opt("cpu", "number"),
+                ApiSchema.opt("cpus", "number"), ApiSchema.opt("lock", "string"), ApiSchema.opt("tags", "string"),
+                ApiSchema.opt("running-machine", "string"), ApiSchema.opt("running-qemu", "string"),
+                ApiSchema.opt("template", "boolean"), ApiSchema.opt("serial", "boolean")));
+        if (nine) {
+            props.add(bytes("memhost"));
+            for (String p : List.of("cpusome", "cpufull", "iosome", "iofull", "memorysome", "memoryfull")) {
+                props.add(ApiSchema.opt("pressure" + p, "number"));
+            }
+        }
+        return props;
+    }
+
+    private static ApiSchema.Prop bytes(String name) {
+        return ApiSchema.opt(name, "integer").renderer("bytes");
+    }
+
     /** The {@code {node}} of the path, which must be a cluster node. */
     static String node(ApiRequest request) {
         String node = request.var("node");
@@ -65,6 +92,11 @@ final class QemuApi {
     static final class Index implements ApiHandler {
 
         @Override
+        public ApiSchema returns(ApiRequest request) {
+            return ApiSchema.list(vmstatusProperties(request.invocation().model().profile().memhost()));
+        }
+
+        @Override
         public Object get(ApiRequest request) {
             request.allowOnly("full");
             String node = node(request);
@@ -80,6 +112,15 @@ final class QemuApi {
 
     /** {@code /nodes/{node}/qemu/{vmid}/status/current}. */
     static final class Current implements ApiHandler {
+
+        /** {@code Qemu.pm} {@code vm_status}: the vmstatus properties plus {@code ha spice agent clipboard}. */
+        @Override
+        public ApiSchema returns(ApiRequest request) {
+            List<ApiSchema.Prop> props = vmstatusProperties(request.invocation().model().profile().memhost());
+            props.addAll(List.of(ApiSchema.req("ha", "object"), ApiSchema.opt("spice", "boolean"),
+                    ApiSchema.opt("agent", "boolean"), ApiSchema.opt("clipboard", "string")));
+            return ApiSchema.object(props);
+        }
 
         @Override
         public Object get(ApiRequest request) {

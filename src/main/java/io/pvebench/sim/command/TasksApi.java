@@ -34,6 +34,23 @@ final class TasksApi {
     /** {@code /nodes/{node}/tasks}. */
     static final class Index implements ApiHandler {
 
+        /**
+         * {@code Tasks.pm} {@code node_tasks} items: titled columns; the {@code timestamp}
+         * renderers of {@code starttime endtime} exist on master (9.x), not on {@code stable-8}.
+         */
+        @Override
+        public ApiSchema returns(ApiRequest request) {
+            boolean nine = request.invocation().model().profile().memhost();
+            ApiSchema.Prop start = ApiSchema.req("starttime", "integer").title("Starttime");
+            ApiSchema.Prop end = ApiSchema.opt("endtime", "integer").title("Endtime");
+            return ApiSchema.list(List.of(ApiSchema.req("upid", "string").title("UPID"),
+                    ApiSchema.req("node", "string").title("Node"), ApiSchema.req("pid", "integer").title("PID"),
+                    ApiSchema.req("pstart", "integer"), nine ? start.renderer("timestamp") : start,
+                    ApiSchema.req("type", "string").title("Type"), ApiSchema.req("id", "string").title("ID"),
+                    ApiSchema.req("user", "string").title("User"), nine ? end.renderer("timestamp") : end,
+                    ApiSchema.opt("status", "string").title("Status")));
+        }
+
         @Override
         public Object get(ApiRequest request) {
             request.allowOnly("start", "limit", "userfilter", "typefilter", "vmid", "errors", "source", "since",
@@ -122,6 +139,17 @@ final class TasksApi {
     /** {@code /nodes/{node}/tasks/{upid}/status}. */
     static final class Status implements ApiHandler {
 
+        private static final ApiSchema SCHEMA = ApiSchema.object(List.of(ApiSchema.req("pid", "integer"),
+                ApiSchema.req("status", "string"), ApiSchema.req("type", "string"), ApiSchema.req("id", "string"),
+                ApiSchema.req("user", "string"), ApiSchema.opt("exitstatus", "string"),
+                ApiSchema.req("upid", "string"), ApiSchema.req("starttime", "integer"),
+                ApiSchema.req("pstart", "integer"), ApiSchema.req("node", "string")));
+
+        @Override
+        public ApiSchema returns(ApiRequest request) {
+            return SCHEMA;
+        }
+
         @Override
         public Object get(ApiRequest request) {
             request.allowOnly();
@@ -142,6 +170,15 @@ final class TasksApi {
 
     /** {@code /nodes/{node}/tasks/{upid}/log}. */
     static final class Log implements ApiHandler {
+
+        /** {@code n} is an integer: the text table sorts the lines numerically. */
+        private static final ApiSchema SCHEMA = ApiSchema.list(List.of(ApiSchema.req("n", "integer"),
+                ApiSchema.req("t", "string")));
+
+        @Override
+        public ApiSchema returns(ApiRequest request) {
+            return SCHEMA;
+        }
 
         @Override
         public Object get(ApiRequest request) {
