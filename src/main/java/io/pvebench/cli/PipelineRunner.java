@@ -98,7 +98,7 @@ public final class PipelineRunner {
             RunFolder folder = RunFolder.create(options.outputFolder(), pipeline.name() + "-"
                     + RUN_STAMP.format(clock.instant()) + "-" + String.format("%04x", options.seed() & 0xffff));
             RunInfo info = new RunInfo(folder.runId(), pipeline.name(), pipeline.source(), target.name(),
-                    options.seed(), folder.root(), clock.instant(), Matrix.expand(pipeline));
+                    options.seed(), folder.root(), clock.instant(), Matrix.runOrder(pipeline, options.seed()));
 
             AtomicReference<RunResult> finished = new AtomicReference<>();
             List<RunListener> listeners = new ArrayList<>(List.of(

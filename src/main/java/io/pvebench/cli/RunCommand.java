@@ -43,6 +43,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-html", description = "skip rendering the Allure HTML report")
     private boolean noHtml;
 
+    @Option(names = "--plan", description = "print the cases in the order they would run, and exit")
+    private boolean plan;
+
     @Option(names = "--routes", paramLabel = "DIR",
             description = "folder of Camel route files (default: routes/ if present, else the jar's copies)")
     private Path routes;
@@ -61,6 +64,10 @@ final class RunCommand implements Callable<Integer> {
         Path routesDir = routes != null ? routes : Files.isDirectory(Path.of("routes")) ? Path.of("routes") : null;
         Pipeline pipeline = PipelineLoader.load(pipelineFile);
         long runSeed = seed != null ? seed : new SecureRandom().nextLong() & 0xffffffffL;
+        if (plan) {
+            PlanPrinter.print(pipeline, runSeed, main.out);
+            return Main.EXIT_PASS;
+        }
 
         StopSignal stop = new StopSignal();
         Thread onSignal = new Thread(() -> {

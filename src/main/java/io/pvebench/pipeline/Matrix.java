@@ -1,7 +1,9 @@
 package io.pvebench.pipeline;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 /** Expands a pipeline into its cases. Stateless. */
 public final class Matrix {
@@ -22,6 +24,17 @@ public final class Matrix {
                 }
             }
         }
+        return List.copyOf(cases);
+    }
+
+    /**
+     * The cases in the order a run takes them: shuffled with {@code seed}, so slow drifts
+     * of the cluster (warming caches, a neighbour's backup) spread over every spec and
+     * scenario instead of biasing the last ones; the same seed gives the same order.
+     */
+    public static List<CasePlan> runOrder(Pipeline pipeline, long seed) {
+        List<CasePlan> cases = new ArrayList<>(expand(pipeline));
+        Collections.shuffle(cases, new Random(seed));
         return List.copyOf(cases);
     }
 }

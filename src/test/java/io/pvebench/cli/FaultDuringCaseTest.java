@@ -34,11 +34,18 @@ class FaultDuringCaseTest {
     @Test
     void killingANodeMidCaseBreaksThatCaseRunsTeardownAndKeepsFinishedResults() throws Exception {
         try (TwinCluster cluster = new TwinCluster(dir, PASSWORD, 11, 20)) {
-            // the client VM lives on pve2: kill pve2 while case 2's iperf3 client runs (10 s model = 0.5 s wall)
+            // the client VM lives on pve2: kill pve2 while the second case's iperf3 client runs (10 s model = 0.5 s wall)
             RunListener killer = new RunListener() {
+                private int running;
+
+                @Override
+                public void caseStarted(CasePlan plan, int index, int total) {
+                    running = index;
+                }
+
                 @Override
                 public void stepStarted(CasePlan plan, String step) {
-                    if (plan.repetition() == 2 && step.equals("baseline")) {
+                    if (running == 2 && step.equals("baseline")) {
                         Thread t = new Thread(() -> {
                             sleep(200);
                             cluster.twin.failNode("pve2");
@@ -73,12 +80,13 @@ class FaultDuringCaseTest {
             assertThat(summary.get("verdict").asText()).isEqualTo("broken");
             assertThat(summary.get("cases").get(0).get("verdict").asText()).isEqualTo("pass");
             assertThat(summary.get("cases").get(0).get("metrics").has("throughput")).isTrue();
+            String finishedId = cases.get(0).plan().id();
             assertThat(Files.readAllLines(runFolder.resolve("samples.jsonl")))
-                    .anySatisfy(line -> assertThat(line).contains("\"case\":\"small-idle-r1\""));
+                    .anySatisfy(line -> assertThat(line).contains("\"case\":\"" + finishedId + "\""));
             assertThat(Files.readString(runFolder.resolve("junit.xml"))).contains("errors=\"2\"");
             // the command the dropped session ended is in the index, with why it produced nothing
             assertThat(Files.readAllLines(runFolder.resolve("raw/commands.jsonl")))
-                    .anySatisfy(line -> assertThat(line).contains("\"scope\":\"small-idle-r2\"")
+                    .anySatisfy(line -> assertThat(line).contains("\"scope\":\"" + broken.plan().id() + "\"")
                             .contains("\"host\":\"pve2\"").contains("\"failure\":"));
         }
     }

@@ -75,9 +75,16 @@ class StopRunTest {
         StopSignal stop = new StopSignal();
         try (TwinCluster cluster = new TwinCluster(dir, PASSWORD, 5, 40)) {
             PipelineRunner.Outcome outcome = runStoppingWhen(cluster, stop, new RunListener() {
+                private int running;
+
+                @Override
+                public void caseStarted(CasePlan plan, int index, int total) {
+                    running = index;
+                }
+
                 @Override
                 public void stepFinished(CasePlan plan, StepRecord step) {
-                    if (plan.repetition() == 2 && step.name().equals("baseline")) {
+                    if (running == 2 && step.name().equals("baseline")) {
                         stop.request("test stop");
                     }
                 }
@@ -89,7 +96,7 @@ class StopRunTest {
             assertThat(second.steps()).extracting(StepRecord::name).containsExactly("setup", "baseline", "teardown");
             assertThat(second.steps().get(2).status()).isEqualTo(StepStatus.PASSED);
             assertThat(Files.readAllLines(outcome.result().info().folder().resolve("raw/commands.jsonl")))
-                    .anySatisfy(line -> assertThat(line).contains("\"scope\":\"small-idle-r2\"")
+                    .anySatisfy(line -> assertThat(line).contains("\"scope\":\"" + second.plan().id() + "\"")
                             .contains("\"stage\":\"teardown\"").contains("pkill"));
             assertThat(outcome.result().cases().get(2).assessment().reason()).startsWith("not run:");
         }

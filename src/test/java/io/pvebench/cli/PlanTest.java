@@ -1,0 +1,33 @@
+package io.pvebench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run --plan}: the matrix in run order, printed before anything connects. */
+class PlanTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void planPrintsEveryCaseInRunOrderAndTouchesNothing() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        int exit = new Main(Map.of(), out, out).execute("run", "pipelines/demo.yaml", "--plan", "--seed", "7",
+                "--out", dir.resolve("reports").toString());
+
+        String printed = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isZero();
+        assertThat(printed).contains("2 case(s) = 1 VM spec(s) x 1 scenario(s) x 2 repetition(s)")
+                .containsPattern("1\\. small-idle-r\\d  vmSpec small \\(4 vCPU, 4 GiB, VMs \\[101, 102]\\)")
+                .contains("run it with: pvebench run pipelines/demo.yaml --seed 7");
+        assertThat(dir.resolve("reports")).doesNotExist();
+    }
+}
