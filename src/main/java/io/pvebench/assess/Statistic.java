@@ -1,0 +1,48 @@
+package io.pvebench.assess;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * A statistic of one metric over a group's repetitions, as an objective or report names it.
+ * Every statistic is in the metric's own unit. {@link #CI95_LOW} and {@link #CI95_HIGH} are
+ * the bounds of the Student-t 95% confidence interval of the mean (the bootstrap interval is
+ * in {@link Summary} but no objective refers to it).
+ */
+public enum Statistic {
+    MEAN("mean", 1),
+    MEDIAN("median", 1),
+    MIN("min", 1),
+    MAX("max", 1),
+    /** Sample standard deviation (divisor n − 1). */
+    STDEV("stdev", 2),
+    /** 5th percentile, linear interpolation between order statistics (R type 7). */
+    P05("p05", 1),
+    /** 95th percentile, linear interpolation between order statistics (R type 7). */
+    P95("p95", 1),
+    CI95_LOW("ci95Low", 2),
+    CI95_HIGH("ci95High", 2);
+
+    private final String id;
+    private final int minimumCount;
+
+    Statistic(String id, int minimumCount) {
+        this.id = id;
+        this.minimumCount = minimumCount;
+    }
+
+    /** The name as users write it ({@code p05}, {@code ci95Low}). */
+    public String id() {
+        return id;
+    }
+
+    /** Fewest values for which the statistic is defined; with fewer it is NaN in a {@link Summary}. */
+    public int minimumCount() {
+        return minimumCount;
+    }
+
+    /** The statistic a user wrote, matched exactly ({@code p95}); empty when there is none. */
+    public static Optional<Statistic> byId(String id) {
+        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+    }
+}
