@@ -11,6 +11,7 @@ import io.pvebench.report.AllureHtmlReport;
 import io.pvebench.report.AllureResults;
 import io.pvebench.report.ConsoleReport;
 import io.pvebench.report.JunitXml;
+import io.pvebench.report.MatrixSummary;
 import io.pvebench.report.SummaryJson;
 import io.pvebench.run.RunEvents;
 import io.pvebench.run.RunFolder;
@@ -103,7 +104,7 @@ public final class PipelineRunner {
             AtomicReference<RunResult> finished = new AtomicReference<>();
             List<RunListener> listeners = new ArrayList<>(List.of(
                     new SummaryJson(folder), new AllureResults(folder), new JunitXml(folder),
-                    new ConsoleReport(options.console(), clock)));
+                    new ConsoleReport(options.console(), clock), new MatrixSummary(folder, options.console())));
             AllureHtmlReport html = options.html() ? new AllureHtmlReport(folder.root()) : null;
             if (html != null) {
                 listeners.add(html);

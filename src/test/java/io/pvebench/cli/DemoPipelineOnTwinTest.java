@@ -131,6 +131,28 @@ class DemoPipelineOnTwinTest {
     }
 
     @Test
+    void theMatrixSummaryGivesEachMetricsStatisticsAcrossRepetitions() throws Exception {
+        JsonNode rows = RunFolder.JSON.readTree(runFolder.resolve("matrix.json").toFile());
+        JsonNode throughput = null;
+        for (JsonNode row : rows) {
+            if (row.get("metric").asText().equals("throughput")) {
+                throughput = row;
+            }
+        }
+        assertThat(throughput).isNotNull();
+        assertThat(throughput.get("vmSpec").asText()).isEqualTo("small");
+        assertThat(throughput.get("scenario").asText()).isEqualTo("idle");
+        assertThat(throughput.get("n").asInt()).isEqualTo(2);
+        double mean = throughput.get("mean").asDouble();
+        assertThat(mean).isBetween(9.0e9, 10.0e9);
+        assertThat(throughput.get("ci95Low").asDouble()).isLessThanOrEqualTo(mean);
+        assertThat(throughput.get("ci95High").asDouble()).isGreaterThanOrEqualTo(mean);
+        assertThat(Files.readString(runFolder.resolve("matrix.csv")))
+                .startsWith("metric,unit,vmSpec,scenario,node,n,mean,median,min,max,stdev,p05,p95,");
+        assertThat(console).contains("across repetitions (mean, 95% CI of the mean)");
+    }
+
+    @Test
     void consoleShowsProgressAndASummaryTable() {
         assertThat(console).contains("[1/2] small-idle-r1").contains("[2/2] small-idle-r2")
                 .contains("ETA").contains("verdict PASS").contains("exit 0").contains("Gbit/s");

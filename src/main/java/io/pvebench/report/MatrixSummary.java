@@ -1,0 +1,120 @@
+package io.pvebench.report;
+
+import io.pvebench.assess.MetricSeries;
+import io.pvebench.assess.Summary;
+import io.pvebench.measure.Quantities;
+import io.pvebench.measure.Sample;
+import io.pvebench.run.CaseResult;
+import io.pvebench.run.RunFolder;
+import io.pvebench.run.RunListener;
+import io.pvebench.run.RunResult;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The matrix across repetitions, like the study's tables: per metric, VM spec, scenario
+ * and node, the statistics of the per-repetition values (mean, median, min, max, stdev,
+ * p05, p95, t and bootstrap 95% confidence intervals of the mean). Written at the end of
+ * the run as {@code matrix.json} and {@code matrix.csv}; the key metrics also go to the
+ * console. Broken cases are left out: their numbers describe a fault, not the cluster.
+ */
+public final class MatrixSummary implements RunListener {
+
+    /** What the statistics are grouped by; repetitions are the replicates. */
+    static final List<String> GROUP = List.of("vmSpec", "scenario", "node");
+    private static final List<String> CONSOLE_METRICS = List.of("throughput", "rtt_avg", "packet_loss");
+
+    private final RunFolder folder;
+    private final PrintStream console;
+
+    public MatrixSummary(RunFolder folder, PrintStream console) {
+        this.folder = folder;
+        this.console = console;
+    }
+
+    @Override
+    public void runFinished(RunResult result) {
+        List<Sample> samples = new ArrayList<>();
+        for (CaseResult c : result.cases()) {
+            if (c.assessment().verdict() != io.pvebench.assess.Verdict.BROKEN) {
+                samples.addAll(c.samples());
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (MetricSeries series : MetricSeries.group(samples, GROUP)) {
+            rows.add(row(series, series.summary(result.info().seed())));
+        }
+        folder.writeJson("matrix.json", rows);
+        folder.writeText("matrix.csv", csv(rows));
+        print(rows);
+    }
+
+    private static Map<String, Object> row(MetricSeries series, Summary s) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("metric", series.metric());
+        row.put("unit", series.unit());
+        for (String key : GROUP) {
+            row.put(key, series.group().getOrDefault(key, ""));
+        }
+        row.put("n", s.n());
+        row.put("mean", s.mean());
+        row.put("median", s.median());
+        row.put("min", s.min());
+        row.put("max", s.max());
+        row.put("stdev", finite(s.stdev()));
+        row.put("p05", s.p05());
+        row.put("p95", s.p95());
+        row.put("ci95Low", finite(s.ciLow()));
+        row.put("ci95High", finite(s.ciHigh()));
+        row.put("bootstrapLow", finite(s.bootstrapLow()));
+        row.put("bootstrapHigh", finite(s.bootstrapHigh()));
+        return row;
+    }
+
+    /** JSON has no NaN: an undefined statistic (one repetition) is null. */
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static String csv(List<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        if (rows.isEmpty()) {
+            return out.toString();
+        }
+        out.append(String.join(",", rows.get(0).keySet())).append('\n');
+        for (Map<String, Object> row : rows) {
+            List<String> cells = new ArrayList<>();
+            for (Object value : row.values()) {
+                cells.add(value == null ? "" : value instanceof Double d
+                        ? String.format(Locale.ROOT, "%.6g", d) : value.toString());
+            }
+            out.append(String.join(",", cells)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private void print(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> shown = rows.stream()
+                .filter(r -> CONSOLE_METRICS.contains((String) r.get("metric"))).toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        console.printf("%nacross repetitions (mean, 95%% CI of the mean)%n");
+        console.printf("%-14s %-10s %-6s %-12s %3s %14s  %s%n", "vmSpec", "scenario", "node", "metric", "n",
+                "mean", "95% CI");
+        for (Map<String, Object> r : shown) {
+            String unit = (String) r.get("unit");
+            Double low = (Double) r.get("ci95Low");
+            Double high = (Double) r.get("ci95High");
+            console.printf("%-14s %-10s %-6s %-12s %3d %14s  %s%n", r.get("vmSpec"), r.get("scenario"),
+                    r.get("node"), r.get("metric"), (Integer) r.get("n"),
+                    Quantities.format((Double) r.get("mean"), unit),
+                    low == null ? "- (one repetition)" : "[" + Quantities.format(low, unit) + ", "
+                            + Quantities.format(high, unit) + "]");
+        }
+    }
+}
