@@ -36,7 +36,25 @@ public enum Metric {
     /** A node's CPU use, as a percentage of all its CPUs ({@code /cluster/resources} {@code cpu}). */
     NODE_CPU("node_cpu", "%"),
     /** A node's memory in use ({@code /cluster/resources} {@code mem}). */
-    NODE_MEMORY("node_memory", "bytes");
+    NODE_MEMORY("node_memory", "bytes"),
+    /** A guest's CPU use, as a percentage of its own vCPUs ({@code /cluster/resources} {@code cpu} of a qemu/lxc entry). */
+    VM_CPU("vm_cpu", "%"),
+    /** A guest's memory in use ({@code /cluster/resources} {@code mem} of a qemu/lxc entry). */
+    VM_MEMORY("vm_memory", "bytes"),
+    /** Bogo operations a stress-ng stressor completed (all its instances). */
+    BOGO_OPS("bogo_ops", "count"),
+    /** stress-ng bogo operations per second of wall-clock time ({@code bogo ops/s (real time)}). */
+    BOGO_OPS_PER_SECOND("bogo_ops_per_second", "ops/s"),
+    /** stress-ng bogo operations per second of CPU time ({@code bogo ops/s (usr+sys time)}). */
+    BOGO_OPS_PER_SECOND_USR_SYS("bogo_ops_per_second_usr_sys", "ops/s"),
+    /** Storage bandwidth of one fio job and direction ({@code bw_bytes}; fio's {@code bw} is KiB/s). */
+    IO_BANDWIDTH("io_bandwidth", "bytes/s"),
+    /** I/O operations per second of one fio job and direction. */
+    IOPS("iops", "ops/s"),
+    /** Mean total I/O latency (submission + completion) of one fio job and direction ({@code lat_ns.mean}). */
+    IO_LATENCY_MEAN("io_latency_mean", "ms"),
+    /** 99th percentile I/O latency of one fio job and direction ({@code lat_ns} percentiles if fio has them, else {@code clat_ns}). */
+    IO_LATENCY_P99("io_latency_p99", "ms");
 
     private final String id;
     private final String unit;

@@ -1,6 +1,7 @@
 /**
  * Measurements: the metric catalog, the flat {@link io.pvebench.measure.Sample}, and
- * parsers that turn real tool output (iperf3, ping, ...) into samples.
+ * parsers that turn real tool output (iperf3, ping, fping, stress-ng, fio, pvesh
+ * {@code /cluster/resources}) into samples.
  *
  * <p>Parsers are pure functions: text and labels in, samples out; no I/O, no clock
  * (the caller passes the observation time), stateless and thread-safe. Each names the

@@ -13,9 +13,18 @@ final class CapturedOutput {
     }
 
     static String read(String relative) {
-        try (InputStream in = CapturedOutput.class.getResourceAsStream("/outputs/" + relative)) {
+        return resource("outputs/" + relative);
+    }
+
+    /** A real output captured for the twin, from {@code src/test/resources/sim/} (see SOURCES.md there). */
+    static String sim(String relative) {
+        return resource("sim/" + relative);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = CapturedOutput.class.getResourceAsStream("/" + path)) {
             if (in == null) {
-                throw new IllegalArgumentException("no captured output outputs/" + relative);
+                throw new IllegalArgumentException("no captured output " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

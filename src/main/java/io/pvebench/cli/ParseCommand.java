@@ -1,0 +1,125 @@
+package io.pvebench.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.pvebench.measure.FioJson;
+import io.pvebench.measure.FpingOutput;
+import io.pvebench.measure.Iperf3Json;
+import io.pvebench.measure.MalformedOutputException;
+import io.pvebench.measure.PingOutput;
+import io.pvebench.measure.PveshResources;
+import io.pvebench.measure.Sample;
+import io.pvebench.measure.StressNgOutput;
+import io.pvebench.measure.ToolErrorException;
+import io.pvebench.run.RunFolder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code pvebench parse TOOL FILE [--stderr FILE] [--label k=v ...]}: prints the samples a
+ * raw tool output yields, one JSON object per line as in {@code samples.jsonl}, for offline
+ * analysis. Samples without a time of their own are timestamped with FILE's modification
+ * time. Exit 2 for an unknown tool, an unreadable file, or output the parser cannot read.
+ */
+@Command(name = "parse", description = "Print the samples a raw tool output yields, one JSON line each.")
+final class ParseCommand implements Callable<Integer> {
+
+    /** The tools {@code parse} knows, in the order the usage lists them. */
+    static final List<String> TOOLS = List.of("iperf3", "ping", "fping", "stress-ng", "fio", "pvesh-resources");
+
+    /** A stress-ng {@code --metrics-brief} line; anything else given as stress-ng output is read as its YAML. */
+    private static final Pattern STRESS_NG_LOG = Pattern.compile("(?m)^stress-ng: \\w+:");
+
+    @ParentCommand
+    private Main main;
+
+    @Parameters(index = "0", paramLabel = "TOOL",
+            description = "iperf3 (-J), ping, fping, stress-ng (--metrics-brief stderr or --yaml file), fio (json),"
+                    + " pvesh-resources (pvesh get /cluster/resources --output-format json)")
+    private String tool;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "the tool's output (its stdout; stress-ng: stderr or YAML)")
+    private Path file;
+
+    @Option(names = "--stderr", paramLabel = "FILE", description = "the tool's stderr (fping, stress-ng)")
+    private Path stderr;
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "a label added to every sample (repeatable)")
+    private Map<String, String> labels = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        if (!TOOLS.contains(tool)) {
+            throw new InvalidInputException("unknown tool '" + tool + "'; one of " + String.join(", ", TOOLS));
+        }
+        if (stderr != null && !tool.equals("fping") && !tool.equals("stress-ng")) {
+            throw new InvalidInputException("--stderr applies to fping and stress-ng only, not " + tool);
+        }
+        String text = read(file);
+        String errors = stderr == null ? "" : read(stderr);
+        Instant at = modified(file);
+        List<Sample> samples;
+        try {
+            samples = parse(text, errors, at);
+        } catch (MalformedOutputException | ToolErrorException e) {
+            throw new InvalidInputException(file + ": " + e.getMessage());
+        }
+        for (Sample sample : samples) {
+            try {
+                main.out.println(RunFolder.JSON.writeValueAsString(sample));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        main.out.flush();
+        return Main.EXIT_PASS;
+    }
+
+    private List<Sample> parse(String text, String errors, Instant at) {
+        return switch (tool) {
+            case "iperf3" -> new Iperf3Json().parse(text, labels);
+            case "ping" -> new PingOutput().parse(text, labels, at);
+            case "fping" -> new FpingOutput().parse(text, errors, labels, at);
+            case "stress-ng" -> {
+                String all = errors.isEmpty() ? text : text + "\n" + errors;
+                yield STRESS_NG_LOG.matcher(all).find()
+                        ? new StressNgOutput().parseMetricsBrief(all, labels, at)
+                        : new StressNgOutput().parseYaml(text, labels, at);
+            }
+            case "fio" -> new FioJson().parse(text, labels);
+            case "pvesh-resources" -> new PveshResources().parse(text, labels, at);
+            default -> throw new IllegalStateException(tool);
+        };
+    }
+
+    private static String read(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidInputException(path + ": no such file");
+        }
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInputException(path + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static Instant modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path).toInstant();
+        } catch (IOException e) {
+            throw new InvalidInputException(path + ": cannot read: " + e.getMessage());
+        }
+    }
+}
