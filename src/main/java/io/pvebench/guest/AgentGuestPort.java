@@ -10,13 +10,20 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link GuestPort} through the QEMU guest agent: {@code qm guest exec VMID --timeout S -- ARGV}
  * on the VM's node. The answer is qemu-server's pretty JSON ({@code exitcode},
  * {@code exited}, {@code out-data}, {@code err-data}; see reference/README.md); when the
  * guest command outlives {@code --timeout} qm prints only {@code {"pid": N}}.
- * Every word is shell-quoted. Thread-safe when its shell is.
+ * Background commands: {@code qm guest exec VMID --synchronous 0 -- ARGV} answers
+ * {@code {"pid": N}} at once (qemu-server's {@code --timeout 0} would instead wait until
+ * the command exits), {@code qm guest exec-status VMID PID} answers {@code {"exited": 0}}
+ * while it runs, then {@code exitcode} or {@code signal} with the output. Every word is
+ * shell-quoted. Thread-safe when its shell is.
  */
 public final class AgentGuestPort implements GuestPort {
 
@@ -26,6 +33,8 @@ public final class AgentGuestPort implements GuestPort {
 
     private final RemoteShell shell;
     private final SshHosts hosts;
+    /** The argv of each process this port started and has not yet collected, by vmid and pid. */
+    private final Map<String, List<String>> started = new ConcurrentHashMap<>();
 
     public AgentGuestPort(RemoteShell shell, SshHosts hosts) {
         this.shell = shell;
@@ -50,6 +59,54 @@ public final class AgentGuestPort implements GuestPort {
         }
         return new GuestResult(vm, argv, answer.path("exitcode").asInt(-1), answer.path("out-data").asText(""),
                 answer.path("err-data").asText(""), result.elapsed());
+    }
+
+    @Override
+    public long start(GuestVm vm, List<String> argv) {
+        List<String> words = new ArrayList<>(List.of("qm", "guest", "exec", String.valueOf(vm.vmid()),
+                "--synchronous", "0", "--"));
+        words.addAll(argv);
+        CommandResult result = shell.run(hosts.get(vm.node()), ShellQuote.command(words), AGENT_SLACK);
+        if (!result.succeeded()) {
+            throw new GuestAgentException("cannot start '" + String.join(" ", argv) + "' in " + vm + " (exit "
+                    + result.exitCode() + "): " + firstLine(result.stderr()));
+        }
+        JsonNode pid = json(result.stdout(), vm).path("pid");
+        if (!pid.canConvertToLong()) {
+            throw new GuestAgentException("the guest agent of " + vm + " returned no pid for '"
+                    + String.join(" ", argv) + "': " + firstLine(result.stdout()));
+        }
+        started.put(key(vm, pid.asLong()), List.copyOf(argv));
+        return pid.asLong();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The result's {@code argv} is what this port started under that pid (empty for a
+     * process another port started); its {@code elapsed} is the exec-status round trip only.
+     */
+    @Override
+    public Optional<GuestResult> poll(GuestVm vm, long pid) {
+        CommandResult result = shell.run(hosts.get(vm.node()),
+                ShellQuote.command("qm", "guest", "exec-status", String.valueOf(vm.vmid()), String.valueOf(pid)),
+                AGENT_SLACK);
+        if (!result.succeeded()) {
+            throw new GuestAgentException("cannot read the status of guest pid " + pid + " in " + vm + " (exit "
+                    + result.exitCode() + "): " + firstLine(result.stderr()));
+        }
+        JsonNode status = json(result.stdout(), vm);
+        if (status.path("exited").asInt(0) == 0) {
+            return Optional.empty();
+        }
+        List<String> argv = started.remove(key(vm, pid));
+        int exitCode = status.has("signal") ? 128 + status.get("signal").asInt() : status.path("exitcode").asInt(-1);
+        return Optional.of(new GuestResult(vm, argv == null ? List.of() : argv, exitCode,
+                status.path("out-data").asText(""), status.path("err-data").asText(""), result.elapsed()));
+    }
+
+    private static String key(GuestVm vm, long pid) {
+        return vm.vmid() + "/" + pid;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.pvebench.guest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs commands inside VMs. Thread-safe.
@@ -13,6 +14,26 @@ import java.util.List;
 public interface GuestPort {
 
     GuestResult exec(GuestVm vm, List<String> argv, Duration timeout);
+
+    /**
+     * Starts {@code argv} in the guest and returns at once, without waiting for it.
+     *
+     * @return the guest pid of the process, for {@link #poll}
+     * @throws GuestAgentException when the agent could not start it (no such program, VM not on
+     *                             that node, agent not running)
+     */
+    long start(GuestVm vm, List<String> argv);
+
+    /**
+     * The outcome of a process {@link #start} began: empty while it runs; once it has exited
+     * its exit code, stdout and stderr. A process killed by a signal gets exit code 128 +
+     * signal, as a shell reports it. The agent forgets a process once it has reported it
+     * exited: poll it again and it is an unknown pid.
+     *
+     * @throws GuestAgentException when the agent knows no such pid (never started, or already
+     *                             collected) or cannot be asked
+     */
+    Optional<GuestResult> poll(GuestVm vm, long pid);
 
     /** The guest's first non-loopback IPv4 address, as its agent reports it. */
     String address(GuestVm vm);

@@ -22,6 +22,32 @@ final class GuestShell {
     private final Fio fio = new Fio();
     private final Fping fping = new Fping();
     private final GuestBasics basics = new GuestBasics();
+    private final GuestProcesses processes = new GuestProcesses();
+
+    /** The agent's processes that run on without a caller waiting (see {@link GuestProcesses}). */
+    GuestProcesses processes() {
+        return processes;
+    }
+
+    /** The program {@code argv} ends up running: past {@code nohup}, {@code setsid} and {@code sh -c}. */
+    static String toolOf(List<String> argv) {
+        if (argv.isEmpty()) {
+            return "";
+        }
+        String name = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        List<String> args = argv.subList(1, argv.size());
+        if ((name.equals("nohup") || name.equals("setsid")) && !args.isEmpty()) {
+            return toolOf(args);
+        }
+        if ((name.equals("sh") || name.equals("bash")) && args.size() >= 2 && args.get(0).equals("-c")) {
+            try {
+                return toolOf(ShellWords.split(args.get(1)));
+            } catch (IllegalArgumentException e) {
+                return name;
+            }
+        }
+        return name;
+    }
 
     GuestRun run(VmInfo vm, List<String> argv, ClusterModel model) {
         String program = argv.get(0);
@@ -75,7 +101,8 @@ final class GuestShell {
      * {@code pkill [-x] iperf3} stops every iperf3 server of the guest; {@code pkill -F
      * PIDFILE} the one that wrote it. Exit 0 when something was stopped, 1 otherwise; a
      * pid file that does not exist (iperf3 removes it when it exits) is procps' "pidfile
-     * not valid", also exit 1.
+     * not valid", also exit 1. The agent's background processes of the named tools end
+     * too (see {@link GuestProcesses#kill}).
      */
     private GuestRun kill(VmInfo vm, List<String> args, ClusterModel model) {
         int pidFlag = args.indexOf("-F");
@@ -88,9 +115,13 @@ final class GuestShell {
         }
         boolean iperf = args.stream().anyMatch(a -> a.equals("iperf3") || a.startsWith("iperf3 "));
         int stopped = iperf ? model.stopListeners(vm.vmid()) : 0;
+        if (iperf) {
+            processes.kill(vm.vmid(), "iperf3", model.clock().now());
+        }
         for (String tool : List.of("stress-ng", "fio")) {
             if (args.stream().anyMatch(a -> a.equals(tool) || a.startsWith(tool + " "))) {
                 stopped += model.stopLoad(vm.vmid(), tool);
+                processes.kill(vm.vmid(), tool, model.clock().now());
             }
         }
         return GuestRun.done(new Reply("", "", stopped > 0 ? 0 : 1), Duration.ZERO);

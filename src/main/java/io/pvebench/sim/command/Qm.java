@@ -6,6 +6,7 @@ import io.pvebench.sim.model.VmInfo;
 import io.pvebench.sim.model.VmStats;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,11 @@ import java.util.Optional;
  * {@code %10s %-20s %-10s %-10s %12.2f %-10s} columns, {@code status: running}, guest
  * results as pretty canonical JSON with booleans turned into 1/0
  * ({@code QemuServer/Agent.pm}), {@code timeout reached, returning pid} after
- * {@code --timeout} seconds (default 30, 0 = wait forever). A VM whose config is not on
+ * {@code --timeout} seconds (default 30, 0 = wait forever: qm polls until the command
+ * exits); {@code qm guest exec VMID --synchronous 0 -- CMD...} returns {@code {"pid": N}}
+ * at once, and a command started that way or left running after {@code --timeout} runs on
+ * in model time until {@code qm guest exec-status VMID PID} collects it (see
+ * {@link GuestProcesses}). A VM whose config is not on
  * this node dies with {@code Configuration file 'nodes/<node>/qemu-server/<vmid>.conf'
  * does not exist}, exit 255, like every Perl CLI error.
  */
@@ -166,7 +171,7 @@ final class Qm implements Program {
         }
         String sub = args.get(1);
         String vmid = args.get(2);
-        if (!sub.equals("exec") && !sub.equals("cmd")) {
+        if (!sub.equals("exec") && !sub.equals("cmd") && !sub.equals("exec-status")) {
             return usage("unknown command 'qm guest " + sub + "'");
         }
         Optional<VmInfo> vm = localVm(inv, vmid);
@@ -177,11 +182,16 @@ final class Qm implements Program {
             return Reply.error("VM " + vmid + " is not running\n", 255);
         }
         List<String> rest = args.subList(3, args.size());
-        return sub.equals("exec") ? exec(inv, vm.get(), rest) : agentCommand(vm.get(), rest);
+        return switch (sub) {
+            case "exec" -> exec(inv, vm.get(), rest);
+            case "exec-status" -> execStatus(inv, vm.get(), rest);
+            default -> agentCommand(vm.get(), rest);
+        };
     }
 
     private Reply exec(Invocation inv, VmInfo vm, List<String> rest) throws InterruptedException {
-        long timeout = 30;
+        Long timeoutOption = null;
+        boolean sync = true;
         List<String> command = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
@@ -190,40 +200,60 @@ final class Qm implements Program {
             } else if (a.equals("--")) {
                 command.addAll(rest.subList(i + 1, rest.size()));
                 break;
-            } else if (a.equals("--timeout") || a.equals("-timeout")) {
-                if (i + 1 >= rest.size() || !rest.get(i + 1).matches("[0-9]+")) {
+            } else if (a.equals("--timeout") || a.equals("-timeout") || a.startsWith("--timeout=")) {
+                String v = a.startsWith("--timeout=") ? a.substring("--timeout=".length())
+                        : i + 1 < rest.size() ? rest.get(++i) : "";
+                if (!v.matches("[0-9]+")) {
                     return Reply.error("400 Parameter verification failed.\ntimeout: type check ('integer') failed\n",
                             255);
                 }
-                timeout = Long.parseLong(rest.get(++i));
-            } else if (a.startsWith("--timeout=")) {
-                timeout = Long.parseLong(a.substring("--timeout=".length()));
-            } else if (a.equals("--synchronous") || a.equals("--pass-stdin")) {
+                timeoutOption = Long.parseLong(v);
+            } else if (a.equals("--synchronous") || a.equals("-synchronous") || a.startsWith("--synchronous=")) {
+                String v = a.startsWith("--synchronous=") ? a.substring("--synchronous=".length())
+                        : i + 1 < rest.size() ? rest.get(++i) : "";
+                Boolean b = perlBoolean(v);
+                if (b == null) {
+                    return Reply.error("400 Parameter verification failed.\nsynchronous: type check ('boolean') failed"
+                            + " - got '" + v + "'\n", 255);
+                }
+                sync = b;
+            } else if (a.equals("--pass-stdin")) {
                 i++;
             } else {
                 command.add(a);
             }
         }
+        if (timeoutOption != null && !sync) {
+            return Reply.error("400 Parameter verification failed.\nsynchronous: needs to be set for 'timeout'\n",
+                    255);
+        }
         if (command.isEmpty()) {
             return Reply.error("command or input-data (or both) required\n", 255);
         }
-        GuestRun run = guest.run(vm, command, inv.model());
+        long timeout = timeoutOption == null ? 30 : timeoutOption;
+        ClusterModel model = inv.model();
+        Instant started = model.clock().now();
+        GuestRun run = guest.run(vm, command, model);
         if (run.spawnError() != null) {
             return Reply.error("Agent error: " + run.spawnError() + "\n", 255);
         }
+        if (!sync) {
+            // qemu-server returns guest-exec's answer as it is: the pid, nobody waits
+            long pid = guest.processes().nextPid(vm, model);
+            guest.processes().add(vm, pid, GuestShell.toolOf(command), run, started, model);
+            return Reply.ok(PerlJson.pretty(new JsonObject().put("pid", pid)));
+        }
+        // timeout 0: qm polls exec-status until the command exits, however long that is
         Duration limit = timeout == 0 ? null : Duration.ofSeconds(timeout);
+        if (run.duration() == null || (limit != null && run.duration().compareTo(limit) > 0)) {
+            // the command outlives the wait: it runs on in the guest, collectable by exec-status
+            long pid = guest.processes().nextPid(vm, model);
+            guest.processes().add(vm, pid, GuestShell.toolOf(command), run, started, model);
+            model.clock().sleep(limit == null ? Duration.ofDays(365) : limit);
+            return new Reply(PerlJson.pretty(new JsonObject().put("pid", pid)), "timeout reached, returning pid\n", 0);
+        }
         try {
-            if (run.duration() == null || (limit != null && run.duration().compareTo(limit) > 0)) {
-                if (limit == null) {
-                    // waits forever, like qm with --timeout 0 on a program that never exits
-                    inv.model().clock().sleep(Duration.ofDays(365));
-                }
-                inv.model().clock().sleep(limit);
-                int pid = 1000 + inv.model().randoms().next("guest-pid/" + vm.vmid()).nextInt(30000);
-                return new Reply(PerlJson.pretty(new JsonObject().put("pid", pid)),
-                        "timeout reached, returning pid\n", 0);
-            }
-            inv.model().clock().sleep(run.duration());
+            model.clock().sleep(run.duration());
         } finally {
             run.onEnd().run();
         }
@@ -235,6 +265,34 @@ final class Qm implements Program {
             result.put("err-data", run.reply().stderr());
         }
         return Reply.ok(PerlJson.pretty(result));
+    }
+
+    /** Perl's boolean parameter values (JSONSchema {@code boolean} in PVE); null when invalid. */
+    private static Boolean perlBoolean(String v) {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "on", "yes", "true" -> true;
+            case "0", "off", "no", "false" -> false;
+            default -> null;
+        };
+    }
+
+    /**
+     * {@code qm guest exec-status VMID PID}: the agent's {@code guest-exec-status}, pretty
+     * JSON; a pid the agent does not know (never started, or already reported as exited)
+     * is QEMU 7.2's {@code Invalid parameter 'pid'}.
+     */
+    private Reply execStatus(Invocation inv, VmInfo vm, List<String> rest) {
+        if (rest.isEmpty()) {
+            return usage("not enough arguments");
+        }
+        String pid = rest.get(0);
+        if (!pid.matches("[+-]?[0-9]+")) {
+            return Reply.error("400 Parameter verification failed.\npid: type check ('integer') failed - got '"
+                    + pid + "'\n", 255);
+        }
+        return guest.processes().status(vm, Long.parseLong(pid), inv.model())
+                .map(s -> Reply.ok(PerlJson.pretty(s)))
+                .orElseGet(() -> Reply.error("Agent error: Invalid parameter 'pid'\n", 255));
     }
 
     private Reply agentCommand(VmInfo vm, List<String> rest) {
