@@ -1,7 +1,6 @@
 package io.pvebench.sim.command;
 
 import io.pvebench.sim.model.ClusterModel;
-import io.pvebench.sim.model.GuestLoad;
 import io.pvebench.sim.model.Iperf3Listener;
 import io.pvebench.sim.model.NetworkModel;
 import io.pvebench.sim.model.VmInfo;
@@ -193,8 +192,8 @@ final class Iperf3 {
         VmInfo sender = o.reverse() ? target : vm;
         VmInfo receiver = o.reverse() ? vm : target;
         double seconds = Math.max(0.001, m.senderEnd);
-        model.startLoad(sender.vmid(), "iperf3", Duration.ofNanos(Math.round((o.seconds() + o.omit()) * 1e9)),
-                new GuestLoad.Demand(1, 0.35, 0, 8L << 20, 0, 0, 0, 0, total * 8 / seconds, receiver.vmid()));
+        model.startFlow(sender.vmid(), receiver.vmid(), "iperf3",
+                Duration.ofNanos(Math.round((o.seconds() + o.omit()) * 1e9)), total * 8 / seconds);
         return new JsonObject().put("start", start).put("intervals", m.intervals).put("end", end(o, m, random));
     }
 

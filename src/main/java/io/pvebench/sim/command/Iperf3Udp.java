@@ -1,7 +1,6 @@
 package io.pvebench.sim.command;
 
 import io.pvebench.sim.model.ClusterModel;
-import io.pvebench.sim.model.GuestLoad;
 import io.pvebench.sim.model.NetworkModel;
 import io.pvebench.sim.model.VmInfo;
 
@@ -124,8 +123,8 @@ final class Iperf3Udp {
         for (int s = 0; s < streams.length; s++) {
             delivered += physics.sendBps()[s] * (1 - physics.loss()[s]);
         }
-        model.startLoad(sender.vmid(), "iperf3", Duration.ofNanos(Math.round((o.seconds() + o.omit()) * 1e9)),
-                new GuestLoad.Demand(1, 0.35, 0, 8L << 20, 0, 0, 0, 0, delivered, receiver.vmid()));
+        model.startFlow(sender.vmid(), receiver.vmid(), "iperf3",
+                Duration.ofNanos(Math.round((o.seconds() + o.omit()) * 1e9)), delivered);
         JsonObject doc = new JsonObject().put("start", start).put("intervals", intervals)
                 .put("end", end(o, physics, streams, random));
         if (o.serverOutput()) {

@@ -500,7 +500,7 @@ final class QmLifecycle {
 
     /** {@code PVE::Cluster::check_cfs_quorum}. */
     private static void checkQuorum(Invocation inv) {
-        if (!inv.model().quorum().quorate()) {
+        if (!inv.model().quorate(inv.node().name())) {
             throw new CommandFailure("cluster not ready - no quorum?");
         }
     }

@@ -56,7 +56,6 @@ public final class ClusterModel {
     private final Map<String, Instant> failedAt = new HashMap<>();
     private final Map<String, NodeStats> frozenNodeStats = new HashMap<>();
     private final Map<Integer, VmStats> frozenVmStats = new HashMap<>();
-    private final Map<Integer, long[]> traffic = new HashMap<>();
     private final Map<String, Iperf3Listener> iperf3 = new HashMap<>();
     private final Map<String, Double> linkLoss = new HashMap<>();
     private long ringSeq;
@@ -249,8 +248,9 @@ public final class ClusterModel {
      */
     public synchronized GuestLoad startFlow(int fromVmid, int toVmid, String tool, Duration duration,
                                             double bitsPerSecond) {
+        // a sender costs about a third of a core and a few MiB of buffers besides the bits it moves
         return startLoad(fromVmid, tool, duration,
-                new GuestLoad.Demand(0, 0, 0, 0, 0, 0, 0, 0, bitsPerSecond, toVmid));
+                new GuestLoad.Demand(1, 0.35, 0, 8L << 20, 0, 0, 0, 0, bitsPerSecond, toVmid));
     }
 
     /** One ping round trip between two guests right now, microseconds. */
@@ -351,22 +351,6 @@ public final class ClusterModel {
         corosync.leaving(node, Corosync.Leave.LOST);
         corosync.setDown(node, true);
         refresh();
-    }
-
-    /** True while a failed node's RRD data is still in pmxcfs (5 minutes after failure). */
-    public synchronized boolean statsFresh(String node) {
-        Instant failed = failedAt.get(node);
-        return failed == null || Duration.between(failed, clock.now()).compareTo(RRD_EXPIRY) <= 0;
-    }
-
-    /** The view of the main partition (seen from its first member), or of node 1 when none runs. */
-    public synchronized QuorumView quorum() {
-        for (NodeInfo n : nodes.values()) {
-            if (corosync.running(n.name()) && corosync.quorate(n.name())) {
-                return corosync.view(n.name());
-            }
-        }
-        return corosync.view(nodes.keySet().iterator().next());
     }
 
     public synchronized List<VmInfo> vms() {
@@ -479,11 +463,10 @@ public final class ClusterModel {
         long mem = Math.min(vm.memoryBytes(), now2.memUsed() - vm.memoryBytes() * 2 / 100
                 + vm.memoryBytes() * r.nextInt(6) / 100);
         long memhost = mem + (180L << 20) + r.nextInt(16 << 20);
-        long[] t = traffic.getOrDefault(vmid, new long[2]);
         double[] c = load.counters(vmid, now);
-        // background chatter (ARP, NTP, apt) of about 1.2 kB/s in, 0.6 kB/s out
-        long netin = uptime * 1_200 + t[1] + (long) c[2];
-        long netout = uptime * 600 + t[0] + (long) c[3];
+        // background chatter (ARP, NTP, apt) of about 1.2 kB/s in, 0.6 kB/s out, plus the load model's traffic
+        long netin = uptime * 1_200 + (long) c[2];
+        long netout = uptime * 600 + (long) c[3];
         long diskread = 350L * 1024 * 1024 + uptime * 40 + (long) c[0];
         long diskwrite = 120L * 1024 * 1024 + uptime * 2_000 + (long) c[1];
         return new VmStats("running", uptime, round(cpu, 6), mem, memhost, 0, netin, netout, diskread, diskwrite);
@@ -536,6 +519,11 @@ public final class ClusterModel {
         if (vms.containsKey(vmid)) {
             stoppedVms.add(vmid);
             iperf3.values().removeIf(l -> l.vmid() == vmid);
+            // a stopped guest runs nothing: its load and flows end now, not at their planned end
+            Instant now = clock.now();
+            for (GuestLoad job : load.running(vmid, now)) {
+                load.stop(vmid, job.tool(), now);
+            }
         }
     }
 
@@ -572,14 +560,7 @@ public final class ClusterModel {
         configs.remove(vmid);
         stoppedVms.remove(vmid);
         frozenVmStats.remove(vmid);
-        traffic.remove(vmid);
         iperf3.values().removeIf(l -> l.vmid() == vmid);
-    }
-
-    /** Counts test traffic into the VMs' net counters (bytes). */
-    public synchronized void addTraffic(int fromVmid, int toVmid, long bytes) {
-        traffic.computeIfAbsent(fromVmid, k -> new long[2])[0] += bytes;
-        traffic.computeIfAbsent(toVmid, k -> new long[2])[1] += bytes;
     }
 
     public synchronized void listen(Iperf3Listener listener) {
