@@ -57,7 +57,7 @@ public final class AgentGuestPort implements GuestPort {
             throw new GuestAgentException("'" + String.join(" ", argv) + "' in " + vm + " did not finish within "
                     + guestSeconds + " s (guest pid " + answer.get("pid").asText() + " still running)");
         }
-        return new GuestResult(vm, argv, answer.path("exitcode").asInt(-1), answer.path("out-data").asText(""),
+        return new GuestResult(vm, argv, exitCode(answer), answer.path("out-data").asText(""),
                 answer.path("err-data").asText(""), result.elapsed());
     }
 
@@ -100,7 +100,7 @@ public final class AgentGuestPort implements GuestPort {
             return Optional.empty();
         }
         List<String> argv = started.remove(key(vm, pid));
-        int exitCode = status.has("signal") ? 128 + status.get("signal").asInt() : status.path("exitcode").asInt(-1);
+        int exitCode = exitCode(status);
         return Optional.of(new GuestResult(vm, argv == null ? List.of() : argv, exitCode,
                 status.path("out-data").asText(""), status.path("err-data").asText(""), result.elapsed()));
     }
@@ -127,6 +127,15 @@ public final class AgentGuestPort implements GuestPort {
             }
         }
         throw new GuestAgentException(vm + " reports no IPv4 address other than loopback");
+    }
+
+    /**
+     * The guest process's exit code as a shell reports it: {@code exitcode}, or 128 plus
+     * the signal when the agent reports {@code signal} (the process was killed); -1 when the
+     * answer has neither.
+     */
+    private static int exitCode(JsonNode answer) {
+        return answer.has("signal") ? 128 + answer.get("signal").asInt() : answer.path("exitcode").asInt(-1);
     }
 
     private static JsonNode json(String text, GuestVm vm) {
