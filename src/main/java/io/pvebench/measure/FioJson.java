@@ -99,16 +99,16 @@ public final class FioJson {
         double bandwidth = io.path("bw_bytes").isNumber()
                 ? io.path("bw_bytes").doubleValue()
                 : number(io, "bw", path) * 1024;
-        samples.add(sample(Metric.IO_BANDWIDTH, bandwidth, labels, at));
-        samples.add(sample(Metric.IOPS, number(io, "iops", path), labels, at));
-        samples.add(sample(Metric.IO_LATENCY_MEAN, number(io.path("lat_ns"), "mean", path + ".lat_ns") / 1e6,
+        samples.add(Sample.of(Metric.IO_BANDWIDTH, bandwidth, labels, at));
+        samples.add(Sample.of(Metric.IOPS, number(io, "iops", path), labels, at));
+        samples.add(Sample.of(Metric.IO_LATENCY_MEAN, number(io.path("lat_ns"), "mean", path + ".lat_ns") / 1e6,
                 labels, at));
         JsonNode p99 = io.path("lat_ns").path("percentile").path(P99);
         if (!p99.isNumber()) {
             p99 = io.path("clat_ns").path("percentile").path(P99);
         }
         if (p99.isNumber()) {
-            samples.add(sample(Metric.IO_LATENCY_P99, p99.doubleValue() / 1e6, labels, at));
+            samples.add(Sample.of(Metric.IO_LATENCY_P99, p99.doubleValue() / 1e6, labels, at));
         }
         return samples;
     }
@@ -145,9 +145,5 @@ public final class FioJson {
 
     private static MalformedOutputException missing(String path) {
         return new MalformedOutputException(TOOL, path + " missing");
-    }
-
-    private static Sample sample(Metric metric, double value, Map<String, String> labels, Instant at) {
-        return new Sample(metric.id(), value, metric.unit(), labels, at);
     }
 }

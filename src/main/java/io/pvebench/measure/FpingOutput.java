@@ -129,7 +129,7 @@ public final class FpingOutput {
             for (Probe probe : probes) {
                 Map<String, String> withSeq = new HashMap<>(tagged);
                 withSeq.put("seq", Integer.toString(probe.seq()));
-                series.add(sample(Metric.RTT, probe.rtt(), withSeq, probe.at()));
+                series.add(Sample.of(Metric.RTT, probe.rtt(), withSeq, probe.at()));
             }
         }
         summary.addAll(series);
@@ -146,9 +146,9 @@ public final class FpingOutput {
         }
         List<Sample> samples = counts(sent, received, labels, at);
         if (m.group(5) != null) {
-            samples.add(sample(Metric.RTT_MIN, Double.parseDouble(m.group(5)), labels, at));
-            samples.add(sample(Metric.RTT_AVG, Double.parseDouble(m.group(6)), labels, at));
-            samples.add(sample(Metric.RTT_MAX, Double.parseDouble(m.group(7)), labels, at));
+            samples.add(Sample.of(Metric.RTT_MIN, Double.parseDouble(m.group(5)), labels, at));
+            samples.add(Sample.of(Metric.RTT_AVG, Double.parseDouble(m.group(6)), labels, at));
+            samples.add(Sample.of(Metric.RTT_MAX, Double.parseDouble(m.group(7)), labels, at));
         }
         return samples;
     }
@@ -158,19 +158,19 @@ public final class FpingOutput {
         List<Sample> samples = counts(sent, replies.size(), labels, at);
         if (!replies.isEmpty()) {
             var stats = replies.stream().mapToDouble(Probe::rtt).summaryStatistics();
-            samples.add(sample(Metric.RTT_MIN, stats.getMin(), labels, at));
-            samples.add(sample(Metric.RTT_AVG, stats.getAverage(), labels, at));
-            samples.add(sample(Metric.RTT_MAX, stats.getMax(), labels, at));
+            samples.add(Sample.of(Metric.RTT_MIN, stats.getMin(), labels, at));
+            samples.add(Sample.of(Metric.RTT_AVG, stats.getAverage(), labels, at));
+            samples.add(Sample.of(Metric.RTT_MAX, stats.getMax(), labels, at));
         }
         return samples;
     }
 
     private static List<Sample> counts(long sent, long received, Map<String, String> labels, Instant at) {
         List<Sample> samples = new ArrayList<>();
-        samples.add(sample(Metric.PACKETS_SENT, sent, labels, at));
-        samples.add(sample(Metric.PACKETS_RECEIVED, received, labels, at));
+        samples.add(Sample.of(Metric.PACKETS_SENT, sent, labels, at));
+        samples.add(Sample.of(Metric.PACKETS_RECEIVED, received, labels, at));
         if (sent > 0) {
-            samples.add(sample(Metric.PACKET_LOSS, (sent - received) * 100.0 / sent, labels, at));
+            samples.add(Sample.of(Metric.PACKET_LOSS, (sent - received) * 100.0 / sent, labels, at));
         }
         return samples;
     }
@@ -194,9 +194,6 @@ public final class FpingOutput {
         return Instant.ofEpochSecond(Long.parseLong(m.group(1)), nanos);
     }
 
-    private static Sample sample(Metric metric, double value, Map<String, String> labels, Instant at) {
-        return new Sample(metric.id(), value, metric.unit(), labels, at);
-    }
 
     private record Probe(int seq, double rtt, Instant at) {
     }

@@ -69,17 +69,17 @@ public final class Iperf3Json {
         common.put("streams", Long.toString((long) number(root, "start.test_start.num_streams")));
 
         List<Sample> samples = new ArrayList<>();
-        samples.add(sample(Metric.THROUGHPUT, number(root, "end.sum_received.bits_per_second"), common, started));
-        samples.add(sample(Metric.THROUGHPUT_SENDER, number(root, "end.sum_sent.bits_per_second"), common, started));
+        samples.add(Sample.of(Metric.THROUGHPUT, number(root, "end.sum_received.bits_per_second"), common, started));
+        samples.add(Sample.of(Metric.THROUGHPUT_SENDER, number(root, "end.sum_sent.bits_per_second"), common, started));
         if ("tcp".equals(protocol)) {
             optional(root, "end.sum_sent.retransmits")
-                    .ifPresent(v -> samples.add(sample(Metric.RETRANSMITS, v, common, started)));
+                    .ifPresent(v -> samples.add(Sample.of(Metric.RETRANSMITS, v, common, started)));
         }
         if ("udp".equals(protocol)) {
             optional(root, "end.sum_received.jitter_ms")
-                    .ifPresent(v -> samples.add(sample(Metric.JITTER, v, common, started)));
+                    .ifPresent(v -> samples.add(Sample.of(Metric.JITTER, v, common, started)));
             optional(root, "end.sum_received.lost_percent")
-                    .ifPresent(v -> samples.add(sample(Metric.DATAGRAM_LOSS, v, common, started)));
+                    .ifPresent(v -> samples.add(Sample.of(Metric.DATAGRAM_LOSS, v, common, started)));
         }
         samples.addAll(intervals(root, common, started));
         return List.copyOf(samples);
@@ -106,7 +106,7 @@ public final class Iperf3Json {
             Map<String, String> labels = new HashMap<>(common);
             labels.put("interval_start", start.decimalValue().stripTrailingZeros().toPlainString());
             long nanos = Math.round((omit + start.doubleValue()) * 1e9);
-            samples.add(sample(Metric.THROUGHPUT_INTERVAL, bps, labels, started.plusNanos(nanos)));
+            samples.add(Sample.of(Metric.THROUGHPUT_INTERVAL, bps, labels, started.plusNanos(nanos)));
         }
         return samples;
     }
@@ -168,9 +168,5 @@ public final class Iperf3Json {
 
     private static MalformedOutputException missing(String path) {
         return new MalformedOutputException(TOOL, path + " missing");
-    }
-
-    private static Sample sample(Metric metric, double value, Map<String, String> labels, Instant at) {
-        return new Sample(metric.id(), value, metric.unit(), labels, at);
     }
 }

@@ -70,16 +70,16 @@ public final class PingOutput {
                 }
             } else if ((m = COUNTS.matcher(line)).matches()) {
                 statistics = true;
-                summary.add(sample(Metric.PACKETS_SENT, Double.parseDouble(m.group(1)), common, observedAt));
-                summary.add(sample(Metric.PACKETS_RECEIVED, Double.parseDouble(m.group(2)), common, observedAt));
+                summary.add(Sample.of(Metric.PACKETS_SENT, Double.parseDouble(m.group(1)), common, observedAt));
+                summary.add(Sample.of(Metric.PACKETS_RECEIVED, Double.parseDouble(m.group(2)), common, observedAt));
                 Matcher loss = LOSS.matcher(m.group(3));
                 if (loss.find()) {
-                    summary.add(sample(Metric.PACKET_LOSS, Double.parseDouble(loss.group(1)), common, observedAt));
+                    summary.add(Sample.of(Metric.PACKET_LOSS, Double.parseDouble(loss.group(1)), common, observedAt));
                 }
             } else if ((m = RTT.matcher(line)).find()) {
                 Metric[] metrics = {Metric.RTT_MIN, Metric.RTT_AVG, Metric.RTT_MAX, Metric.RTT_MDEV};
                 for (int i = 0; i < metrics.length; i++) {
-                    summary.add(sample(metrics[i], Double.parseDouble(m.group(i + 1)), common, observedAt));
+                    summary.add(Sample.of(metrics[i], Double.parseDouble(m.group(i + 1)), common, observedAt));
                 }
             }
         }
@@ -100,10 +100,6 @@ public final class PingOutput {
         }
         Map<String, String> labels = new HashMap<>(common);
         labels.put("seq", m.group(3));
-        return sample(Metric.RTT, Double.parseDouble(m.group(4)), labels, at);
-    }
-
-    private static Sample sample(Metric metric, double value, Map<String, String> labels, Instant at) {
-        return new Sample(metric.id(), value, metric.unit(), labels, at);
+        return Sample.of(Metric.RTT, Double.parseDouble(m.group(4)), labels, at);
     }
 }

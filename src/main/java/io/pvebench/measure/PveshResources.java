@@ -82,7 +82,7 @@ public final class PveshResources {
         if (!value.isNumber()) {
             throw new MalformedOutputException(TOOL, where + "." + field + " is not a number: " + value);
         }
-        samples.add(new Sample(metric.id(), value.doubleValue() * factor, metric.unit(), labels, at));
+        samples.add(Sample.of(metric, value.doubleValue() * factor, labels, at));
     }
 
     private static String text(JsonNode entry, String field, String where) {

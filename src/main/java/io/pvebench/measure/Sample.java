@@ -25,6 +25,11 @@ public record Sample(String metric, double value, String unit, Map<String, Strin
         labels = Collections.unmodifiableMap(new TreeMap<>(labels == null ? Map.of() : labels));
     }
 
+    /** A sample of a catalogued metric, in its base unit. */
+    public static Sample of(Metric metric, double value, Map<String, String> labels, Instant timestamp) {
+        return new Sample(metric.id(), value, metric.unit(), labels, timestamp);
+    }
+
     /** The same sample with more labels; existing keys keep their value unless overridden. */
     public Sample withLabels(Map<String, String> more) {
         TreeMap<String, String> merged = new TreeMap<>(labels);

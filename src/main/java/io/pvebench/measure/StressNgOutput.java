@@ -183,12 +183,8 @@ public final class StressNgOutput {
         Map<String, String> labels = new HashMap<>(common);
         labels.put("stressor", name);
         return List.of(
-                sample(Metric.BOGO_OPS, ops, labels, at),
-                sample(Metric.BOGO_OPS_PER_SECOND, realRate, labels, at),
-                sample(Metric.BOGO_OPS_PER_SECOND_USR_SYS, cpuRate, labels, at));
-    }
-
-    private static Sample sample(Metric metric, double value, Map<String, String> labels, Instant at) {
-        return new Sample(metric.id(), value, metric.unit(), labels, at);
+                Sample.of(Metric.BOGO_OPS, ops, labels, at),
+                Sample.of(Metric.BOGO_OPS_PER_SECOND, realRate, labels, at),
+                Sample.of(Metric.BOGO_OPS_PER_SECOND_USR_SYS, cpuRate, labels, at));
     }
 }

@@ -23,10 +23,8 @@ public final class CollectStage {
                 if (!"node".equals(r.type()) || r.cpu() == null || r.mem() == null) {
                     continue;
                 }
-                samples.add(new Sample(Metric.NODE_CPU.id(), r.cpu() * 100, Metric.NODE_CPU.unit(),
-                        kase.labels(r.node()), now));
-                samples.add(new Sample(Metric.NODE_MEMORY.id(), r.mem(), Metric.NODE_MEMORY.unit(),
-                        kase.labels(r.node()), now));
+                samples.add(Sample.of(Metric.NODE_CPU, r.cpu() * 100, kase.labels(r.node()), now));
+                samples.add(Sample.of(Metric.NODE_MEMORY, r.mem(), kase.labels(r.node()), now));
             }
             kase.addSamples(samples);
         });
