@@ -1,7 +1,5 @@
 package io.pvebench.sim.command;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -295,7 +293,7 @@ final class CliTable {
         return switch (renderer) {
             case "bytes" -> bytes(v);
             case "duration" -> duration(v);
-            case "fraction_as_percentage" -> fixed(v * 100, 2) + "%";
+            case "fraction_as_percentage" -> Sizes.fixed(v * 100, 2) + "%";
             case "timestamp" -> TIMESTAMP.format(Instant.ofEpochSecond((long) v).atZone(opts.zone()));
             case "timestamp_gmt" -> TIMESTAMP.format(Instant.ofEpochSecond((long) v).atZone(ZoneOffset.UTC));
             default -> throw new IllegalArgumentException("internal error: unknown renderer '" + renderer + "'");
@@ -309,7 +307,7 @@ final class CliTable {
             unit = (int) (Math.log(value) / Math.log(1024));
             value /= Math.pow(1024, unit);
         }
-        return fixed(value, 2) + " " + units[unit];
+        return Sizes.fixed(value, 2) + " " + units[unit];
     }
 
     private static String duration(double seconds) {
@@ -345,9 +343,6 @@ final class CliTable {
     }
 
     /** C's {@code %.Nf}: the exact binary value rounded half to even, as glibc does. */
-    private static String fixed(double value, int decimals) {
-        return new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
-    }
 
     /** Perl's {@code "$value"}. */
     static String perlString(Object value) {

@@ -1,7 +1,5 @@
 package io.pvebench.sim.command;
 
-import java.util.Locale;
-
 /** Byte counts as Proxmox renders them (pve-common {@code PVE/Format.pm} {@code render_bytes}, precision 1). */
 final class Sizes {
 
@@ -18,6 +16,15 @@ final class Sizes {
             unit = (int) (Math.log(value) / Math.log(1024));
             v = value / Math.pow(1024, unit);
         }
-        return String.format(Locale.ROOT, "%.1f %s", v, UNITS[unit]);
+        return fixed(v, 1) + " " + UNITS[unit];
+    }
+
+    /**
+     * {@code sprintf("%.<decimals>f")} as C and Perl print it: the exact binary value rounded
+     * half to even ({@code 0.25} gives {@code 0.2}, where Java's {@code String.format} gives
+     * {@code 0.3}).
+     */
+    static String fixed(double value, int decimals) {
+        return new java.math.BigDecimal(value).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 }

@@ -18,4 +18,11 @@ class SizesTest {
         assertThat(Sizes.bytes(4L << 30)).isEqualTo("4.0 GiB");
         assertThat(Sizes.bytes(1_063_904_460L)).isEqualTo("1014.6 MiB");
     }
+
+    @Test
+    void tiesRoundHalfToEvenOnTheExactValueAsPerlsSprintfDoes() {
+        // 1.25 MiB and 1.75 MiB are exact in binary: C/Perl print 1.2 and 1.8
+        assertThat(Sizes.bytes(1_310_720)).isEqualTo("1.2 MiB");
+        assertThat(Sizes.bytes(1_835_008)).isEqualTo("1.8 MiB");
+    }
 }
