@@ -186,12 +186,7 @@ public final class FpingOutput {
     }
 
     private static Instant stamp(Matcher m, Instant observedAt) {
-        if (m.group(1) == null) {
-            return observedAt;
-        }
-        String fraction = m.group(2) == null ? "" : m.group(2);
-        long nanos = fraction.isEmpty() ? 0 : Long.parseLong((fraction + "000000000").substring(0, 9));
-        return Instant.ofEpochSecond(Long.parseLong(m.group(1)), nanos);
+        return EpochStamp.parse(m.group(1), m.group(2), observedAt);
     }
 
 

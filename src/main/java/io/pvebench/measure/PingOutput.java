@@ -92,12 +92,7 @@ public final class PingOutput {
     }
 
     private static Sample reply(Matcher m, Map<String, String> common, Instant observedAt) {
-        Instant at = observedAt;
-        if (m.group(1) != null) {
-            String fraction = m.group(2) == null ? "" : m.group(2);
-            long nanos = fraction.isEmpty() ? 0 : Long.parseLong((fraction + "000000000").substring(0, 9));
-            at = Instant.ofEpochSecond(Long.parseLong(m.group(1)), nanos);
-        }
+        Instant at = EpochStamp.parse(m.group(1), m.group(2), observedAt);
         Map<String, String> labels = new HashMap<>(common);
         labels.put("seq", m.group(3));
         return Sample.of(Metric.RTT, Double.parseDouble(m.group(4)), labels, at);
