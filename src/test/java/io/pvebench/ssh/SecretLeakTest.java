@@ -77,7 +77,7 @@ class SecretLeakTest {
         }
 
         // JSch's own DEBUG lines arrive at TRACE: the capture saw everything JSch said
-        assertThat(captured.list).anyMatch(event -> event.getLoggerName().equals("io.pvebench.ssh.jsch")
+        assertThat(events()).anyMatch(event -> event.getLoggerName().equals("io.pvebench.ssh.jsch")
                 && event.getLevel() == Level.TRACE);
         assertThat(logText()).doesNotContain(PASSWORD);
     }
@@ -110,9 +110,19 @@ class SecretLeakTest {
         assertThat(logText()).doesNotContain("Wr0ng-passphrase").doesNotContain(PASSWORD);
     }
 
+    /**
+     * The events captured so far. MINA's and JSch's threads may still be logging:
+     * AppenderBase.doAppend holds the appender's lock, so copying under it never races.
+     */
+    private List<ILoggingEvent> events() {
+        synchronized (captured) {
+            return new ArrayList<>(captured.list);
+        }
+    }
+
     private String logText() {
         StringBuilder text = new StringBuilder();
-        for (ILoggingEvent event : new ArrayList<>(captured.list)) {
+        for (ILoggingEvent event : events()) {
             text.append(event.getLoggerName()).append(' ').append(event.getFormattedMessage()).append('\n');
             event.getMDCPropertyMap().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
