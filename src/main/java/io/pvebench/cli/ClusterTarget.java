@@ -1,5 +1,6 @@
 package io.pvebench.cli;
 
+import io.pvebench.proxmox.ClusterClock;
 import io.pvebench.ssh.SshHosts;
 import io.pvebench.ssh.SshSettings;
 
@@ -11,9 +12,11 @@ import io.pvebench.ssh.SshSettings;
  * @param name    cluster name shown in reports ({@code twin} for the embedded twin)
  * @param hosts   one SSH endpoint per node
  * @param ssh     login and host-key settings shared by every node
+ * @param clock   the cluster's time (the wall clock's, or the twin's faster one)
  * @param onClose what closing stops
  */
-record ClusterTarget(String name, SshHosts hosts, SshSettings ssh, Runnable onClose) implements AutoCloseable {
+record ClusterTarget(String name, SshHosts hosts, SshSettings ssh, ClusterClock clock, Runnable onClose)
+        implements AutoCloseable {
 
     @Override
     public void close() {

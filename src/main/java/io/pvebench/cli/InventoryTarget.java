@@ -9,8 +9,10 @@ import io.pvebench.ssh.HostKeyPolicy;
 import io.pvebench.ssh.Secret;
 import io.pvebench.ssh.SshException;
 import io.pvebench.ssh.SshHost;
+import io.pvebench.proxmox.ClusterClock;
 import io.pvebench.ssh.SshHosts;
 import io.pvebench.ssh.SshSettings;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +26,7 @@ final class InventoryTarget {
     private InventoryTarget() {
     }
 
-    static ClusterTarget of(ClusterDef definition, Map<String, String> environment) {
+    static ClusterTarget of(ClusterDef definition, Map<String, String> environment, Clock wall) {
         SshHosts hosts = new SshHosts(definition.nodes().stream()
                 .map((NodeDef n) -> new SshHost(n.name(), n.address(), n.port()))
                 .toList());
@@ -35,7 +37,7 @@ final class InventoryTarget {
             throw new InvalidInputException(definition.source() + ": " + e.getMessage());
         }
         // a real cluster is not ours to stop
-        return new ClusterTarget(definition.name(), hosts, ssh, () -> { });
+        return new ClusterTarget(definition.name(), hosts, ssh, ClusterClock.realTime(wall), () -> { });
     }
 
     private static SshSettings settings(SshDef def, Map<String, String> environment) {

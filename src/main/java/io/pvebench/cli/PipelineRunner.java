@@ -122,7 +122,7 @@ public final class PipelineRunner {
             RecordingShell recording = new RecordingShell(ssh, folder);
             RunContext run = new RunContext(pipeline, info, folder, events, recording,
                     new PveCliClusterPort(recording, target.hosts(), pipeline.commandTimeout()),
-                    new AgentGuestPort(recording, target.hosts()), clock, options.stop());
+                    new AgentGuestPort(recording, target.hosts()), clock, target.clock(), options.stop());
             RouteFlow.run(run, options.routesDir());
             RunResult result = finished.get();
             if (result == null) {
@@ -149,6 +149,7 @@ public final class PipelineRunner {
         if (pipeline.cluster() instanceof TwinCluster twin) {
             return TwinTarget.start(twin, pipeline.vmSpecs(), options.seed());
         }
-        return InventoryTarget.of(((InventoryCluster) pipeline.cluster()).definition(), options.environment());
+        return InventoryTarget.of(((InventoryCluster) pipeline.cluster()).definition(), options.environment(),
+                options.clock());
     }
 }

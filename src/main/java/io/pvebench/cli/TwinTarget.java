@@ -2,6 +2,7 @@ package io.pvebench.cli;
 
 import io.pvebench.pipeline.TwinCluster;
 import io.pvebench.pipeline.VmSpec;
+import io.pvebench.proxmox.ClusterClock;
 import io.pvebench.sim.SimCluster;
 import io.pvebench.sim.SimNodeEndpoint;
 import io.pvebench.sim.SimSpec;
@@ -49,7 +50,8 @@ final class TwinTarget {
                 .map((SimNodeEndpoint n) -> new SshHost(n.name(), n.host(), n.port()))
                 .toList());
         SshSettings ssh = SshSettings.of(USER, new Credential.Password(Secret.of(password)), knownHosts);
-        return new ClusterTarget("twin", hosts, ssh, () -> {
+        ClusterClock clock = new ClusterClock(twin.clock(), twin.timeScale());
+        return new ClusterTarget("twin", hosts, ssh, clock, () -> {
             twin.close();
             try {
                 Files.deleteIfExists(knownHosts);

@@ -167,6 +167,16 @@ public final class SimCluster implements AutoCloseable {
         model.setExtraLatency(name, Duration.ZERO);
     }
 
+    /** The twin's time (model time, faster than the wall clock by the spec's time scale). */
+    public java.time.Clock clock() {
+        return model.clock().asClock();
+    }
+
+    /** Model seconds per wall second. */
+    public double timeScale() {
+        return model.clock().timeScale();
+    }
+
     /** The simulated cluster state, for assertions and for later parts of the twin. */
     public ClusterModel model() {
         return model;

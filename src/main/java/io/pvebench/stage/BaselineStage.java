@@ -50,7 +50,7 @@ public final class BaselineStage {
             GuestResult ping = probes.ping(pair.client(), pair.serverAddress(), measure.ping().count(),
                     measure.ping().interval());
             log.attach(GuestOutputs.keep(kase, NAME, "ping", ping));
-            kase.addSamples(pingOutput.parse(ping.stdout(), labels, kase.run().clock().instant()));
+            kase.addSamples(pingOutput.parse(ping.stdout(), labels, kase.run().clusterClock().now()));
         });
     }
 }

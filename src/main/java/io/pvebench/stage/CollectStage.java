@@ -17,7 +17,7 @@ public final class CollectStage {
 
     public void run(CaseContext kase) {
         StepScope.run(kase, NAME, log -> {
-            Instant now = kase.run().clock().instant();
+            Instant now = kase.run().clusterClock().now();
             List<Sample> samples = new ArrayList<>();
             for (ClusterResource r : kase.run().cluster().resources()) {
                 if (!"node".equals(r.type()) || r.cpu() == null || r.mem() == null) {

@@ -4,6 +4,7 @@ import io.pvebench.guest.GuestPort;
 import io.pvebench.guest.NetworkProbes;
 import io.pvebench.pipeline.CasePlan;
 import io.pvebench.pipeline.Pipeline;
+import io.pvebench.proxmox.ClusterClock;
 import io.pvebench.proxmox.ClusterPort;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.RunEvents;
@@ -31,6 +32,7 @@ public final class RunContext {
     private final ClusterPort cluster;
     private final GuestPort guests;
     private final Clock clock;
+    private final ClusterClock clusterClock;
     private final StopSignal stop;
     private final List<CaseContext> cases = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -38,7 +40,7 @@ public final class RunContext {
     private final List<CaseResult> results = new ArrayList<>();
 
     public RunContext(Pipeline pipeline, RunInfo info, RunFolder folder, RunEvents events, RecordingShell shell,
-                      ClusterPort cluster, GuestPort guests, Clock clock, StopSignal stop) {
+                      ClusterPort cluster, GuestPort guests, Clock clock, ClusterClock clusterClock, StopSignal stop) {
         this.pipeline = pipeline;
         this.info = info;
         this.folder = folder;
@@ -47,6 +49,7 @@ public final class RunContext {
         this.cluster = cluster;
         this.guests = guests;
         this.clock = clock;
+        this.clusterClock = clusterClock;
         this.stop = stop;
         int index = 1;
         for (CasePlan plan : info.cases()) {
@@ -86,8 +89,14 @@ public final class RunContext {
         return new NetworkProbes(guests);
     }
 
+    /** The wall clock: when the run, its cases and steps started and ended. */
     public Clock clock() {
         return clock;
+    }
+
+    /** The cluster's clock: what measurements are paced by and stamped with. */
+    public ClusterClock clusterClock() {
+        return clusterClock;
     }
 
     /** Throws {@link RunStoppedException} if the run has been asked to stop. */

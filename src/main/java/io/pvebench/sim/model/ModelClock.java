@@ -26,6 +26,31 @@ public final class ModelClock {
         return start.plusNanos(Math.round(wallNanos * timeScale));
     }
 
+    /** Model seconds per wall second. */
+    public double timeScale() {
+        return timeScale;
+    }
+
+    /** Model time as a {@link Clock}, for code outside the twin that stamps what it reads from it. */
+    public Clock asClock() {
+        return new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                throw new UnsupportedOperationException("the model clock is UTC");
+            }
+
+            @Override
+            public Instant instant() {
+                return now();
+            }
+        };
+    }
+
     public Instant start() {
         return start;
     }
