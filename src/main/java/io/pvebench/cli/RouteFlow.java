@@ -1,7 +1,9 @@
 package io.pvebench.cli;
 
 import io.pvebench.stage.AssessStage;
-import io.pvebench.stage.BaselineStage;
+import io.pvebench.stage.LoadStage;
+import io.pvebench.stage.MeasureStage;
+import io.pvebench.stage.UnloadStage;
 import io.pvebench.stage.CollectStage;
 import io.pvebench.stage.Faults;
 import io.pvebench.stage.PreflightStage;
@@ -33,7 +35,9 @@ public final class RouteFlow {
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("preflight", new PreflightStage());
         beans.put("setup", new SetupStage());
-        beans.put("baseline", new BaselineStage());
+        beans.put("load", new LoadStage());
+        beans.put("measure", new MeasureStage());
+        beans.put("unload", new UnloadStage());
         beans.put("collect", new CollectStage());
         beans.put("teardown", new TeardownStage());
         AssessStage assess = new AssessStage();

@@ -56,10 +56,17 @@ public final class NetworkProbes {
         return stop.exitCode() == 0 || stop.exitCode() == 1;
     }
 
-    /** A TCP iperf3 client with JSON output, one summary per second; a refused connection is retried. */
-    public GuestResult iperf3Client(GuestVm client, String serverAddress, Duration duration, int streams) {
+    /**
+     * A TCP iperf3 client with JSON output, one summary per second; a refused connection is
+     * retried. {@code reverse}: the server sends and the client receives ({@code -R}).
+     */
+    public GuestResult iperf3Client(GuestVm client, String serverAddress, Duration duration, int streams,
+                                    boolean reverse) {
         List<String> argv = new ArrayList<>(List.of("iperf3", "-c", serverAddress, "-p", String.valueOf(IPERF3_PORT),
                 "-J", "-i", "1", "-t", String.valueOf(seconds(duration)), "-P", String.valueOf(streams)));
+        if (reverse) {
+            argv.add("-R");
+        }
         GuestResult result = guests.exec(client, argv, duration.plus(TOOL_SLACK));
         for (int attempt = 1; attempt < CONNECT_ATTEMPTS && refused(result); attempt++) {
             pause(CONNECT_BACKOFF.multipliedBy(attempt));

@@ -41,6 +41,13 @@ public enum Metric {
     VM_CPU("vm_cpu", "%"),
     /** A guest's memory in use ({@code /cluster/resources} {@code mem} of a qemu/lxc entry). */
     VM_MEMORY("vm_memory", "bytes"),
+    /** The guest CPU a load profile aimed at over its check window, percent of the guest's vCPUs. */
+    LOAD_CPU_TARGET("load_cpu_target", "%"),
+    /**
+     * How far the guest CPU Proxmox measured strayed from what the load aimed at, in
+     * percentage points (0 inside the band the aim allows; see the load stage).
+     */
+    LOAD_CPU_ERROR("load_cpu_error", "%"),
     /** Bogo operations a stress-ng stressor completed (all its instances). */
     BOGO_OPS("bogo_ops", "count"),
     /** stress-ng bogo operations per second of wall-clock time ({@code bogo ops/s (real time)}). */

@@ -3,6 +3,7 @@ package io.pvebench.pipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,9 @@ import java.util.Objects;
  * @param source         the file it was loaded from, as given to the loader
  * @param name           {@code [a-z0-9][a-z0-9-]*}
  * @param description    free text, empty when the file has none
- * @param scenarios      names from {@link #KNOWN_SCENARIOS}, unique, in file order
+ * @param scenarios      built-in scenarios ({@link LoadProfile#BUILT_IN_SCENARIOS}) or ones defined
+ *                       in {@code loads}, unique, in file order
+ * @param loads          the pipeline's own load profiles by scenario name (none shadows a built-in)
  * @param repetitions    how often each VM spec × scenario case runs, 1..1000
  * @param objectives     service-level objectives in file order, bounds in the metric's base unit
  * @param commandTimeout how long one remote command may take
@@ -25,13 +28,11 @@ public record Pipeline(
         ClusterRef cluster,
         List<VmSpec> vmSpecs,
         List<String> scenarios,
+        Map<String, LoadProfile> loads,
         int repetitions,
         MeasureSettings measure,
         List<Objective> objectives,
         Duration commandTimeout) {
-
-    /** Scenarios a pipeline may name today; light, normal, heavy and anomaly come later. */
-    public static final List<String> KNOWN_SCENARIOS = List.of("idle");
 
     public Pipeline {
         Objects.requireNonNull(source, "source");
@@ -40,6 +41,12 @@ public record Pipeline(
         Objects.requireNonNull(cluster, "cluster");
         vmSpecs = List.copyOf(vmSpecs);
         scenarios = List.copyOf(scenarios);
+        loads = Map.copyOf(loads);
+        for (String scenario : scenarios) {
+            if (!LoadProfile.BUILT_IN.containsKey(scenario) && !loads.containsKey(scenario)) {
+                throw new IllegalArgumentException("scenario '" + scenario + "' has no load profile");
+            }
+        }
         Objects.requireNonNull(measure, "measure");
         objectives = List.copyOf(objectives);
         Objects.requireNonNull(commandTimeout, "commandTimeout");
@@ -49,5 +56,18 @@ public record Pipeline(
         if (repetitions < 1) {
             throw new IllegalArgumentException("repetitions must be at least 1: " + repetitions);
         }
+    }
+
+    /** The load a scenario puts on the VMs: the pipeline's own profile, else the built-in one. */
+    public LoadProfile load(String scenario) {
+        LoadProfile own = loads.get(scenario);
+        if (own != null) {
+            return own;
+        }
+        LoadProfile builtIn = LoadProfile.BUILT_IN.get(scenario);
+        if (builtIn == null) {
+            throw new IllegalArgumentException("no load profile for scenario '" + scenario + "'");
+        }
+        return builtIn;
     }
 }

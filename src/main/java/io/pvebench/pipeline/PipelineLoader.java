@@ -18,10 +18,10 @@ import java.util.Optional;
 public final class PipelineLoader {
 
     private static final Keys PIPELINE = Keys.allowed("name", "description", "cluster", "twin", "vmSpecs", "scenarios",
-            "repetitions", "measure", "objectives", "timeouts").required("name", "vmSpecs");
+            "loads", "repetitions", "measure", "objectives", "timeouts").required("name", "vmSpecs");
     private static final Keys TWIN = Keys.allowed("nodes", "pve", "timeScale", "qdevice");
-    private static final Keys MEASURE = Keys.allowed("iperf3", "ping");
-    private static final Keys IPERF3 = Keys.allowed("duration", "streams");
+    private static final Keys MEASURE = Keys.allowed("iperf3", "ping", "warmup", "sampleEvery", "loadTolerance");
+    private static final Keys IPERF3 = Keys.allowed("duration", "streams", "reverse");
     private static final Keys PING = Keys.allowed("count", "interval");
     private static final Keys TIMEOUTS = Keys.allowed("command");
     private static final String TWIN_NAME = "twin";
@@ -70,7 +70,8 @@ public final class PipelineLoader {
         String description = r.text("description").orElse("");
         Optional<ClusterRef> cluster = cluster(r);
         List<VmSpec> vmSpecs = new VmSpecsReader(values).read(r);
-        List<String> scenarios = scenarios(r);
+        Map<String, LoadProfile> loads = r.node("loads").map(n -> new LoadsReader(values).read(n)).orElse(Map.of());
+        List<String> scenarios = scenarios(r, loads);
         int repetitions = r.integer("repetitions", 1, 1000).orElse(1);
         MeasureSettings measure = r.mapping("measure", MEASURE).map(this::measure).orElse(MeasureSettings.DEFAULT);
         List<Objective> objectives = r.node("objectives").map(n -> new ObjectivesReader(values).read(n)).orElse(List.of());
@@ -80,7 +81,8 @@ public final class PipelineLoader {
         if (!values.problems().isEmpty() || cluster.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Pipeline(file, name, description, cluster.get(), vmSpecs, scenarios, repetitions, measure,
+        return Optional.of(new Pipeline(file, name, description, cluster.get(), vmSpecs, scenarios, loads, repetitions,
+                measure,
                 objectives, commandTimeout));
     }
 
@@ -118,7 +120,9 @@ public final class PipelineLoader {
                 t.positive("timeScale").orElse(defaults.timeScale()), t.bool("qdevice").orElse(defaults.qdevice()));
     }
 
-    private List<String> scenarios(MappingReader r) {
+    private List<String> scenarios(MappingReader r, Map<String, LoadProfile> loads) {
+        List<String> known = new ArrayList<>(LoadProfile.BUILT_IN_SCENARIOS);
+        known.addAll(loads.keySet());
         if (!r.has("scenarios")) {
             return List.of("idle");
         }
@@ -130,9 +134,11 @@ public final class PipelineLoader {
                 continue;
             }
             SourcePosition first = seen.putIfAbsent(scenario.get(), item.position());
-            if (!Pipeline.KNOWN_SCENARIOS.contains(scenario.get())) {
+            if (!known.contains(scenario.get())) {
                 values.problems().add(item.position(), "unknown scenario '" + scenario.get() + "'",
-                        Suggestions.hint(scenario.get(), Pipeline.KNOWN_SCENARIOS, "known scenarios"));
+                        Suggestions.nearest(scenario.get(), known).map(near -> "did you mean '" + near + "'?")
+                                .orElse("known scenarios: " + String.join(", ", known)
+                                        + "; define your own under 'loads:'"));
             } else if (first != null) {
                 values.problems().add(item.position(), "duplicate scenario '" + scenario.get() + "'",
                         "already listed at line " + first.line());
@@ -148,7 +154,8 @@ public final class PipelineLoader {
                 .map(i -> new Iperf3Settings(
                         i.duration("duration", Duration.ofSeconds(1), Duration.ofHours(1))
                                 .orElse(Iperf3Settings.DEFAULT.duration()),
-                        i.integer("streams", 1, 128).orElse(Iperf3Settings.DEFAULT.streams())))
+                        i.integer("streams", 1, 128).orElse(Iperf3Settings.DEFAULT.streams()),
+                        i.bool("reverse").orElse(Iperf3Settings.DEFAULT.reverse())))
                 .orElse(Iperf3Settings.DEFAULT);
         PingSettings ping = m.mapping("ping", PING)
                 .map(p -> new PingSettings(
@@ -156,6 +163,12 @@ public final class PipelineLoader {
                         p.duration("interval", Duration.ofMillis(10), Duration.ofSeconds(10))
                                 .orElse(PingSettings.DEFAULT.interval())))
                 .orElse(PingSettings.DEFAULT);
-        return new MeasureSettings(iperf3, ping);
+        Duration warmup = m.duration("warmup", Duration.ZERO, Duration.ofHours(1))
+                .orElse(MeasureSettings.DEFAULT_WARMUP);
+        Duration sampleEvery = m.duration("sampleEvery", Duration.ofMillis(100), Duration.ofMinutes(10))
+                .orElse(MeasureSettings.DEFAULT_SAMPLE_EVERY);
+        double tolerance = m.quantity("loadTolerance", Quantity.Kind.PERCENT)
+                .map(java.math.BigDecimal::doubleValue).orElse(MeasureSettings.DEFAULT_LOAD_TOLERANCE);
+        return new MeasureSettings(iperf3, ping, warmup, sampleEvery, tolerance);
     }
 }

@@ -24,4 +24,7 @@ public interface ClusterPort {
 
     /** {@code pvesh get /cluster/resources}: nodes, guests and storage with their usage. */
     List<ClusterResource> resources();
+
+    /** {@link #resources()} as pvesh printed it ({@code --output-format json}), for callers that keep the raw text. */
+    String resourcesJson();
 }

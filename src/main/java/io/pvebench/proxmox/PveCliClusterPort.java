@@ -42,7 +42,12 @@ public final class PveCliClusterPort implements ClusterPort {
 
     @Override
     public List<ClusterResource> resources() {
-        return PveshJson.resources(checked(onAnyNode("pvesh get /cluster/resources --output-format json")).stdout());
+        return PveshJson.resources(resourcesJson());
+    }
+
+    @Override
+    public String resourcesJson() {
+        return checked(onAnyNode("pvesh get /cluster/resources --output-format json")).stdout();
     }
 
     /** Runs a command on one node; the exit code is left to the caller. */

@@ -123,6 +123,19 @@ public final class RunFolder {
         appendLine(Path.of("raw/commands.jsonl"), index);
     }
 
+    /**
+     * Appends one JSON line to {@code relative} (under {@code raw/SCOPE/} for a case's own
+     * record of many small outputs, such as a sampler's), creating it on first use.
+     */
+    public void appendRaw(String scope, String fileName, Object line) {
+        appendLine(Path.of("raw", safe(scope), safe(fileName)), line);
+    }
+
+    /** Where {@link #appendRaw} writes, relative to the run folder. */
+    public static Path rawFile(String scope, String fileName) {
+        return Path.of("raw", safe(scope), safe(fileName));
+    }
+
     public void appendSamples(List<Sample> samples) {
         for (Sample sample : samples) {
             appendLine(Path.of("samples.jsonl"), sample);

@@ -23,7 +23,7 @@ public final class AssessStage {
         Assessment assessment = kase.notRunReason() != null
                 ? new Assessment(Verdict.BROKEN, "not run: " + kase.notRunReason(), List.of())
                 : ObjectiveCheck.assess(run.pipeline().objectives(), kase.samples(), kase.brokenReason());
-        CaseResult result = new CaseResult(kase.plan(), assessment, kase.steps(), kase.samples(),
+        CaseResult result = new CaseResult(kase.plan(), assessment, kase.steps(), kase.samples(), kase.phases(),
                 kase.start() == null ? run.clock().instant() : kase.start(), run.clock().instant());
         run.folder().appendSamples(result.samples());
         run.finished(result);

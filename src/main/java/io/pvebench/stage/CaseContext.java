@@ -2,6 +2,7 @@ package io.pvebench.stage;
 
 import io.pvebench.measure.Sample;
 import io.pvebench.pipeline.CasePlan;
+import io.pvebench.run.Phase;
 import io.pvebench.run.StepRecord;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -24,6 +25,8 @@ public final class CaseContext {
     private final List<Sample> samples = new ArrayList<>();
     private final List<StepRecord> steps = new ArrayList<>();
     private final Deque<Undo> ledger = new ArrayDeque<>();
+    private final List<Phase> phases = new ArrayList<>();
+    private LoadSession load;
     private Instant start;
     private String brokenReason;
     private String notRunReason;
@@ -73,6 +76,24 @@ public final class CaseContext {
 
     public List<Sample> samples() {
         return List.copyOf(samples);
+    }
+
+    void addPhase(Phase phase) {
+        phases.add(phase);
+    }
+
+    /** The marked stretches of the case's timeline, in the order they were marked. */
+    public List<Phase> phases() {
+        return List.copyOf(phases);
+    }
+
+    void load(LoadSession session) {
+        this.load = session;
+    }
+
+    /** The load the load stage started, or null (not started yet, or nothing to run). */
+    LoadSession load() {
+        return load;
     }
 
     void addStep(StepRecord step) {

@@ -25,6 +25,8 @@ public final class RecordingShell implements RemoteShell {
     private volatile String scope = "run";
     private volatile String stage = "setup";
     private final List<Attachment> attachments = new ArrayList<>();
+    /** Set on a thread that keeps its own record of what it runs (a sampler), so nothing is filed twice. */
+    private final ThreadLocal<Boolean> unrecorded = ThreadLocal.withInitial(() -> false);
 
     public RecordingShell(RemoteShell delegate, RunFolder folder) {
         this.delegate = delegate;
@@ -33,6 +35,9 @@ public final class RecordingShell implements RemoteShell {
 
     @Override
     public CommandResult run(SshHost host, String command, Duration timeout) {
+        if (unrecorded.get()) {
+            return delegate.run(host, command, timeout);
+        }
         try {
             CommandResult result = delegate.run(host, command, timeout);
             List<Attachment> saved = folder.saveRaw(scope, stage, title(command), result);
@@ -43,6 +48,19 @@ public final class RecordingShell implements RemoteShell {
         } catch (SshException e) {
             folder.saveFailedCommand(scope, stage, host.name(), command, e.getMessage());
             throw e;
+        }
+    }
+
+    /**
+     * Runs {@code work} with this thread's commands not filed: for a caller that keeps the
+     * raw outputs itself, in one file rather than one per command.
+     */
+    <T> T withoutRecording(java.util.function.Supplier<T> work) {
+        unrecorded.set(true);
+        try {
+            return work.get();
+        } finally {
+            unrecorded.remove();
         }
     }
 

@@ -13,6 +13,7 @@ public final class StepLog {
 
     private final List<Attachment> attachments = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     public void attach(List<Attachment> more) {
         attachments.addAll(more);
@@ -21,6 +22,15 @@ public final class StepLog {
     /** Records a problem without ending the stage; the step ends broken with these reasons. */
     public void problem(String reason) {
         problems.add(reason);
+    }
+
+    /** Records something a reader of the step should know that is not a fault (a check that could not run). */
+    public void note(String text) {
+        notes.add(text);
+    }
+
+    List<String> notes() {
+        return notes;
     }
 
     List<Attachment> attachments() {

@@ -44,7 +44,9 @@ final class StepScope {
             throw e;
         }
         StepStatus status = log.problems().isEmpty() ? StepStatus.PASSED : StepStatus.BROKEN;
-        return finish(kase, stage, status, String.join("; ", log.problems()), start, log);
+        List<String> detail = new ArrayList<>(log.problems());
+        detail.addAll(log.notes());
+        return finish(kase, stage, status, String.join("; ", detail), start, log);
     }
 
     private static StepRecord finish(CaseContext kase, String stage, StepStatus status, String detail, Instant start,

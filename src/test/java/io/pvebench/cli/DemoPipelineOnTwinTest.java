@@ -64,7 +64,7 @@ class DemoPipelineOnTwinTest {
         assertThat(first.get("metrics").get("packet_loss").get("value").asDouble()).isZero();
         assertThat(first.get("objectives")).hasSize(3);
         assertThat(first.get("steps").findValuesAsText("name"))
-                .containsExactly("setup", "baseline", "collect", "teardown");
+                .containsExactly("setup", "load", "measure", "unload", "collect", "teardown");
         assertThat(summary().get("environment").get("pve.version").asText()).startsWith("9.2.");
     }
 
@@ -72,7 +72,8 @@ class DemoPipelineOnTwinTest {
     void samplesComeFromTheToolsOwnOutputsWhichAreKept() throws Exception {
         List<String> lines = Files.readAllLines(runFolder.resolve("samples.jsonl"));
         JsonNode throughput = lines.stream().map(DemoPipelineOnTwinTest::json)
-                .filter(s -> s.get("metric").asText().equals("throughput")).findFirst().orElseThrow();
+                .filter(s -> s.get("metric").asText().equals("throughput")
+                        && s.get("labels").get("direction").asText().equals("forward")).findFirst().orElseThrow();
         JsonNode labels = throughput.get("labels");
         assertThat(labels.get("case").asText()).isEqualTo("small-idle-r1");
         assertThat(labels.get("vmSpec").asText()).isEqualTo("small");
@@ -83,7 +84,7 @@ class DemoPipelineOnTwinTest {
 
         Path raw = runFolder.resolve("raw").resolve("small-idle-r1");
         try (Stream<Path> files = Files.list(raw)) {
-            Path iperf = files.filter(p -> p.getFileName().toString().contains("iperf3-client")
+            Path iperf = files.filter(p -> p.getFileName().toString().contains("iperf3-client-forward")
                     && p.toString().endsWith(".json")).findFirst().orElseThrow();
             // the guest's own iperf3 JSON, unwrapped, holds the number the sample carries
             JsonNode tool = RunFolder.JSON.readTree(iperf.toFile());
@@ -122,10 +123,10 @@ class DemoPipelineOnTwinTest {
         test.get("parameters").forEach(p -> parameters.put(p.get("name").asText(), p.get("value").asText()));
         assertThat(parameters).containsEntry("vmSpec", "small").containsEntry("repetition", "1")
                 .containsEntry("cores", "4").containsEntry("memory", "4 GiB");
-        JsonNode baseline = test.get("steps").get(1);
-        assertThat(baseline.get("name").asText()).isEqualTo("baseline");
-        assertThat(baseline.get("attachments").size()).isGreaterThanOrEqualTo(3);
-        String source = baseline.get("attachments").get(0).get("source").asText();
+        JsonNode measure = test.get("steps").get(2);
+        assertThat(measure.get("name").asText()).isEqualTo("measure");
+        assertThat(measure.get("attachments").size()).isGreaterThanOrEqualTo(5);
+        String source = measure.get("attachments").get(0).get("source").asText();
         assertThat(results.resolve(source)).exists();
         assertThat(Files.readString(results.resolve("environment.properties"))).contains("pve.version=9.2.");
     }

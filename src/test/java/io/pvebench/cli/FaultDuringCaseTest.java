@@ -45,7 +45,7 @@ class FaultDuringCaseTest {
 
                 @Override
                 public void stepStarted(CasePlan plan, String step) {
-                    if (running == 2 && step.equals("baseline")) {
+                    if (running == 2 && step.equals("measure")) {
                         Thread t = new Thread(() -> {
                             sleep(200);
                             cluster.twin.failNode("pve2");
@@ -68,8 +68,8 @@ class FaultDuringCaseTest {
                     .containsExactly(Verdict.PASS, Verdict.BROKEN, Verdict.BROKEN);
             CaseResult broken = cases.get(1);
             assertThat(broken.assessment().reason()).contains("pve2");
-            assertThat(broken.steps()).extracting(StepRecord::name).contains("baseline", "teardown");
-            assertThat(broken.steps()).filteredOn(s -> s.name().equals("baseline"))
+            assertThat(broken.steps()).extracting(StepRecord::name).contains("measure", "teardown");
+            assertThat(broken.steps()).filteredOn(s -> s.name().equals("measure"))
                     .extracting(StepRecord::status).containsExactly(StepStatus.BROKEN);
             // the server VM on pve1 was still reachable: teardown stopped its iperf3
             assertThat(broken.steps()).filteredOn(s -> s.name().equals("teardown"))

@@ -42,7 +42,7 @@ class ShippedFilesLoadTest {
             main.start();
             CamelContext camel = main.getCamelContext();
             assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder(
-                    "run", "case", "preflight", "setup", "baseline", "collect", "teardown", "assess", "report");
+                    "run", "case", "preflight", "setup", "load", "measure", "unload", "collect", "teardown", "assess", "report");
         } finally {
             main.stop();
         }

@@ -84,7 +84,7 @@ class StopRunTest {
 
                 @Override
                 public void stepFinished(CasePlan plan, StepRecord step) {
-                    if (running == 2 && step.name().equals("baseline")) {
+                    if (running == 2 && step.name().equals("measure")) {
                         stop.request("test stop");
                     }
                 }
@@ -93,8 +93,8 @@ class StopRunTest {
             CaseResult second = outcome.result().cases().get(1);
             assertThat(second.assessment().verdict()).isEqualTo(Verdict.BROKEN);
             assertThat(second.assessment().reason()).isEqualTo("run stopped: test stop");
-            assertThat(second.steps()).extracting(StepRecord::name).containsExactly("setup", "baseline", "teardown");
-            assertThat(second.steps().get(2).status()).isEqualTo(StepStatus.PASSED);
+            assertThat(second.steps()).extracting(StepRecord::name).containsExactly("setup", "load", "measure", "teardown");
+            assertThat(second.steps().get(3).status()).isEqualTo(StepStatus.PASSED);
             assertThat(Files.readAllLines(outcome.result().info().folder().resolve("raw/commands.jsonl")))
                     .anySatisfy(line -> assertThat(line).contains("\"scope\":\"" + second.plan().id() + "\"")
                             .contains("\"stage\":\"teardown\"").contains("pkill"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MatrixTest {
@@ -38,7 +39,7 @@ class MatrixTest {
     }
 
     private static Pipeline pipeline(List<VmSpec> specs, int repetitions) {
-        return new Pipeline(Path.of("p.yaml"), "p", "", TwinCluster.DEFAULT, specs, List.of("idle"), repetitions,
+        return new Pipeline(Path.of("p.yaml"), "p", "", TwinCluster.DEFAULT, specs, List.of("idle"), Map.of(), repetitions,
                 MeasureSettings.DEFAULT, List.of(), Duration.ofSeconds(60));
     }
 }

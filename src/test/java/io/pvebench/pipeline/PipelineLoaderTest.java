@@ -29,7 +29,9 @@ class PipelineLoaderTest {
         assertThat(demo.scenarios()).containsExactly("idle");
         assertThat(demo.repetitions()).isEqualTo(2);
         assertThat(demo.measure()).isEqualTo(new MeasureSettings(
-                new Iperf3Settings(Duration.ofSeconds(10), 1), new PingSettings(20, Duration.ofMillis(200))));
+                new Iperf3Settings(Duration.ofSeconds(10), 1, true), new PingSettings(20, Duration.ofMillis(200)),
+                MeasureSettings.DEFAULT_WARMUP, MeasureSettings.DEFAULT_SAMPLE_EVERY,
+                MeasureSettings.DEFAULT_LOAD_TOLERANCE));
         assertThat(demo.objectives()).containsExactly(
                 new Objective(Metric.THROUGHPUT, 9e9, null, "min: 9 Gbit/s", new SourcePosition(file, 19, 3)),
                 new Objective(Metric.PACKET_LOSS, null, 0.0, "max: 0 %", new SourcePosition(file, 20, 3)),
@@ -47,7 +49,10 @@ class PipelineLoaderTest {
         assertThat(minimal.scenarios()).containsExactly("idle");
         assertThat(minimal.repetitions()).isEqualTo(1);
         assertThat(minimal.measure()).isEqualTo(MeasureSettings.DEFAULT);
-        assertThat(MeasureSettings.DEFAULT.iperf3()).isEqualTo(new Iperf3Settings(Duration.ofSeconds(10), 1));
+        assertThat(MeasureSettings.DEFAULT.iperf3()).isEqualTo(new Iperf3Settings(Duration.ofSeconds(10), 1, true));
+        assertThat(MeasureSettings.DEFAULT.warmup()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(MeasureSettings.DEFAULT.sampleEvery()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(minimal.loads()).isEmpty();
         assertThat(MeasureSettings.DEFAULT.ping()).isEqualTo(new PingSettings(20, Duration.ofMillis(200)));
         assertThat(minimal.objectives()).isEmpty();
         assertThat(minimal.commandTimeout()).isEqualTo(Duration.ofSeconds(60));
@@ -63,7 +68,9 @@ class PipelineLoaderTest {
         });
         assertThat(full.vmSpecs()).extracting(VmSpec::memoryBytes).containsExactly(4L << 30, 8_000_000_000L);
         assertThat(full.measure()).isEqualTo(new MeasureSettings(
-                new Iperf3Settings(Duration.ofMinutes(1), 4), new PingSettings(1000, Duration.ofMillis(500))));
+                new Iperf3Settings(Duration.ofMinutes(1), 4, true), new PingSettings(1000, Duration.ofMillis(500)),
+                MeasureSettings.DEFAULT_WARMUP, MeasureSettings.DEFAULT_SAMPLE_EVERY,
+                MeasureSettings.DEFAULT_LOAD_TOLERANCE));
         assertThat(full.commandTimeout()).isEqualTo(Duration.ofMinutes(2));
     }
 

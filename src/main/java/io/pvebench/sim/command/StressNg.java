@@ -63,6 +63,8 @@ final class StressNg {
         boolean metrics;
         boolean quiet;
         String yaml;
+        /** {@code --vm-hang 0}: each vm worker maps and touches its memory once, then sleeps holding it. */
+        boolean vmHangs;
     }
 
     GuestRun run(VmInfo vm, List<String> args, ClusterModel model) {
@@ -109,7 +111,8 @@ final class StressNg {
                     case "--metrics", "-M" -> o.metrics = true;
                     case "--yaml", "-Y" -> o.yaml = value != null ? value : args.get(++i);
                     case "-q", "--quiet" -> o.quiet = true;
-                    case "--vm-keep", "--vm-hang", "-v", "--verbose", "--times", "--tz", "--perf" -> { }
+                    case "--vm-hang" -> o.vmHangs = Integer.parseInt(value != null ? value : args.get(++i)) == 0;
+                    case "--vm-keep", "-v", "--verbose", "--times", "--tz", "--perf" -> { }
                     case "--version", "-V" -> {
                         return GuestRun.done(Reply.ok("stress-ng, version 0.15.06 (gcc 12.2.0, x86_64 Linux "
                                 + GuestOs.RELEASE + ")\n"), Duration.ZERO);
@@ -194,7 +197,9 @@ final class StressNg {
     /** What the stressors ask of the guest while they run (see {@code LoadModel}). */
     static GuestLoad.Demand demand(Options o, long vmBytes, ClusterModel model) {
         int cpu = o.stressors.getOrDefault("cpu", 0);
-        int vmw = o.stressors.getOrDefault("vm", 0);
+        int vmAll = o.stressors.getOrDefault("vm", 0);
+        // hanging vm workers hold their memory but neither run nor write
+        int vmw = o.vmHangs ? 0 : vmAll;
         int io = o.stressors.getOrDefault("io", 0);
         int hdd = o.stressors.getOrDefault("hdd", 0);
         double load = o.cpuLoad / 100;
@@ -202,7 +207,7 @@ final class StressNg {
         double cpuDemand = cpu * load + vmw + io * RATES.get("io").cpuPerInstance()
                 + hdd * RATES.get("hdd").cpuPerInstance();
         double ioThreads = io * 0.8 + hdd * 0.5;
-        long mem = vmw * vmBytes + hdd * (8L << 20) + (cpu + io) * (6L << 20);
+        long mem = vmAll * vmBytes + hdd * (8L << 20) + (cpu + io) * (6L << 20);
         // the vm stressor rewrites its mapping over and over; a CPU stressor touches a few pages
         double dirty = vmw * Math.min(1.6 * (1L << 30), 4.0 * vmBytes) + hdd * 48e6 + cpu * load * 0.4e6;
         double write = hdd * 180e6 + io * 2e6;
@@ -227,6 +232,14 @@ final class StressNg {
             int n = e.getValue();
             Rate rate = RATES.get(name);
             double busy = name.equals("cpu") ? o.cpuLoad / 100 : 1;
+            if (name.equals("vm") && o.vmHangs) {
+                // touched once, then asleep: no bogo ops, a little system time for the page faults
+                // (real 0.15.06, 64 MiB: "vm 0 2.01 0.00 0.03 0.00 0.00")
+                double sys = n * 0.03 * Math.max(1, vmBytes / (double) (64L << 20)) * (0.9 + 0.2 * random.nextDouble());
+                rows.add(new Row(name, n, 0, real, 0, round2(Math.min(sys, real * n)), sys / real / n * 100,
+                        rate.maxRssKb() + (int) Math.min(Integer.MAX_VALUE / 2, vmBytes >> 10), 0, 0));
+                continue;
+            }
             double noise = 1 + 0.015 * random.nextGaussian();
             double opsRate = rate.opsPerSecond() * busy * Math.min(1, share) * noise;
             if (name.equals("vm")) {

@@ -1,0 +1,214 @@
+package io.pvebench.stage;
+
+import io.pvebench.guest.GuestAgentException;
+import io.pvebench.guest.GuestPort;
+import io.pvebench.guest.GuestResult;
+import io.pvebench.guest.GuestVm;
+import io.pvebench.guest.LoadPlan;
+import io.pvebench.guest.LoadRun;
+import io.pvebench.measure.Sample;
+import io.pvebench.proxmox.ClusterClock;
+import io.pvebench.ssh.SshException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The load of one case while it runs: its stress-ng processes in each VM (the steady one
+ * at once, bursts at their planned moments from a background thread) and the usage
+ * sampler beside them. {@link #stop} ends all of it and gathers what each process
+ * reported; it is what the case's undo ledger calls, so an interrupted case never
+ * leaves load behind.
+ */
+final class LoadSession {
+
+    /** A process as it ended; {@code result} is null when its outcome could not be read. */
+    record Finished(GuestVm vm, LoadRun run, GuestResult result, String problem) {
+    }
+
+    /** What stopping found: the processes' reports, the usage samples and whatever went wrong. */
+    record Outcome(List<Finished> loads, List<Sample> usage, List<String> problems) {
+    }
+
+    private record Started(GuestVm vm, LoadRun run, long pid) {
+    }
+
+    /** How long a stopped stress-ng may take to report (it stops its workers first), in wall time. */
+    private static final Duration REPORT_WAIT = Duration.ofSeconds(30);
+
+    private final GuestPort guests;
+    private final ClusterClock clock;
+    private final List<GuestVm> vms;
+    private final LoadPlan plan;
+    private final ResourceSampler sampler;
+    private final Pacer pacer;
+    private final List<Started> started = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private Instant startedAt;
+    private final Object stopping = new Object();
+    private Thread bursts;
+    private boolean halted;
+    private Outcome outcome;
+
+    LoadSession(GuestPort guests, ClusterClock clock, List<GuestVm> vms, LoadPlan plan, ResourceSampler sampler) {
+        this.guests = guests;
+        this.clock = clock;
+        this.vms = List.copyOf(vms);
+        this.plan = plan;
+        this.sampler = sampler;
+        this.pacer = new Pacer(clock);
+    }
+
+    LoadPlan plan() {
+        return plan;
+    }
+
+    /** When the load started on the cluster's clock, or null before {@link #start}. */
+    synchronized Instant startedAt() {
+        return startedAt;
+    }
+
+    /**
+     * Starts sampling and the processes due now; later ones follow on a background thread.
+     *
+     * @throws GuestAgentException when a VM's agent cannot start stress-ng (not installed, agent down)
+     */
+    void start() {
+        synchronized (this) {
+            startedAt = clock.now();
+        }
+        sampler.start();
+        List<LoadRun> later = new ArrayList<>();
+        for (LoadRun run : plan.runs()) {
+            if (run.offset().isZero()) {
+                startEverywhere(run);
+            } else {
+                later.add(run);
+            }
+        }
+        if (!later.isEmpty()) {
+            later.sort(Comparator.comparing(LoadRun::offset));
+            Thread t = new Thread(() -> startLater(later), "pvebench-bursts");
+            t.setDaemon(true);
+            synchronized (this) {
+                bursts = t;
+            }
+            t.start();
+        }
+    }
+
+    /**
+     * Stops the bursts, the processes still running (pkill, then each one's report) and the
+     * sampler. The first call does the work; later calls return the same outcome.
+     */
+    Outcome stop() {
+        synchronized (stopping) {
+            if (outcome != null) {
+                return outcome;
+            }
+            Thread burstThread;
+            synchronized (this) {
+                halted = true;
+                burstThread = bursts;
+            }
+            pacer.stop();
+            if (burstThread != null) {
+                // a burst being started finishes starting first, so the pkill below reaches it
+                try {
+                    burstThread.join(REPORT_WAIT.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            List<Started> running;
+            List<String> found;
+            synchronized (this) {
+                running = List.copyOf(started);
+                found = new ArrayList<>(problems);
+            }
+            if (!running.isEmpty()) {
+                for (GuestVm vm : vms) {
+                    found.addAll(kill(vm));
+                }
+            }
+            List<Finished> loads = new ArrayList<>();
+            for (Started s : running) {
+                loads.add(report(s));
+            }
+            loads.stream().filter(f -> f.problem() != null).forEach(f -> found.add(f.problem()));
+            outcome = new Outcome(loads, sampler.stop(), found);
+            return outcome;
+        }
+    }
+
+    /** pkill exits 1 when nothing matched: every process had ended by itself, which is fine. */
+    private List<String> kill(GuestVm vm) {
+        try {
+            GuestResult kill = guests.exec(vm, List.of("pkill", "stress-ng"), REPORT_WAIT);
+            return kill.exitCode() > 1 ? List.of("pkill stress-ng in " + vm + " exited " + kill.exitCode() + ": "
+                    + kill.stderr().strip()) : List.of();
+        } catch (GuestAgentException | SshException e) {
+            return List.of("cannot stop stress-ng in " + vm + ": " + e.getMessage());
+        }
+    }
+
+    private void startLater(List<LoadRun> runs) {
+        Instant zero;
+        synchronized (this) {
+            zero = startedAt;
+        }
+        for (LoadRun run : runs) {
+            if (!pacer.waitUntil(zero.plus(run.offset()))) {
+                return;
+            }
+            try {
+                startEverywhere(run);
+            } catch (GuestAgentException | SshException e) {
+                synchronized (this) {
+                    problems.add("cannot start " + run.name() + " of the load: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void startEverywhere(LoadRun run) {
+        for (GuestVm vm : vms) {
+            synchronized (this) {
+                if (halted) {
+                    return; // stopped meanwhile: starting more would leave it running
+                }
+            }
+            long pid = guests.start(vm, run.argv());
+            synchronized (this) {
+                started.add(new Started(vm, run, pid));
+            }
+        }
+    }
+
+    private Finished report(Started s) {
+        long deadline = System.nanoTime() + REPORT_WAIT.toNanos();
+        try {
+            while (true) {
+                Optional<GuestResult> result = guests.poll(s.vm(), s.pid());
+                if (result.isPresent()) {
+                    return new Finished(s.vm(), s.run(), result.get(), null);
+                }
+                if (System.nanoTime() > deadline) {
+                    return new Finished(s.vm(), s.run(), null, s.run().name() + " load in " + s.vm()
+                            + " (pid " + s.pid() + ") did not end within " + REPORT_WAIT.toSeconds() + " s of pkill");
+                }
+                Thread.sleep(50);
+            }
+        } catch (GuestAgentException | SshException e) {
+            return new Finished(s.vm(), s.run(), null, "cannot read the report of the " + s.run().name()
+                    + " load in " + s.vm() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Finished(s.vm(), s.run(), null, "interrupted while waiting for the " + s.run().name()
+                    + " load in " + s.vm());
+        }
+    }
+}

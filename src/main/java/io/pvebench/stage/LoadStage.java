@@ -1,0 +1,77 @@
+package io.pvebench.stage;
+
+import io.pvebench.guest.GuestSize;
+import io.pvebench.guest.LoadPlan;
+import io.pvebench.pipeline.LoadProfile;
+import io.pvebench.pipeline.MeasureSettings;
+import io.pvebench.pipeline.VmSpec;
+import io.pvebench.run.Phase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Puts the case's scenario load on both VMs of its pair (nothing for idle), starts
+ * sampling node and guest usage beside it, and lets the load warm up before anything
+ * is measured. The load and the sampler go into the undo ledger before they start, so
+ * whatever happens next they are stopped. Every stress-ng process has a timeout well
+ * past the case's planned length: a pvebench that dies leaves no load running for long.
+ */
+public final class LoadStage {
+
+    public static final String NAME = "load";
+
+    /** How far a load's own timeout lies beyond what the case plans to measure. */
+    private static final Duration LOAD_SLACK = Duration.ofMinutes(10);
+
+    public void run(CaseContext kase) {
+        StepScope.run(kase, NAME, log -> {
+            RunContext run = kase.run();
+            VmPair pair = run.pair(kase.plan().vmSpec().name());
+            MeasureSettings measure = run.pipeline().measure();
+            LoadProfile profile = run.pipeline().load(kase.plan().scenario());
+            VmSpec spec = kase.plan().vmSpec();
+            Duration window = measure.warmup().plus(measure.networkTime()).multipliedBy(2).plus(LOAD_SLACK);
+            LoadPlan plan = LoadPlan.of(profile, new GuestSize(spec.cores(), spec.memoryBytes()), window,
+                    run.info().seed() ^ kase.id().hashCode());
+            ResourceSampler sampler = new ResourceSampler(
+                    () -> run.shell().withoutRecording(() -> run.cluster().resourcesJson()), run.clusterClock(),
+                    run.folder(), kase.id(), kase.labels(""),
+                    Set.of(String.valueOf(pair.server().vmid()), String.valueOf(pair.client().vmid())),
+                    measure.sampleEvery());
+            LoadSession session = new LoadSession(run.guests(), run.clusterClock(),
+                    List.of(pair.server(), pair.client()), plan, sampler);
+            kase.recordChange("load '" + profile.name() + "' and usage sampling in " + pair.server() + " and "
+                    + pair.client(), session::stop);
+            kase.load(session);
+            session.start();
+            if (plan.isEmpty() || measure.warmup().isZero()) {
+                return;
+            }
+            Instant start = session.startedAt();
+            Instant end = start.plus(measure.warmup());
+            try {
+                waitForWarmup(kase, end);
+            } finally {
+                kase.addPhase(new Phase("warmup", start, run.clusterClock().now()));
+            }
+        });
+    }
+
+    /** Sleeps through the warm-up in short steps, so a stop request ends it early. */
+    private static void waitForWarmup(CaseContext kase, Instant end) {
+        RunContext run = kase.run();
+        Duration step = Duration.ofMillis(200);
+        while (run.clusterClock().now().isBefore(end)) {
+            run.checkNotStopped();
+            Duration left = run.clusterClock().wallDuration(Duration.between(run.clusterClock().now(), end));
+            try {
+                Thread.sleep(Math.max(1, Math.min(step.toMillis(), left.toMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunStoppedException("interrupted during the warm-up");
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.pvebench.stage;
+
+import io.pvebench.measure.Metric;
+import io.pvebench.measure.Sample;
+import io.pvebench.measure.StressNgOutput;
+import io.pvebench.run.Attachment;
+import io.pvebench.run.Phase;
+import io.pvebench.run.RunFolder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Ends the case's load and sampling and turns what they left into samples: the usage
+ * time series (warm-up readings labelled {@code phase=warmup}, so no objective counts
+ * them), what each stress-ng process reported, and the load check: per VM, how far the
+ * guest CPU Proxmox measured strayed from what the profile aims at. A load that missed
+ * its aim by more than the pipeline's tolerance breaks the case: its numbers would not
+ * describe the scenario it names.
+ */
+public final class UnloadStage {
+
+    public static final String NAME = "unload";
+    /** The label that marks a sample's phase; {@code warmup} samples count for no objective. */
+    public static final String PHASE = "phase";
+    public static final String WARMUP = "warmup";
+
+    private final StressNgOutput stressNg = new StressNgOutput();
+
+    public void run(CaseContext kase) {
+        LoadSession session = kase.load();
+        if (session == null) {
+            return;
+        }
+        StepScope.run(kase, NAME, log -> {
+            LoadSession.Outcome outcome = session.stop();
+            Optional<Phase> warmup = kase.phases().stream().filter(p -> p.name().equals(WARMUP)).findFirst();
+            List<Sample> usage = outcome.usage().stream()
+                    .map(s -> warmup.isPresent() && warmup.get().contains(s.timestamp())
+                            ? s.withLabels(Map.of(PHASE, WARMUP)) : s)
+                    .toList();
+            kase.addSamples(usage);
+            log.attach(List.of(new Attachment(String.format(Locale.ROOT, "cluster resources every %s s (%d samples)",
+                    kase.run().pipeline().measure().sampleEvery().toMillis() / 1000.0, usage.size()),
+                    RunFolder.rawFile(kase.id(), ResourceSampler.RAW_FILE), "application/x-ndjson")));
+            Instant now = kase.run().clusterClock().now();
+            for (LoadSession.Finished f : outcome.loads()) {
+                if (f.result() == null) {
+                    continue;
+                }
+                log.attach(GuestOutputs.keep(kase, NAME, "stress-ng " + f.run().name() + " vm" + f.vm().vmid(),
+                        f.result()));
+                Map<String, String> labels = kase.labels(f.vm().node());
+                labels.put("vmid", String.valueOf(f.vm().vmid()));
+                labels.put("load", f.run().name());
+                kase.addSamples(stressNg.parseMetricsBrief(f.result().stderr(), labels, now));
+            }
+            outcome.problems().forEach(problem -> {
+                log.problem(problem);
+                kase.broken(problem);
+            });
+            check(kase, session, usage, log);
+        });
+    }
+
+    private static void check(CaseContext kase, LoadSession session, List<Sample> usage, StepLog log) {
+        if (session.plan().isEmpty()) {
+            return;
+        }
+        double tolerance = kase.run().pipeline().measure().loadTolerance();
+        VmPair pair = kase.run().pair(kase.plan().vmSpec().name());
+        List<Sample> samples = new ArrayList<>();
+        for (var vm : List.of(pair.server(), pair.client())) {
+            String vmid = String.valueOf(vm.vmid());
+            List<Sample> cpu = usage.stream().filter(s -> s.metric().equals(Metric.VM_CPU.id())
+                    && vmid.equals(s.labels().get("vmid"))).toList();
+            LoadCheck.Result result = LoadCheck.check(session.plan(), session.startedAt(),
+                    kase.run().pipeline().measure().warmup(), cpu);
+            if (!result.checked()) {
+                log.note("load check of " + vm + " skipped: " + result.note());
+                continue;
+            }
+            Map<String, String> labels = kase.labels(vm.node());
+            labels.put("vmid", vmid);
+            samples.add(Sample.of(Metric.LOAD_CPU_TARGET, result.target(), labels, session.startedAt()));
+            samples.add(Sample.of(Metric.LOAD_CPU_ERROR, result.error(), labels, session.startedAt()));
+            if (!result.within(tolerance)) {
+                String reason = String.format(Locale.ROOT, "load '%s' missed its aim in %s: guest CPU %+.1f points"
+                        + " off the %.0f %% aimed at (tolerance %.0f points, %d readings)", session.plan().scenario(),
+                        vm, result.error(), result.target(), tolerance, result.readings());
+                log.problem(reason);
+                kase.broken(reason);
+            }
+        }
+        kase.addSamples(samples);
+    }
+}
