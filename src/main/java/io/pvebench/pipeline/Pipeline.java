@@ -15,7 +15,11 @@ import java.util.Objects;
  * @param description    free text, empty when the file has none
  * @param scenarios      names from {@link #KNOWN_SCENARIOS}, unique, in file order
  * @param repetitions    how often each VM spec × scenario case runs, 1..1000
- * @param objectives     service-level objectives in file order, bounds in the metric's base unit
+ * @param objectives     service-level objectives on every sample of a metric, in file order,
+ *                       bounds in the metric's base unit
+ * @param statisticObjectives objectives on a statistic of a metric over each matrix cell's
+ *                       repetitions ({@code throughput.p05}), in file order, bounds in the
+ *                       metric's base unit
  * @param commandTimeout how long one remote command may take
  */
 public record Pipeline(
@@ -28,6 +32,7 @@ public record Pipeline(
         int repetitions,
         MeasureSettings measure,
         List<Objective> objectives,
+        List<StatisticObjective> statisticObjectives,
         Duration commandTimeout) {
 
     /** Scenarios a pipeline may name today; light, normal, heavy and anomaly come later. */
@@ -42,6 +47,7 @@ public record Pipeline(
         scenarios = List.copyOf(scenarios);
         Objects.requireNonNull(measure, "measure");
         objectives = List.copyOf(objectives);
+        statisticObjectives = List.copyOf(statisticObjectives);
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         if (vmSpecs.isEmpty() || scenarios.isEmpty()) {
             throw new IllegalArgumentException("a pipeline has at least one VM spec and one scenario");

@@ -39,6 +39,6 @@ class MatrixTest {
 
     private static Pipeline pipeline(List<VmSpec> specs, int repetitions) {
         return new Pipeline(Path.of("p.yaml"), "p", "", TwinCluster.DEFAULT, specs, List.of("idle"), repetitions,
-                MeasureSettings.DEFAULT, List.of(), Duration.ofSeconds(60));
+                MeasureSettings.DEFAULT, List.of(), List.of(), Duration.ofSeconds(60));
     }
 }
