@@ -43,7 +43,8 @@ final class ObjectivesReader {
         for (YamlNode.Entry entry : mapping.map(YamlNode.Mapping::entries).orElse(List.of())) {
             int dot = entry.key().indexOf('.');
             Optional<Metric> metric = metric(entry, dot < 0 ? entry.key() : entry.key().substring(0, dot));
-            Optional<Statistic> statistic = dot < 0 ? Optional.empty() : statistic(entry, entry.key().substring(dot + 1));
+            Optional<Statistic> statistic = dot < 0 ? Optional.empty()
+                    : statistic(entry, entry.key().substring(dot + 1));
             if (metric.isEmpty() || (dot >= 0 && statistic.isEmpty())) {
                 continue;
             }

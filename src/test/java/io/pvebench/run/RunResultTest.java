@@ -76,7 +76,8 @@ class RunResultTest {
         RunResult checked = run.withStatistics(StatisticCheck.checkCells(List.of(stdev), run.unbrokenSamples(), 7));
 
         assertThat(checked.verdict()).isEqualTo(Verdict.UNKNOWN);
-        assertThat(checked.statistics().get(0).message()).isEqualTo("throughput stdev needs at least 2 repetitions, got 1");
+        assertThat(checked.statistics().get(0).message())
+                .isEqualTo("throughput stdev needs at least 2 repetitions, got 1");
     }
 
     @Test
