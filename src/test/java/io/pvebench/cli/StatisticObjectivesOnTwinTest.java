@@ -82,8 +82,8 @@ class StatisticObjectivesOnTwinTest {
     @Test
     void theStatisticsJoinJunitXmlAndAllureBesideTheCases() throws Exception {
         assertThat(Files.readString(met.folder().resolve("junit.xml")))
-                .contains("<testsuite name=\"statistics\" tests=\"5\" failures=\"0\" errors=\"0\" skipped=\"0\"")
-                .contains("classname=\"statistics.statistics\" name=\"throughput.p05 vmSpec=small scenario=idle "
+                .contains("<testsuite name=\"demo-statistics\" tests=\"5\" failures=\"0\" errors=\"0\" skipped=\"0\"")
+                .contains("classname=\"demo-statistics.statistics\" name=\"throughput.p05 vmSpec=small scenario=idle "
                         + "direction=forward node=pve2\"");
         List<JsonNode> allure = new ArrayList<>();
         try (Stream<Path> files = Files.list(met.folder().resolve("allure-results"))) {
