@@ -45,6 +45,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void pipelineKnowsNothingOfTheAssessmentThatJudgesAgainstIt() {
+        // assess imports the pipeline's objectives; the other way round would be a cycle
+        forbid("pipeline", "io.pvebench.assess..", "io.pvebench.run..", "io.pvebench.report..");
+    }
+
+    @Test
     void sshKnowsNoProxmoxOrPipelines() {
         forbid("ssh", "io.pvebench.proxmox..", "io.pvebench.pipeline..", "io.pvebench.stage..",
                 "org.apache.camel..", "io.pvebench.sim..");

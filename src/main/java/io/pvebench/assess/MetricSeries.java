@@ -28,6 +28,15 @@ public record MetricSeries(String metric, String unit, Map<String, String> group
     /** The label that tells repetitions apart. */
     public static final String REPETITION = "repetition";
 
+    /**
+     * The labels that make a cell of the matrix, in the order reports show them: the VM spec
+     * and scenario the pipeline crosses, a configuration {@code variant}, iperf3's
+     * {@code direction} (forward and reverse are different paths, never averaged) and the
+     * {@code node} a value was measured on. A label the samples lack is simply absent from
+     * their cell. The matrix summary and the objectives on statistics both group by these.
+     */
+    public static final List<String> CELL = List.of("vmSpec", "scenario", "variant", "direction", "node");
+
     public MetricSeries {
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(unit, "unit");
@@ -43,6 +52,24 @@ public record MetricSeries(String metric, String unit, Map<String, String> group
     /** Summary of {@link #values()}; {@code seed} drives the bootstrap. */
     public Summary summary(long seed) {
         return Summaries.of(values.stream().mapToDouble(Double::doubleValue).toArray(), seed);
+    }
+
+    /** The values keyed by their repetition, in order. */
+    public Map<String, Double> byRepetition() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            out.put(repetitions.get(i), values.get(i));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The series of every matrix cell ({@link #CELL}) in {@code samples}, warm-up left out
+     * ({@link JudgedSamples}): what statistics across repetitions are computed from and
+     * objectives on them are held to. Otherwise as {@link #group(Collection, Collection)}.
+     */
+    public static List<MetricSeries> cells(Collection<Sample> samples) {
+        return group(JudgedSamples.of(samples), CELL);
     }
 
     /**

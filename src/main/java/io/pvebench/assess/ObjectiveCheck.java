@@ -1,9 +1,8 @@
 package io.pvebench.assess;
 
-import io.pvebench.measure.Quantities;
 import io.pvebench.measure.Sample;
 import io.pvebench.pipeline.Objective;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,44 +12,30 @@ import java.util.stream.Collectors;
  * <p>Every sample of the objective's metric must lie within the bounds, so the value that
  * decides is the worst one: the smallest against a minimum, the largest against a maximum.
  * No sample of the metric gives {@link Verdict#UNKNOWN}: an objective nobody measured has
- * not passed. Stateless and thread-safe.
+ * not passed. Warm-up samples never count ({@link JudgedSamples}). Stateless and thread-safe.
  */
 public final class ObjectiveCheck {
 
     private ObjectiveCheck() {
     }
 
+    /**
+     * The objective against a case's samples; samples of the warm-up do not count
+     * ({@link JudgedSamples}).
+     */
     public static ObjectiveResult check(Objective objective, List<Sample> samples) {
         String metric = objective.metric().id();
-        String unit = objective.metric().unit();
-        List<Double> values = samples.stream()
+        double[] values = JudgedSamples.of(samples).stream()
                 .filter(s -> s.metric().equals(metric))
-                .map(Sample::value)
-                .collect(Collectors.toList());
-        if (values.isEmpty()) {
+                .mapToDouble(Sample::value)
+                .toArray();
+        if (values.length == 0) {
             return new ObjectiveResult(objective, Verdict.UNKNOWN, null,
                     "no sample of " + metric + " was measured");
         }
-        double lowest = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double highest = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        if (objective.min() != null && lowest < objective.min()) {
-            return new ObjectiveResult(objective, Verdict.FAIL, lowest, metric + " "
-                    + Quantities.format(lowest, unit) + " < min " + Quantities.format(objective.min(), unit));
-        }
-        if (objective.max() != null && highest > objective.max()) {
-            return new ObjectiveResult(objective, Verdict.FAIL, highest, metric + " "
-                    + Quantities.format(highest, unit) + " > max " + Quantities.format(objective.max(), unit));
-        }
-        List<String> held = new ArrayList<>();
-        double decisive = objective.min() != null ? lowest : highest;
-        if (objective.min() != null) {
-            held.add(">= " + Quantities.format(objective.min(), unit));
-        }
-        if (objective.max() != null) {
-            held.add("<= " + Quantities.format(objective.max(), unit));
-        }
-        return new ObjectiveResult(objective, Verdict.PASS, decisive,
-                metric + " " + Quantities.format(decisive, unit) + " " + String.join(" and ", held));
+        BoundsCheck.Outcome outcome = BoundsCheck.check(metric, objective.metric().unit(), objective.min(),
+                objective.max(), Arrays.stream(values).min().orElseThrow(), Arrays.stream(values).max().orElseThrow());
+        return new ObjectiveResult(objective, outcome.verdict(), outcome.decisive(), outcome.message());
     }
 
     /**

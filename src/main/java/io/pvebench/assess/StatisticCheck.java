@@ -1,14 +1,16 @@
 package io.pvebench.assess;
 
-import io.pvebench.measure.Quantities;
-import java.util.ArrayList;
+import io.pvebench.measure.Sample;
+import io.pvebench.pipeline.StatisticObjective;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Checks {@link StatisticObjective}s against groups' summaries. A statistic the group has too
- * few values for ({@code stdev} of one repetition), or a metric nobody measured, gives
- * {@link Verdict#UNKNOWN}, never pass. Bounds are inclusive. Stateless and thread-safe.
+ * Checks {@link StatisticObjective}s against matrix cells' summaries. A statistic the cell has
+ * too few values for ({@code stdev} of one repetition), or a metric nobody measured, gives
+ * {@link Verdict#UNKNOWN}, never pass. Bounds are inclusive and judged as {@link ObjectiveCheck}
+ * judges them. Stateless and thread-safe.
  */
 public final class StatisticCheck {
 
@@ -16,41 +18,22 @@ public final class StatisticCheck {
     }
 
     /**
-     * The objective against one group's summary.
+     * Every objective against every matrix cell of {@code samples} ({@link MetricSeries#cells}:
+     * grouped by {@link MetricSeries#CELL}, one value per repetition, warm-up left out): the
+     * results of the first objective in cell order, then those of the next.
      *
-     * @param group   the group's labels, copied into the result
-     * @param summary the group's summary of the objective's metric, or {@code null} when the
-     *                group has no value of it
+     * @param samples the samples to judge; leave out those of broken cases, whose numbers
+     *                describe a fault rather than the cluster
+     * @param seed    drives each cell's bootstrap (only the t interval is checked, so the
+     *                verdicts do not depend on it)
      */
-    public static StatisticResult check(StatisticObjective objective, Map<String, String> group, Summary summary) {
-        String name = objective.metric().id() + " " + objective.statistic().id();
-        String unit = objective.metric().unit();
-        if (summary == null) {
-            return new StatisticResult(objective, group, Verdict.UNKNOWN, null,
-                    "no sample of " + objective.metric().id() + " was measured");
+    public static List<StatisticResult> checkCells(List<StatisticObjective> objectives, Collection<Sample> samples,
+                                                   long seed) {
+        if (objectives.isEmpty()) {
+            return List.of();
         }
-        if (!summary.defines(objective.statistic())) {
-            return new StatisticResult(objective, group, Verdict.UNKNOWN, null, name + " needs at least "
-                    + objective.statistic().minimumCount() + " repetitions, got " + summary.n());
-        }
-        double value = summary.get(objective.statistic());
-        String observed = name + " " + Quantities.format(value, unit);
-        if (objective.min() != null && value < objective.min()) {
-            return new StatisticResult(objective, group, Verdict.FAIL, value,
-                    observed + " < min " + Quantities.format(objective.min(), unit));
-        }
-        if (objective.max() != null && value > objective.max()) {
-            return new StatisticResult(objective, group, Verdict.FAIL, value,
-                    observed + " > max " + Quantities.format(objective.max(), unit));
-        }
-        List<String> held = new ArrayList<>();
-        if (objective.min() != null) {
-            held.add(">= " + Quantities.format(objective.min(), unit));
-        }
-        if (objective.max() != null) {
-            held.add("<= " + Quantities.format(objective.max(), unit));
-        }
-        return new StatisticResult(objective, group, Verdict.PASS, value, observed + " " + String.join(" and ", held));
+        List<MetricSeries> cells = MetricSeries.cells(samples);
+        return objectives.stream().flatMap(o -> check(o, cells, seed).stream()).toList();
     }
 
     /**
@@ -63,8 +46,36 @@ public final class StatisticCheck {
     public static List<StatisticResult> check(StatisticObjective objective, List<MetricSeries> series, long seed) {
         List<StatisticResult> results = series.stream()
                 .filter(s -> s.metric().equals(objective.metric().id()))
-                .map(s -> check(objective, s.group(), s.summary(seed)))
+                .map(s -> check(objective, s.group(), s.summary(seed), s.byRepetition()))
                 .toList();
         return results.isEmpty() ? List.of(check(objective, Map.of(), null)) : results;
+    }
+
+    /**
+     * The objective against one group's summary.
+     *
+     * @param group   the group's labels, copied into the result
+     * @param summary the group's summary of the objective's metric, or {@code null} when the
+     *                group has no value of it
+     */
+    public static StatisticResult check(StatisticObjective objective, Map<String, String> group, Summary summary) {
+        return check(objective, group, summary, Map.of());
+    }
+
+    private static StatisticResult check(StatisticObjective objective, Map<String, String> group, Summary summary,
+                                         Map<String, Double> repetitions) {
+        String name = objective.metric().id() + " " + objective.statistic().id();
+        if (summary == null) {
+            return new StatisticResult(objective, group, Verdict.UNKNOWN, null,
+                    "no sample of " + objective.metric().id() + " was measured", repetitions);
+        }
+        if (!summary.defines(objective.statistic())) {
+            return new StatisticResult(objective, group, Verdict.UNKNOWN, null, name + " needs at least "
+                    + objective.statistic().minimumCount() + " repetitions, got " + summary.n(), repetitions);
+        }
+        double value = summary.get(objective.statistic());
+        BoundsCheck.Outcome outcome = BoundsCheck.check(name, objective.metric().unit(), objective.min(),
+                objective.max(), value, value);
+        return new StatisticResult(objective, group, outcome.verdict(), value, outcome.message(), repetitions);
     }
 }

@@ -1,5 +1,7 @@
 package io.pvebench.assess;
 
+import io.pvebench.measure.Statistic;
+
 /**
  * Descriptive statistics of one metric over a group's values (one value per repetition), all
  * in the metric's unit. A statistic undefined for {@code n} values is {@link Double#NaN}:

@@ -22,6 +22,7 @@ import io.pvebench.run.StopSignal;
 import io.pvebench.ssh.JschRemoteShell;
 import io.pvebench.ssh.SshException;
 import io.pvebench.stage.RecordingShell;
+import io.pvebench.stage.ReportStage;
 import io.pvebench.stage.RunContext;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ public final class PipelineRunner {
             RunResult result = finished.get();
             if (result == null) {
                 // the routes ended without their report stage: report what finished, and say so
-                result = new RunResult(info, run.environment(), run.results(), clock.instant());
+                result = ReportStage.result(run);
                 events.runFinished(result);
             }
             return new Outcome(result, events.failures(), html == null ? null : html.outcome());

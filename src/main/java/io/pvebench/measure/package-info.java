@@ -1,5 +1,6 @@
 /**
- * Measurements: the metric catalog, the flat {@link io.pvebench.measure.Sample}, and
+ * Measurements: the metric catalog, the statistics over repetitions a pipeline can name
+ * ({@link io.pvebench.measure.Statistic}), the flat {@link io.pvebench.measure.Sample}, and
  * parsers that turn real tool output (iperf3, ping, fping, stress-ng, fio, pvesh
  * {@code /cluster/resources}) into samples.
  *

@@ -1,6 +1,7 @@
 package io.pvebench.pipeline;
 
 import io.pvebench.measure.Metric;
+import io.pvebench.measure.Statistic;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,10 +9,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a pipeline's {@code objectives}: metric key ({@link Metric#key()}) to bounds with
- * units, converted to the metric's base unit.
+ * Reads a pipeline's {@code objectives}: a metric key ({@link Metric#key()}) bounds every
+ * sample of the metric; a metric key, a dot and a statistic ({@code throughput.p05},
+ * {@link Statistic#id()}) bounds that statistic over the repetitions of each matrix cell.
+ * Bounds carry units and are converted to the metric's base unit.
  */
 final class ObjectivesReader {
+
+    /** The objectives of a file, each kind in file order. */
+    record Read(List<Objective> everySample, List<StatisticObjective> statistics) {
+
+        static final Read NONE = new Read(List.of(), List.of());
+    }
+
+    /** Bounds as checked: in the metric's base unit, with the text the file wrote. */
+    private record Bounds(Double min, Double max, String written) {
+    }
 
     private static final Keys BOUNDS = Keys.allowed("min", "max");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -22,27 +35,57 @@ final class ObjectivesReader {
         this.values = values;
     }
 
-    /** The objectives in file order; problems reported, invalid ones left out. */
-    List<Objective> read(YamlNode node) {
-        List<Objective> objectives = new ArrayList<>();
+    /** The objectives; problems reported, invalid ones left out. */
+    Read read(YamlNode node) {
+        List<Objective> everySample = new ArrayList<>();
+        List<StatisticObjective> statistics = new ArrayList<>();
         Optional<YamlNode.Mapping> mapping = values.mapping(node, "objectives");
         for (YamlNode.Entry entry : mapping.map(YamlNode.Mapping::entries).orElse(List.of())) {
-            Optional<Metric> metric = Metric.byKey(entry.key());
-            if (metric.isEmpty()) {
-                List<String> known = Arrays.stream(Metric.values()).map(Metric::key).toList();
-                values.problems().add(entry.keyPosition(), "unknown metric '" + entry.key() + "' in objectives",
-                        Suggestions.hint(entry.key(), known, "known metrics"));
+            int dot = entry.key().indexOf('.');
+            Optional<Metric> metric = metric(entry, dot < 0 ? entry.key() : entry.key().substring(0, dot));
+            Optional<Statistic> statistic = dot < 0 ? Optional.empty()
+                    : statistic(entry, entry.key().substring(dot + 1));
+            if (metric.isEmpty() || (dot >= 0 && statistic.isEmpty())) {
                 continue;
             }
             String path = "objectives." + entry.key();
-            values.mapping(entry.value(), path)
-                    .flatMap(m -> objective(metric.get(), entry, new MappingReader(m, path, path, BOUNDS, values)))
-                    .ifPresent(objectives::add);
+            Optional<Bounds> bounds = values.mapping(entry.value(), path)
+                    .flatMap(m -> bounds(metric.get(), entry, new MappingReader(m, path, path, BOUNDS, values)));
+            if (bounds.isEmpty()) {
+                continue;
+            }
+            Bounds b = bounds.get();
+            if (statistic.isPresent()) {
+                statistics.add(new StatisticObjective(metric.get(), statistic.get(), b.min(), b.max(), b.written(),
+                        entry.keyPosition()));
+            } else {
+                everySample.add(new Objective(metric.get(), b.min(), b.max(), b.written(), entry.keyPosition()));
+            }
         }
-        return objectives;
+        return new Read(everySample, statistics);
     }
 
-    private Optional<Objective> objective(Metric metric, YamlNode.Entry entry, MappingReader bounds) {
+    private Optional<Metric> metric(YamlNode.Entry entry, String key) {
+        Optional<Metric> metric = Metric.byKey(key);
+        if (metric.isEmpty()) {
+            List<String> known = Arrays.stream(Metric.values()).map(Metric::key).toList();
+            values.problems().add(entry.keyPosition(), "unknown metric '" + key + "' in objectives",
+                    Suggestions.hint(key, known, "known metrics"));
+        }
+        return metric;
+    }
+
+    private Optional<Statistic> statistic(YamlNode.Entry entry, String id) {
+        Optional<Statistic> statistic = Statistic.byId(id);
+        if (statistic.isEmpty()) {
+            List<String> known = Arrays.stream(Statistic.values()).map(Statistic::id).toList();
+            values.problems().add(entry.keyPosition(), "unknown statistic '" + id + "' in 'objectives."
+                    + entry.key() + "'", Suggestions.hint(id, known, "known statistics"));
+        }
+        return statistic;
+    }
+
+    private Optional<Bounds> bounds(Metric metric, YamlNode.Entry entry, MappingReader bounds) {
         if (!bounds.has("min") && !bounds.has("max")) {
             values.problems().add(bounds.mapping().position(), "'objectives." + entry.key() + "' needs 'min', 'max' or both", "e.g. " + entry.key() + ": {max: 1 ms}");
             return Optional.empty();
@@ -62,8 +105,8 @@ final class ObjectivesReader {
         List<String> parts = new ArrayList<>();
         min.ifPresent(v -> parts.add("min: " + written(bounds, "min")));
         max.ifPresent(v -> parts.add("max: " + written(bounds, "max")));
-        return Optional.of(new Objective(metric, min.map(BigDecimal::doubleValue).orElse(null),
-                max.map(BigDecimal::doubleValue).orElse(null), String.join(", ", parts), entry.keyPosition()));
+        return Optional.of(new Bounds(min.map(BigDecimal::doubleValue).orElse(null),
+                max.map(BigDecimal::doubleValue).orElse(null), String.join(", ", parts)));
     }
 
     private Optional<BigDecimal> bound(MappingReader bounds, String key, Quantity.Kind kind) {

@@ -18,7 +18,11 @@ import java.util.Objects;
  *                       in {@code loads}, unique, in file order
  * @param loads          the pipeline's own load profiles by scenario name (none shadows a built-in)
  * @param repetitions    how often each VM spec × scenario case runs, 1..1000
- * @param objectives     service-level objectives in file order, bounds in the metric's base unit
+ * @param objectives     service-level objectives on every sample of a metric, in file order,
+ *                       bounds in the metric's base unit
+ * @param statisticObjectives objectives on a statistic of a metric over each matrix cell's
+ *                       repetitions ({@code throughput.p05}), in file order, bounds in the
+ *                       metric's base unit
  * @param commandTimeout how long one remote command may take
  */
 public record Pipeline(
@@ -32,6 +36,7 @@ public record Pipeline(
         int repetitions,
         MeasureSettings measure,
         List<Objective> objectives,
+        List<StatisticObjective> statisticObjectives,
         Duration commandTimeout) {
 
     public Pipeline {
@@ -49,6 +54,7 @@ public record Pipeline(
         }
         Objects.requireNonNull(measure, "measure");
         objectives = List.copyOf(objectives);
+        statisticObjectives = List.copyOf(statisticObjectives);
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         if (vmSpecs.isEmpty() || scenarios.isEmpty()) {
             throw new IllegalArgumentException("a pipeline has at least one VM spec and one scenario");

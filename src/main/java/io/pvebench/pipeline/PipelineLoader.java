@@ -74,7 +74,8 @@ public final class PipelineLoader {
         List<String> scenarios = scenarios(r, loads);
         int repetitions = r.integer("repetitions", 1, 1000).orElse(1);
         MeasureSettings measure = r.mapping("measure", MEASURE).map(this::measure).orElse(MeasureSettings.DEFAULT);
-        List<Objective> objectives = r.node("objectives").map(n -> new ObjectivesReader(values).read(n)).orElse(List.of());
+        ObjectivesReader.Read objectives = r.node("objectives").map(n -> new ObjectivesReader(values).read(n))
+                .orElse(ObjectivesReader.Read.NONE);
         Duration commandTimeout = r.mapping("timeouts", TIMEOUTS)
                 .flatMap(t -> t.duration("command", Duration.ofSeconds(1), Duration.ofHours(24)))
                 .orElse(Duration.ofSeconds(60));
@@ -82,8 +83,7 @@ public final class PipelineLoader {
             return Optional.empty();
         }
         return Optional.of(new Pipeline(file, name, description, cluster.get(), vmSpecs, scenarios, loads, repetitions,
-                measure,
-                objectives, commandTimeout));
+                measure, objectives.everySample(), objectives.statistics(), commandTimeout));
     }
 
     private Optional<ClusterRef> cluster(MappingReader r) {

@@ -11,7 +11,8 @@
  *
  * <p>Input is validated before anything runs: a loaded {@code Pipeline} is valid. This
  * package reads files only; it never connects anywhere. It may import
- * {@code io.pvebench.measure.Metric}, Jackson and SnakeYAML; it must never import {@code ssh},
- * {@code sim}, {@code proxmox}, {@code stage}, Camel or Allure.
+ * {@code io.pvebench.measure}'s {@code Metric} and {@code Statistic}, Jackson and
+ * SnakeYAML; it must never import {@code ssh}, {@code sim}, {@code proxmox}, {@code stage},
+ * {@code assess} (which judges against this model), Camel or Allure.
  */
 package io.pvebench.pipeline;

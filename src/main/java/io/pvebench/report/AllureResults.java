@@ -1,6 +1,7 @@
 package io.pvebench.report;
 
 import io.pvebench.assess.ObjectiveResult;
+import io.pvebench.assess.StatisticResult;
 import io.pvebench.assess.Verdict;
 import io.pvebench.measure.Quantities;
 import io.pvebench.run.Attachment;
@@ -37,11 +38,16 @@ import java.util.UUID;
  * per case, written as soon as the case finishes, with labels (epic = pipeline, feature =
  * VM spec, story = scenario, host = cluster), parameters, one step per stage carrying its
  * raw outputs, one step per objective, and the status from the verdict. At the end of the
- * run it adds {@code environment.properties} (cluster facts) and {@code categories.json}.
+ * run it adds one test per matrix cell and objective on a statistic across repetitions, in
+ * the suite {@value #STATISTICS_SUITE} (parameters: the cell's labels, the statistic's value
+ * and the repetitions; the per-repetition values in the description), and
+ * {@code environment.properties} (cluster facts) and {@code categories.json}.
  */
 public final class AllureResults implements RunListener {
 
     public static final String FOLDER = "allure-results";
+    /** The suite of the tests of objectives on statistics, beside the pipeline's cases. */
+    public static final String STATISTICS_SUITE = "statistics";
 
     private final RunFolder folder;
     private final AllureResultsWriter writer;
@@ -77,6 +83,9 @@ public final class AllureResults implements RunListener {
 
     @Override
     public void runFinished(RunResult result) {
+        for (StatisticResult r : result.statistics()) {
+            writer.write(statisticTest(r, result.end().toEpochMilli()));
+        }
         writeEnvironment(result.environment());
     }
 
@@ -147,6 +156,55 @@ public final class AllureResults implements RunListener {
                 .append(Quantities.format(s.min(), s.unit())).append(" | ")
                 .append(Quantities.format(s.max(), s.unit())).append(" | ")
                 .append(s.count()).append(" |\n"));
+        return text.toString();
+    }
+
+    private TestResult statisticTest(StatisticResult r, long when) {
+        String pipeline = info.pipeline();
+        String cell = CellNames.of(r.group());
+        List<Label> labels = new ArrayList<>();
+        labels.add(label("epic", pipeline));
+        if (r.group().containsKey("vmSpec")) {
+            labels.add(label("feature", r.group().get("vmSpec")));
+        }
+        if (r.group().containsKey("scenario")) {
+            labels.add(label("story", r.group().get("scenario")));
+        }
+        labels.addAll(List.of(label("host", info.cluster()), label("parentSuite", pipeline),
+                label("suite", STATISTICS_SUITE), label("subSuite", cell), label("framework", "pvebench")));
+        String unit = r.objective().metric().unit();
+        List<Parameter> parameters = new ArrayList<>();
+        CellNames.ordered(r.group()).forEach((k, v) -> parameters.add(new Parameter().setName(k).setValue(v)));
+        parameters.add(new Parameter().setName(r.objective().statistic().id())
+                .setValue(r.observed() == null ? "-" : Quantities.format(r.observed(), unit)));
+        parameters.add(new Parameter().setName("repetitions").setValue(String.valueOf(r.repetitions().size())));
+        String id = pipeline + "/" + STATISTICS_SUITE + "/" + r.objective().key() + "/" + cell;
+        return new TestResult()
+                .setUuid(UUID.randomUUID().toString())
+                .setHistoryId(id)
+                .setTestCaseId(id)
+                .setName(r.objective().key() + " (" + r.objective().written() + ")")
+                .setFullName(pipeline + "." + STATISTICS_SUITE + "." + r.objective().key() + " [" + cell + "]")
+                .setDescription(description(r))
+                .setLabels(labels)
+                .setParameters(parameters)
+                .setStatus(status(r.verdict()))
+                .setStatusDetails(new StatusDetails().setMessage(r.message()))
+                .setStage(Stage.FINISHED)
+                .setStart(when)
+                .setStop(when);
+    }
+
+    /** The statistic's verdict and the value each repetition contributed, one per row. */
+    private static String description(StatisticResult r) {
+        String unit = r.objective().metric().unit();
+        StringBuilder text = new StringBuilder("**").append(r.verdict().id()).append("**: ").append(r.message())
+                .append("\n\n");
+        if (!r.repetitions().isEmpty()) {
+            text.append("| repetition | ").append(r.objective().metric().id()).append(" |\n|---|---|\n");
+            r.repetitions().forEach((repetition, value) -> text.append("| ").append(repetition).append(" | ")
+                    .append(Quantities.format(value, unit)).append(" |\n"));
+        }
         return text.toString();
     }
 

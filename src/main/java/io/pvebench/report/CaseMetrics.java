@@ -1,5 +1,6 @@
 package io.pvebench.report;
 
+import io.pvebench.assess.JudgedSamples;
 import io.pvebench.measure.Sample;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * A case's samples summarised per metric: mean, min, max and count, in the metric's unit.
  * Series (one sample per interval or reply) and summaries alike; the order is the order
- * metrics first appear.
+ * metrics first appear. Warm-up samples are left out, as the objectives leave them out.
  */
 record CaseMetrics(Map<String, Summary> byMetric) {
 
@@ -18,7 +19,7 @@ record CaseMetrics(Map<String, Summary> byMetric) {
     }
 
     static CaseMetrics of(List<Sample> samples) {
-        Map<String, List<Sample>> grouped = samples.stream()
+        Map<String, List<Sample>> grouped = JudgedSamples.of(samples).stream()
                 .collect(Collectors.groupingBy(Sample::metric, LinkedHashMap::new, Collectors.toList()));
         Map<String, Summary> out = new LinkedHashMap<>();
         grouped.forEach((metric, list) -> {

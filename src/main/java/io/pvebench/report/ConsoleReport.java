@@ -1,5 +1,6 @@
 package io.pvebench.report;
 
+import io.pvebench.assess.Verdict;
 import io.pvebench.measure.Quantities;
 import io.pvebench.pipeline.CasePlan;
 import io.pvebench.run.CaseResult;
@@ -79,8 +80,11 @@ public final class ConsoleReport implements RunListener {
             }
             out.println(row);
         }
-        out.printf("%nverdict %s after %s%n", result.verdict().name(),
-                seconds(Duration.between(runStart == null ? result.info().start() : runStart, clock.instant())));
+        long statisticsNotPassed = result.statistics().stream().filter(s -> s.verdict() != Verdict.PASS).count();
+        out.printf("%nverdict %s after %s%s%n", result.verdict().name(),
+                seconds(Duration.between(runStart == null ? result.info().start() : runStart, clock.instant())),
+                statisticsNotPassed == 0 ? "" : " (" + statisticsNotPassed
+                        + " objective(s) on statistics across repetitions did not pass, see below)");
     }
 
     private String eta() {

@@ -1,5 +1,6 @@
 package io.pvebench.report;
 
+import io.pvebench.assess.StatisticResult;
 import io.pvebench.assess.Verdict;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.RunFolder;
@@ -16,9 +17,10 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes {@code junit.xml} for CI (Jenkins' junit step): one test suite per run, one test
- * case per case. A failed objective is a {@code failure}, a broken case an {@code error},
- * an unknown verdict {@code skipped} with the reason. Rewritten after every case, so a
- * crash leaves the cases finished so far.
+ * case per case, and at the end one per matrix cell and objective on a statistic across
+ * repetitions (class {@code <pipeline>.statistics}). A failed objective is a {@code failure},
+ * a broken case an {@code error}, an unknown verdict {@code skipped} with the reason.
+ * Rewritten after every case, so a crash leaves the cases finished so far.
  */
 public final class JunitXml extends RewrittenAfterEachCase {
 
@@ -41,7 +43,7 @@ public final class JunitXml extends RewrittenAfterEachCase {
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", run.info().pipeline());
-            xml.writeAttribute("tests", String.valueOf(run.cases().size()));
+            xml.writeAttribute("tests", String.valueOf(run.cases().size() + run.statistics().size()));
             xml.writeAttribute("failures", String.valueOf(count(run, Verdict.FAIL)));
             xml.writeAttribute("errors", String.valueOf(count(run, Verdict.BROKEN)));
             xml.writeAttribute("skipped", String.valueOf(count(run, Verdict.UNKNOWN)));
@@ -60,6 +62,9 @@ public final class JunitXml extends RewrittenAfterEachCase {
             for (CaseResult c : run.cases()) {
                 testCase(xml, run, c);
             }
+            for (StatisticResult r : run.statistics()) {
+                statisticTestCase(xml, run, r);
+            }
             xml.writeCharacters("\n");
             xml.writeEndElement();
             xml.writeCharacters("\n");
@@ -77,8 +82,40 @@ public final class JunitXml extends RewrittenAfterEachCase {
         xml.writeAttribute("classname", run.info().pipeline() + "." + c.plan().vmSpec().name());
         xml.writeAttribute("name", c.plan().id());
         xml.writeAttribute("time", seconds(Duration.between(c.start(), c.end())));
-        String reason = c.assessment().reason();
-        switch (c.assessment().verdict()) {
+        verdict(xml, c.assessment().verdict(), c.assessment().reason());
+        StringBuilder metrics = new StringBuilder();
+        CaseMetrics.of(c.samples()).byMetric().forEach((name, s) ->
+                metrics.append(name).append(" = ").append(String.format(Locale.ROOT, "%.6g", s.value()))
+                        .append(' ').append(s.unit()).append('\n'));
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(metrics.toString());
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    private static void statisticTestCase(XMLStreamWriter xml, RunResult run, StatisticResult r)
+            throws XMLStreamException {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", run.info().pipeline() + ".statistics");
+        xml.writeAttribute("name", r.objective().key() + " " + CellNames.of(r.group()));
+        xml.writeAttribute("time", seconds(Duration.ZERO));
+        verdict(xml, r.verdict(), r.message());
+        StringBuilder values = new StringBuilder(r.objective().key() + " " + r.objective().written() + ": "
+                + r.message() + "\n");
+        String unit = r.objective().metric().unit();
+        r.repetitions().forEach((repetition, value) -> values.append("repetition ").append(repetition)
+                .append(" = ").append(String.format(Locale.ROOT, "%.6g", value)).append(' ').append(unit)
+                .append('\n'));
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(values.toString());
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    /** The verdict's element: failure, error or skipped with the reason; nothing on a pass. */
+    private static void verdict(XMLStreamWriter xml, Verdict verdict, String reason) throws XMLStreamException {
+        switch (verdict) {
             case FAIL -> problem(xml, "failure", "objective", reason);
             case BROKEN -> problem(xml, "error", "broken", reason);
             case UNKNOWN -> {
@@ -88,14 +125,6 @@ public final class JunitXml extends RewrittenAfterEachCase {
             }
             case PASS -> { }
         }
-        StringBuilder metrics = new StringBuilder();
-        CaseMetrics.of(c.samples()).byMetric().forEach((name, s) ->
-                metrics.append(name).append(" = ").append(String.format(Locale.ROOT, "%.6g", s.value()))
-                        .append(' ').append(s.unit()).append('\n'));
-        xml.writeStartElement("system-out");
-        xml.writeCharacters(metrics.toString());
-        xml.writeEndElement();
-        xml.writeEndElement();
     }
 
     private static void problem(XMLStreamWriter xml, String element, String type, String message)
@@ -120,7 +149,8 @@ public final class JunitXml extends RewrittenAfterEachCase {
     }
 
     private static long count(RunResult run, Verdict verdict) {
-        return run.cases().stream().filter(c -> c.assessment().verdict() == verdict).count();
+        return run.cases().stream().filter(c -> c.assessment().verdict() == verdict).count()
+                + run.statistics().stream().filter(r -> r.verdict() == verdict).count();
     }
 
     private static String seconds(Duration d) {

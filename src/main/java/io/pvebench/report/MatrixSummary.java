@@ -1,31 +1,36 @@
 package io.pvebench.report;
 
 import io.pvebench.assess.MetricSeries;
+import io.pvebench.assess.StatisticResult;
 import io.pvebench.assess.Summary;
+import io.pvebench.assess.Verdict;
 import io.pvebench.measure.Quantities;
-import io.pvebench.measure.Sample;
-import io.pvebench.run.CaseResult;
 import io.pvebench.run.RunFolder;
 import io.pvebench.run.RunListener;
 import io.pvebench.run.RunResult;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The matrix across repetitions, like the study's tables: per metric, VM spec, scenario
- * and node, the statistics of the per-repetition values (mean, median, min, max, stdev,
- * p05, p95, t and bootstrap 95% confidence intervals of the mean). Written at the end of
- * the run as {@code matrix.json} and {@code matrix.csv}; the key metrics also go to the
- * console. Broken cases are left out: their numbers describe a fault, not the cluster.
+ * The matrix across repetitions, like the study's tables: per metric and matrix cell
+ * ({@link MetricSeries#CELL}: VM spec, scenario, variant, direction, node), the statistics of
+ * the per-repetition values (mean, median, min, max, stdev, p05, p95, t and bootstrap 95%
+ * confidence intervals of the mean). Written at the end of the run as {@code matrix.json} and
+ * {@code matrix.csv}; the key metrics also go to the console, followed by which cell fails
+ * which objective on a statistic. Broken cases and warm-up samples are left out, as they are
+ * for those objectives, so the table shows the numbers the objectives judged.
  */
 public final class MatrixSummary implements RunListener {
 
-    /** What the statistics are grouped by; repetitions are the replicates. */
-    static final List<String> GROUP = List.of("vmSpec", "scenario", "node");
+    /** Cell labels the console table always shows; the others only when some row has them. */
+    private static final List<String> ALWAYS_SHOWN = List.of("vmSpec", "scenario", "node");
+    private static final Map<String, Integer> WIDTHS = Map.of("vmSpec", 14, "scenario", 10, "variant", 10,
+            "direction", 9, "node", 6);
     private static final List<String> CONSOLE_METRICS = List.of("throughput", "rtt_avg", "packet_loss");
 
     private final RunFolder folder;
@@ -38,26 +43,21 @@ public final class MatrixSummary implements RunListener {
 
     @Override
     public void runFinished(RunResult result) {
-        List<Sample> samples = new ArrayList<>();
-        for (CaseResult c : result.cases()) {
-            if (c.assessment().verdict() != io.pvebench.assess.Verdict.BROKEN) {
-                samples.addAll(c.samples());
-            }
-        }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (MetricSeries series : MetricSeries.group(samples, GROUP)) {
+        for (MetricSeries series : MetricSeries.cells(result.unbrokenSamples())) {
             rows.add(row(series, series.summary(result.info().seed())));
         }
         folder.writeJson("matrix.json", rows);
         folder.writeText("matrix.csv", csv(rows));
         print(rows);
+        printStatistics(result.statistics());
     }
 
     private static Map<String, Object> row(MetricSeries series, Summary s) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("metric", series.metric());
         row.put("unit", series.unit());
-        for (String key : GROUP) {
+        for (String key : MetricSeries.CELL) {
             row.put(key, series.group().getOrDefault(key, ""));
         }
         row.put("n", s.n());
@@ -103,18 +103,41 @@ public final class MatrixSummary implements RunListener {
         if (shown.isEmpty()) {
             return;
         }
+        List<String> columns = MetricSeries.CELL.stream()
+                .filter(k -> ALWAYS_SHOWN.contains(k) || shown.stream().anyMatch(r -> !"".equals(r.get(k))))
+                .toList();
         console.printf("%nacross repetitions (mean, 95%% CI of the mean)%n");
-        console.printf("%-14s %-10s %-6s %-12s %3s %14s  %s%n", "vmSpec", "scenario", "node", "metric", "n",
-                "mean", "95% CI");
+        StringBuilder header = new StringBuilder();
+        columns.forEach(k -> header.append(String.format("%-" + WIDTHS.get(k) + "s ", k)));
+        console.printf("%s%-12s %3s %14s  %s%n", header, "metric", "n", "mean", "95% CI");
         for (Map<String, Object> r : shown) {
             String unit = (String) r.get("unit");
             Double low = (Double) r.get("ci95Low");
             Double high = (Double) r.get("ci95High");
-            console.printf("%-14s %-10s %-6s %-12s %3d %14s  %s%n", r.get("vmSpec"), r.get("scenario"),
-                    r.get("node"), r.get("metric"), (Integer) r.get("n"),
+            StringBuilder cell = new StringBuilder();
+            columns.forEach(k -> cell.append(String.format("%-" + WIDTHS.get(k) + "s ", r.get(k))));
+            console.printf("%s%-12s %3d %14s  %s%n", cell, r.get("metric"), (Integer) r.get("n"),
                     Quantities.format((Double) r.get("mean"), unit),
                     low == null ? "- (one repetition)" : "[" + Quantities.format(low, unit) + ", "
                             + Quantities.format(high, unit) + "]");
+        }
+    }
+
+    /** A count per verdict, then one line per cell and objective that did not pass. */
+    private void printStatistics(List<StatisticResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
+        results.forEach(r -> counts.merge(r.verdict(), 1L, Long::sum));
+        List<String> tally = new ArrayList<>();
+        counts.forEach((verdict, n) -> tally.add(n + " " + verdict.id()));
+        console.printf("%nobjectives on statistics across repetitions: %s%n", String.join(", ", tally));
+        for (StatisticResult r : results) {
+            if (r.verdict() != Verdict.PASS) {
+                console.printf("  %-7s %s (%s) in %s: %s%n", r.verdict().name(), r.objective().key(),
+                        r.objective().written(), CellNames.of(r.group()), r.message());
+            }
         }
     }
 }

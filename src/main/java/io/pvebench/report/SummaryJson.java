@@ -1,6 +1,7 @@
 package io.pvebench.report;
 
 import io.pvebench.assess.ObjectiveResult;
+import io.pvebench.assess.StatisticResult;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.RunFolder;
 import io.pvebench.run.RunInfo;
@@ -10,9 +11,10 @@ import java.util.Map;
 
 /**
  * Writes {@code summary.json}, the results contract users script against (documented in
- * README): pipeline, runId, start/end, verdict, environment, and per case its id,
- * parameters, verdict, reason, metrics and objectives. Rewritten after every case, so a
- * crash leaves the cases finished so far.
+ * README): pipeline, runId, start/end, verdict, environment, per case its id, parameters,
+ * verdict, reason, metrics and objectives, and at the end each objective on a statistic
+ * across repetitions per matrix cell. Rewritten after every case, so a crash leaves the
+ * cases finished so far.
  */
 public final class SummaryJson extends RewrittenAfterEachCase {
 
@@ -37,6 +39,7 @@ public final class SummaryJson extends RewrittenAfterEachCase {
         root.put("plannedCases", info.cases().size());
         root.put("environment", run.environment());
         root.put("cases", run.cases().stream().map(SummaryJson::caseEntry).toList());
+        root.put("statistics", run.statistics().stream().map(SummaryJson::statisticEntry).toList());
         folder.writeJson("summary.json", root);
     }
 
@@ -70,6 +73,21 @@ public final class SummaryJson extends RewrittenAfterEachCase {
             return step;
         }).toList());
         return entry;
+    }
+
+    private static Map<String, Object> statisticEntry(StatisticResult r) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("objective", r.objective().key());
+        o.put("bound", r.objective().written());
+        o.put("metric", r.objective().metric().id());
+        o.put("statistic", r.objective().statistic().id());
+        o.put("cell", CellNames.ordered(r.group()));
+        o.put("value", r.observed());
+        o.put("unit", r.objective().metric().unit());
+        o.put("repetitions", r.repetitions());
+        o.put("verdict", r.verdict().id());
+        o.put("reason", r.message());
+        return o;
     }
 
     private static Map<String, Object> objectiveEntry(ObjectiveResult r) {

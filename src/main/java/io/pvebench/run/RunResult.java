@@ -1,27 +1,69 @@
 package io.pvebench.run;
 
+import io.pvebench.assess.StatisticResult;
 import io.pvebench.assess.Verdict;
+import io.pvebench.measure.Sample;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A finished run.
+ * A finished run, or a run as it stands while reports are rewritten after each case.
  *
  * @param info        what was known at the start
  * @param environment facts about the cluster read in preflight (PVE version, nodes)
  * @param cases       every case that ran (a run broken in preflight has all cases broken)
  * @param end         when it ended
+ * @param statistics  the pipeline's objectives on statistics across repetitions, checked once
+ *                    per matrix cell when the run ended; empty before that, or when the
+ *                    pipeline has none
  */
-public record RunResult(RunInfo info, Map<String, String> environment, List<CaseResult> cases, Instant end) {
+public record RunResult(RunInfo info, Map<String, String> environment, List<CaseResult> cases, Instant end,
+                        List<StatisticResult> statistics) {
 
     public RunResult {
         // insertion order kept, so files written from it read the same in every run
-        environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         cases = List.copyOf(cases);
+        statistics = List.copyOf(statistics);
     }
 
+    /** The run before any objective on a statistic has been checked. */
+    public RunResult(RunInfo info, Map<String, String> environment, List<CaseResult> cases, Instant end) {
+        this(info, environment, cases, end, List.of());
+    }
+
+    /** This run with its objectives on statistics checked. */
+    public RunResult withStatistics(List<StatisticResult> checked) {
+        return new RunResult(info, environment, cases, end, checked);
+    }
+
+    /**
+     * The samples of every case that was not broken, in case order: what statistics across
+     * repetitions are computed from, since a broken case's numbers describe the fault that
+     * broke it, not the cluster.
+     */
+    public List<Sample> unbrokenSamples() {
+        List<Sample> samples = new ArrayList<>();
+        for (CaseResult c : cases) {
+            if (c.assessment().verdict() != Verdict.BROKEN) {
+                samples.addAll(c.samples());
+            }
+        }
+        return samples;
+    }
+
+    /**
+     * The run's verdict over every case and every objective on a statistic: a statistic that
+     * fails fails the run even when each case passed on its own.
+     */
     public Verdict verdict() {
-        return Verdict.overall(cases.stream().map(c -> c.assessment().verdict()).toList());
+        List<Verdict> verdicts = new ArrayList<>();
+        cases.forEach(c -> verdicts.add(c.assessment().verdict()));
+        statistics.forEach(s -> verdicts.add(s.verdict()));
+        return Verdict.overall(verdicts);
     }
 }

@@ -21,6 +21,8 @@ import java.util.Set;
 public final class LoadStage {
 
     public static final String NAME = "load";
+    /** The phase of the case's timeline in which the load settles and nothing is measured. */
+    static final String WARMUP = "warmup";
 
     /** How far a load's own timeout lies beyond what the case plans to measure. */
     private static final Duration LOAD_SLACK = Duration.ofMinutes(10);
@@ -54,7 +56,7 @@ public final class LoadStage {
             try {
                 waitForWarmup(kase, end);
             } finally {
-                kase.addPhase(new Phase("warmup", start, run.clusterClock().now()));
+                kase.addPhase(new Phase(WARMUP, start, run.clusterClock().now()));
             }
         });
     }

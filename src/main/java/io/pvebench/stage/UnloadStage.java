@@ -1,5 +1,6 @@
 package io.pvebench.stage;
 
+import io.pvebench.assess.JudgedSamples;
 import io.pvebench.measure.Metric;
 import io.pvebench.measure.Sample;
 import io.pvebench.measure.StressNgOutput;
@@ -24,9 +25,6 @@ import java.util.Optional;
 public final class UnloadStage {
 
     public static final String NAME = "unload";
-    /** The label that marks a sample's phase; {@code warmup} samples count for no objective. */
-    public static final String PHASE = "phase";
-    public static final String WARMUP = "warmup";
 
     private final StressNgOutput stressNg = new StressNgOutput();
 
@@ -37,10 +35,11 @@ public final class UnloadStage {
         }
         StepScope.run(kase, NAME, log -> {
             LoadSession.Outcome outcome = session.stop();
-            Optional<Phase> warmup = kase.phases().stream().filter(p -> p.name().equals(WARMUP)).findFirst();
+            Optional<Phase> warmup = kase.phases().stream().filter(p -> p.name().equals(LoadStage.WARMUP))
+                    .findFirst();
             List<Sample> usage = outcome.usage().stream()
                     .map(s -> warmup.isPresent() && warmup.get().contains(s.timestamp())
-                            ? s.withLabels(Map.of(PHASE, WARMUP)) : s)
+                            ? s.withLabels(Map.of(JudgedSamples.PHASE, JudgedSamples.WARMUP)) : s)
                     .toList();
             kase.addSamples(usage);
             log.attach(List.of(new Attachment(String.format(Locale.ROOT, "cluster resources every %s s (%d samples)",

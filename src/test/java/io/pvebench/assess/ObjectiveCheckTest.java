@@ -58,6 +58,19 @@ class ObjectiveCheckTest {
     }
 
     @Test
+    void warmUpSamplesNeitherFailNorPassAnObjective() {
+        Sample warmup = sample(Metric.THROUGHPUT, 1e9).withLabels(Map.of("phase", "warmup"));
+
+        ObjectiveResult measured = ObjectiveCheck.check(min(Metric.THROUGHPUT, 9e9),
+                List.of(warmup, sample(Metric.THROUGHPUT, 9.4e9)));
+        ObjectiveResult onlyWarmUp = ObjectiveCheck.check(min(Metric.THROUGHPUT, 9e9), List.of(warmup));
+
+        assertThat(measured.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(measured.observed()).isEqualTo(9.4e9);
+        assertThat(onlyWarmUp.verdict()).isEqualTo(Verdict.UNKNOWN);
+    }
+
+    @Test
     void anObjectiveNobodyMeasuredIsUnknownNotPassed() {
         ObjectiveResult result = ObjectiveCheck.check(min(Metric.THROUGHPUT, 9e9),
                 List.of(sample(Metric.RTT_AVG, 0.3)));

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.pvebench.measure.Metric;
+import io.pvebench.measure.Statistic;
+import io.pvebench.pipeline.SourcePosition;
+import io.pvebench.pipeline.StatisticObjective;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,11 @@ import org.junit.jupiter.api.Test;
 class StatisticCheckTest {
 
     private static final Map<String, String> SMALL_IDLE = Map.of("vmSpec", "small", "scenario", "idle");
+    private static final SourcePosition WHERE = new SourcePosition(Path.of("pipelines/demo.yaml"), 30, 3);
+
+    private static StatisticObjective objective(Metric metric, Statistic statistic, Double min, Double max) {
+        return new StatisticObjective(metric, statistic, min, max, "as written", WHERE);
+    }
 
     private static MetricSeries series(Metric metric, Map<String, String> group, double... values) {
         List<String> repetitions = new ArrayList<>();
@@ -38,7 +47,7 @@ class StatisticCheckTest {
     @Test
     void aPercentileAboveTheMinimumPasses() {
         // three repetitions: p05 = 9.36 + 0.1 * (9.56 - 9.36) = 9.38 Gbit/s
-        StatisticObjective objective = new StatisticObjective(Metric.THROUGHPUT, Statistic.P05, 9e9, null);
+        StatisticObjective objective = objective(Metric.THROUGHPUT, Statistic.P05, 9e9, null);
 
         List<StatisticResult> results = StatisticCheck.check(objective,
                 List.of(series(Metric.THROUGHPUT, SMALL_IDLE, 9.56e9, 9.36e9, 9.6e9)), 1);
@@ -53,7 +62,7 @@ class StatisticCheckTest {
 
     @Test
     void aMeanAboveTheMaximumFailsAndSaysBy() {
-        StatisticObjective objective = new StatisticObjective(Metric.RTT_AVG, Statistic.MEAN, null, 1.0);
+        StatisticObjective objective = objective(Metric.RTT_AVG, Statistic.MEAN, null, 1.0);
         Summary summary = Summaries.of(new double[] {2, 3}, 1);
 
         StatisticResult result = StatisticCheck.check(objective, SMALL_IDLE, summary);
@@ -65,7 +74,7 @@ class StatisticCheckTest {
 
     @Test
     void aStatisticBelowTheMinimumFails() {
-        StatisticObjective objective = new StatisticObjective(Metric.THROUGHPUT, Statistic.CI95_LOW, 9e9, null);
+        StatisticObjective objective = objective(Metric.THROUGHPUT, Statistic.CI95_LOW, 9e9, null);
         Summary summary = Summaries.of(new double[] {9.1e9, 9.5e9, 8.9e9}, 1);
 
         StatisticResult result = StatisticCheck.check(objective, SMALL_IDLE, summary);
@@ -77,7 +86,7 @@ class StatisticCheckTest {
 
     @Test
     void bothBoundsAreNamedWhenTheyHold() {
-        StatisticObjective objective = new StatisticObjective(Metric.PACKET_LOSS, Statistic.MAX, 0.0, 1.0);
+        StatisticObjective objective = objective(Metric.PACKET_LOSS, Statistic.MAX, 0.0, 1.0);
 
         StatisticResult result = StatisticCheck.check(objective, SMALL_IDLE, Summaries.of(new double[] {0, 0.5}, 1));
 
@@ -87,8 +96,8 @@ class StatisticCheckTest {
 
     @Test
     void aSpreadOfOneRepetitionIsUnknownNotPassed() {
-        StatisticObjective stdev = new StatisticObjective(Metric.RTT_AVG, Statistic.STDEV, null, 0.1);
-        StatisticObjective ciHigh = new StatisticObjective(Metric.RTT_AVG, Statistic.CI95_HIGH, null, 1.0);
+        StatisticObjective stdev = objective(Metric.RTT_AVG, Statistic.STDEV, null, 0.1);
+        StatisticObjective ciHigh = objective(Metric.RTT_AVG, Statistic.CI95_HIGH, null, 1.0);
         Summary one = Summaries.of(new double[] {0.3}, 1);
 
         StatisticResult result = StatisticCheck.check(stdev, SMALL_IDLE, one);
@@ -97,13 +106,13 @@ class StatisticCheckTest {
         assertThat(result.observed()).isNull();
         assertThat(result.message()).isEqualTo("rtt_avg stdev needs at least 2 repetitions, got 1");
         assertThat(StatisticCheck.check(ciHigh, SMALL_IDLE, one).verdict()).isEqualTo(Verdict.UNKNOWN);
-        assertThat(StatisticCheck.check(new StatisticObjective(Metric.RTT_AVG, Statistic.MEAN, null, 1.0),
+        assertThat(StatisticCheck.check(objective(Metric.RTT_AVG, Statistic.MEAN, null, 1.0),
                 SMALL_IDLE, one).verdict()).isEqualTo(Verdict.PASS);
     }
 
     @Test
     void aMetricNobodyMeasuredIsUnknown() {
-        StatisticObjective objective = new StatisticObjective(Metric.THROUGHPUT, Statistic.MEAN, 9e9, null);
+        StatisticObjective objective = objective(Metric.THROUGHPUT, Statistic.MEAN, 9e9, null);
 
         List<StatisticResult> results = StatisticCheck.check(objective,
                 List.of(series(Metric.RTT_AVG, SMALL_IDLE, 0.3)), 1);
@@ -117,7 +126,7 @@ class StatisticCheckTest {
 
     @Test
     void everyGroupOfTheMetricGetsItsOwnResult() {
-        StatisticObjective objective = new StatisticObjective(Metric.THROUGHPUT, Statistic.MEDIAN, 9e9, null);
+        StatisticObjective objective = objective(Metric.THROUGHPUT, Statistic.MEDIAN, 9e9, null);
         Map<String, String> smallStress = Map.of("vmSpec", "small", "scenario", "stress");
 
         List<StatisticResult> results = StatisticCheck.check(objective, List.of(
@@ -131,9 +140,9 @@ class StatisticCheckTest {
 
     @Test
     void anObjectiveNeedsABoundAndOrderedBounds() {
-        assertThatThrownBy(() -> new StatisticObjective(Metric.RTT, Statistic.P95, null, null))
+        assertThatThrownBy(() -> objective(Metric.RTT, Statistic.P95, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StatisticObjective(Metric.RTT, Statistic.P95, 2.0, 1.0))
+        assertThatThrownBy(() -> objective(Metric.RTT, Statistic.P95, 2.0, 1.0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

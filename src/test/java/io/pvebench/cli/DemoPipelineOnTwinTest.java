@@ -149,7 +149,7 @@ class DemoPipelineOnTwinTest {
         assertThat(throughput.get("ci95Low").asDouble()).isLessThanOrEqualTo(mean);
         assertThat(throughput.get("ci95High").asDouble()).isGreaterThanOrEqualTo(mean);
         assertThat(Files.readString(runFolder.resolve("matrix.csv")))
-                .startsWith("metric,unit,vmSpec,scenario,node,n,mean,median,min,max,stdev,p05,p95,");
+                .startsWith("metric,unit,vmSpec,scenario,variant,direction,node,n,mean,median,min,max,stdev,p05,p95,");
         assertThat(console).contains("across repetitions (mean, 95% CI of the mean)");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.pvebench.measure.Metric;
+import io.pvebench.measure.Statistic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,32 @@ class PipelineLoaderTest {
                 new Objective(Metric.THROUGHPUT, 9e9, null, "min: 9 Gbit/s", new SourcePosition(file, 19, 3)),
                 new Objective(Metric.PACKET_LOSS, null, 0.0, "max: 0 %", new SourcePosition(file, 20, 3)),
                 new Objective(Metric.RTT_AVG, null, 1.0, "max: 1 ms", new SourcePosition(file, 21, 3)));
+        assertThat(demo.statisticObjectives()).isEmpty();
         assertThat(demo.commandTimeout()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aMetricKeyWithADotAndAStatisticIsAnObjectiveOnThatStatisticAcrossRepetitions() {
+        Path file = Fixtures.valid("statistics.yaml");
+
+        Pipeline pipeline = PipelineLoader.load(file, Fixtures.HOME);
+
+        assertThat(pipeline.objectives()).containsExactly(
+                new Objective(Metric.THROUGHPUT, 8e9, null, "min: 8 Gbit/s", new SourcePosition(file, 9, 3)));
+        assertThat(pipeline.statisticObjectives()).containsExactly(
+                new StatisticObjective(Metric.THROUGHPUT, Statistic.P05, 9e9, null, "min: 9 Gbit/s",
+                        new SourcePosition(file, 10, 3)),
+                new StatisticObjective(Metric.PACKET_LOSS, Statistic.MAX, null, 0.0, "max: 0 %",
+                        new SourcePosition(file, 11, 3)),
+                new StatisticObjective(Metric.RTT_AVG, Statistic.MEAN, null, 1.0, "max: 1 ms",
+                        new SourcePosition(file, 13, 3)),
+                new StatisticObjective(Metric.RTT_AVG, Statistic.STDEV, null, 0.2, "max: 200 us",
+                        new SourcePosition(file, 14, 3)),
+                new StatisticObjective(Metric.THROUGHPUT, Statistic.CI95_LOW, 9.2e9, 1e10,
+                        "min: 9.2 Gbit/s, max: 10 Gbit/s", new SourcePosition(file, 15, 3)));
+        assertThat(pipeline.statisticObjectives()).extracting(StatisticObjective::key)
+                .containsExactly("throughput.p05", "packetLoss.max", "rttAvg.mean", "rttAvg.stdev",
+                        "throughput.ci95Low");
     }
 
     @Test

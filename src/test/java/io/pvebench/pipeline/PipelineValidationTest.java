@@ -73,6 +73,24 @@ class PipelineValidationTest {
     }
 
     @Test
+    void objectivesOnAStatisticNameAnUnknownStatisticAndCheckTheirBoundsAsTheOthers() {
+        Path file = broken("statistics.yaml");
+
+        assertThat(pipelineProblems(file)).containsExactly(
+                file + ":8:3: unknown statistic 'average' in 'objectives.throughput.average'\n"
+                        + "  hint: known statistics: mean, median, min, max, stdev, p05, p95, ci95Low, ci95High",
+                file + ":9:3: unknown statistic 'maen' in 'objectives.rttAvg.maen'\n  hint: did you mean 'mean'?",
+                file + ":10:3: unknown metric 'troughput' in objectives\n  hint: did you mean 'throughput'?",
+                file + ":11:21: 'objectives.rttAvg.p95.max': bad time '1 parsec'\n"
+                        + "  hint: accepted units: us, ms, s, e.g. '1 ms'",
+                file + ":12:25: 'objectives.packetLoss.max.max' must be between 0 % and 100 %, got 150 %",
+                file + ":13:19: 'objectives.throughput.p05': min 10 Gbit/s is greater than max 9 Gbit/s",
+                file + ":14:15: 'objectives.rttMax.p95' must be a mapping of keys to values, got '1 ms'",
+                file + ":15:3: unknown statistic '' in 'objectives.throughput.'\n"
+                        + "  hint: known statistics: mean, median, min, max, stdev, p05, p95, ci95Low, ci95High");
+    }
+
+    @Test
     void checksTheTwinAndRefusesValuesWithoutUnits() {
         Path file = broken("twin-values.yaml");
 

@@ -1,13 +1,15 @@
-package io.pvebench.assess;
+package io.pvebench.measure;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A statistic of one metric over a group's repetitions, as an objective or report names it.
- * Every statistic is in the metric's own unit. {@link #CI95_LOW} and {@link #CI95_HIGH} are
- * the bounds of the Student-t 95% confidence interval of the mean (the bootstrap interval is
- * in {@link Summary} but no objective refers to it).
+ * A statistic of one metric over a matrix cell's repetitions, as a pipeline's objectives and
+ * the reports name it ({@code throughput.p05}). Every statistic is in the metric's own unit.
+ * {@link #CI95_LOW} and {@link #CI95_HIGH} are the bounds of the Student-t 95% confidence
+ * interval of the mean (the assess package computes a bootstrap interval too, but no
+ * objective refers to it). Lives beside {@link Metric} because both are vocabulary that
+ * pipeline files use and that {@code pipeline} and {@code assess} share.
  */
 public enum Statistic {
     MEAN("mean", 1),
@@ -36,7 +38,7 @@ public enum Statistic {
         return id;
     }
 
-    /** Fewest values for which the statistic is defined; with fewer it is NaN in a {@link Summary}. */
+    /** Fewest values for which the statistic is defined ({@code stdev} needs two); with fewer it is undefined. */
     public int minimumCount() {
         return minimumCount;
     }
