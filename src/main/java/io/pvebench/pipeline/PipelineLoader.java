@@ -71,7 +71,11 @@ public final class PipelineLoader {
         Optional<ClusterRef> cluster = cluster(r);
         List<VmSpec> vmSpecs = new VmSpecsReader(values).read(r);
         Map<String, LoadProfile> loads = r.node("loads").map(n -> new LoadsReader(values).read(n)).orElse(Map.of());
-        List<String> scenarios = scenarios(r, loads);
+        // a load that is declared but invalid is reported once, where it is defined, not again where it is used
+        List<String> declared = r.node("loads").filter(n -> n instanceof YamlNode.Mapping)
+                .map(n -> ((YamlNode.Mapping) n).entries().stream().map(YamlNode.Entry::key).toList())
+                .orElse(List.of());
+        List<String> scenarios = scenarios(r, declared);
         int repetitions = r.integer("repetitions", 1, 1000).orElse(1);
         MeasureSettings measure = r.mapping("measure", MEASURE).map(this::measure).orElse(MeasureSettings.DEFAULT);
         ObjectivesReader.Read objectives = r.node("objectives").map(n -> new ObjectivesReader(values).read(n))
@@ -120,9 +124,9 @@ public final class PipelineLoader {
                 t.positive("timeScale").orElse(defaults.timeScale()), t.bool("qdevice").orElse(defaults.qdevice()));
     }
 
-    private List<String> scenarios(MappingReader r, Map<String, LoadProfile> loads) {
+    private List<String> scenarios(MappingReader r, List<String> declaredLoads) {
         List<String> known = new ArrayList<>(LoadProfile.BUILT_IN_SCENARIOS);
-        known.addAll(loads.keySet());
+        declaredLoads.stream().filter(name -> !known.contains(name)).forEach(known::add);
         if (!r.has("scenarios")) {
             return List.of("idle");
         }

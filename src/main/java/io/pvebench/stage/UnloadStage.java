@@ -57,12 +57,25 @@ public final class UnloadStage {
                 labels.put("load", f.run().name());
                 kase.addSamples(stressNg.parseMetricsBrief(f.result().stderr(), labels, now));
             }
+            markBursts(kase, session, outcome, now);
             outcome.problems().forEach(problem -> {
                 log.problem(problem);
                 kase.broken(problem);
             });
             check(kase, session, usage, log);
         });
+    }
+
+    /** Each burst that ran is a phase of the timeline, cut at the moment the load was stopped. */
+    private static void markBursts(CaseContext kase, LoadSession session, LoadSession.Outcome outcome, Instant stop) {
+        outcome.loads().stream().map(LoadSession.Finished::run).filter(run -> !run.offset().isZero()).distinct()
+                .forEach(run -> {
+                    Instant start = session.startedAt().plus(run.offset());
+                    Instant end = session.startedAt().plus(run.end());
+                    if (start.isBefore(stop)) {
+                        kase.addPhase(new Phase(run.name(), start, end.isBefore(stop) ? end : stop));
+                    }
+                });
     }
 
     private static void check(CaseContext kase, LoadSession session, List<Sample> usage, StepLog log) {
