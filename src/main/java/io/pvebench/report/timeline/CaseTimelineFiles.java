@@ -53,9 +53,15 @@ public final class CaseTimelineFiles {
     }
 
     public Written write(CaseResult result) {
-        CaseTimeline timeline = CaseTimeline.of(result);
         List<Attachment> attachments = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        CaseTimeline timeline;
+        try {
+            timeline = CaseTimeline.of(result);
+        } catch (RuntimeException e) {
+            problems.add("time series: " + e);
+            return new Written(attachments, problems);
+        }
         if (timeline.isEmpty()) {
             return new Written(attachments, problems);
         }
@@ -65,6 +71,8 @@ public final class CaseTimelineFiles {
                     "text/csv"));
         } catch (UncheckedIOException e) {
             problems.add(CSV_FILE + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            problems.add(CSV_FILE + ": " + e);
         }
         for (ChartKind kind : ChartKind.values()) {
             try {
