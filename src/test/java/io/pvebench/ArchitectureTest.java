@@ -92,6 +92,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheTimelinePackageDrawsChartsSoAwtStaysHeadlessThere() {
+        noClasses().that().resideOutsideOfPackage("io.pvebench.report.timeline..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jfree..")
+                .because("report.timeline's package-info: the only package that knows JFreeChart")
+                .check(classes);
+    }
+
+    @Test
     void runJournalKnowsNoCamelAllureOrTwin() {
         forbid("run", "org.apache.camel..", "io.qameta..", "io.pvebench.sim..", "io.pvebench.cli..");
     }

@@ -4,6 +4,7 @@ import io.pvebench.assess.ObjectiveResult;
 import io.pvebench.assess.StatisticResult;
 import io.pvebench.assess.Verdict;
 import io.pvebench.measure.Quantities;
+import io.pvebench.report.timeline.CaseTimelineFiles;
 import io.pvebench.run.Attachment;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.RunFolder;
@@ -37,10 +38,13 @@ import java.util.UUID;
  * Writes Allure 2 results into {@code allure-results/} with allure-java-commons: one test
  * per case, written as soon as the case finishes, with labels (epic = pipeline, feature =
  * VM spec, story = scenario, host = cluster), parameters, one step per stage carrying its
- * raw outputs, one step per objective, and the status from the verdict. At the end of the
- * run it adds one test per matrix cell and objective on a statistic across repetitions, in
- * the suite {@value #STATISTICS_SUITE} (parameters: the cell's labels, the statistic's value
- * and the repetitions; the per-repetition values in the description), and
+ * raw outputs, one step per objective, the status from the verdict, and the case's time
+ * series as CSV and charts ({@link CaseTimelineFiles}, written into the run folder too). At
+ * the end of the run it adds one test per matrix cell and objective on a statistic across
+ * repetitions, in the suite {@value #STATISTICS_SUITE} (parameters: the cell's labels, the
+ * statistic's value and the repetitions; the per-repetition values in the description); the
+ * test "Matrix summary" in a suite of its own, whose description is the table of statistics
+ * across repetitions ({@link MatrixSummary#rows}), attached as HTML and CSV; and
  * {@code environment.properties} (cluster facts) and {@code categories.json}.
  */
 public final class AllureResults implements RunListener {
@@ -48,14 +52,18 @@ public final class AllureResults implements RunListener {
     public static final String FOLDER = "allure-results";
     /** The suite of the tests of objectives on statistics, beside the pipeline's cases. */
     public static final String STATISTICS_SUITE = "statistics";
+    /** The name and suite of the test that carries the matrix's table. */
+    public static final String MATRIX_SUMMARY = "Matrix summary";
 
     private final RunFolder folder;
     private final AllureResultsWriter writer;
+    private final CaseTimelineFiles timelines;
     private RunInfo info;
 
     public AllureResults(RunFolder folder) {
         this.folder = folder;
         this.writer = new FileSystemResultsWriter(folder.root().resolve(FOLDER));
+        this.timelines = new CaseTimelineFiles(folder);
     }
 
     @Override
@@ -78,7 +86,7 @@ public final class AllureResults implements RunListener {
 
     @Override
     public void caseFinished(CaseResult result) {
-        writer.write(testResult(result));
+        writer.write(testResult(result, timelines.write(result)));
     }
 
     @Override
@@ -87,6 +95,7 @@ public final class AllureResults implements RunListener {
             writer.write(statisticTest(r, result.end().toEpochMilli()));
         }
         writeEnvironment(result.environment());
+        writer.write(matrixSummary(result));
     }
 
     private void writeEnvironment(Map<String, String> facts) {
@@ -107,7 +116,7 @@ public final class AllureResults implements RunListener {
         return folder.root().resolve(FOLDER);
     }
 
-    private TestResult testResult(CaseResult c) {
+    private TestResult testResult(CaseResult c, CaseTimelineFiles.Written timeline) {
         String pipeline = info.pipeline();
         List<Label> labels = new ArrayList<>(List.of(
                 label("epic", pipeline),
@@ -126,6 +135,13 @@ public final class AllureResults implements RunListener {
         if (!c.assessment().objectives().isEmpty()) {
             steps.add(objectivesStep(c));
         }
+        if (!timeline.problems().isEmpty()) {
+            // the case's result stands; the report says which of its files are missing
+            steps.add(new StepResult().setName("time series files").setStatus(Status.BROKEN)
+                    .setStage(Stage.FINISHED).setStart(c.end().toEpochMilli()).setStop(c.end().toEpochMilli())
+                    .setStatusDetails(new StatusDetails().setMessage("not made: "
+                            + String.join("; ", timeline.problems()))));
+        }
         return new TestResult()
                 .setUuid(UUID.randomUUID().toString())
                 .setHistoryId(pipeline + "/" + c.plan().id())
@@ -136,11 +152,42 @@ public final class AllureResults implements RunListener {
                 .setLabels(labels)
                 .setParameters(parameters)
                 .setSteps(steps)
+                .setAttachments(timeline.attachments().stream().map(this::attach).toList())
                 .setStatus(status(c.assessment().verdict()))
                 .setStatusDetails(new StatusDetails().setMessage(c.assessment().reason()))
                 .setStage(Stage.FINISHED)
                 .setStart(c.start().toEpochMilli())
                 .setStop(c.end().toEpochMilli());
+    }
+
+    /**
+     * Not a test of the cluster but the run's statistics across repetitions, where a person
+     * reading the report finds them: its status is passed whatever the cases' verdicts.
+     */
+    private TestResult matrixSummary(RunResult run) {
+        List<Map<String, Object>> rows = MatrixSummary.rows(run);
+        String pipeline = info.pipeline();
+        String title = pipeline + ": statistics across repetitions";
+        long broken = run.cases().stream().filter(c -> c.assessment().verdict() == Verdict.BROKEN).count();
+        String note = "<p>Per metric, VM spec, scenario and node: the statistics of the per-repetition values "
+                + "(a series counts as its mean), as in <code>matrix.json</code> and <code>matrix.csv</code>"
+                + (broken > 0 ? "; " + broken + " broken case(s) left out" : "") + ".</p>\n";
+        return new TestResult()
+                .setUuid(UUID.randomUUID().toString())
+                .setHistoryId(pipeline + "/" + MATRIX_SUMMARY)
+                .setTestCaseId(pipeline + "/" + MATRIX_SUMMARY)
+                .setName(MATRIX_SUMMARY)
+                .setFullName(pipeline + "." + MATRIX_SUMMARY)
+                .setDescriptionHtml(note + MatrixHtml.table(rows))
+                .setLabels(List.of(label("epic", pipeline), label("host", info.cluster()),
+                        label("suite", MATRIX_SUMMARY), label("framework", "pvebench")))
+                .setAttachments(List.of(
+                        attach("matrix summary (HTML)", ".html", "text/html", MatrixHtml.page(title, rows)),
+                        attach("matrix.csv", ".csv", "text/csv", MatrixSummary.csv(rows))))
+                .setStatus(Status.PASSED)
+                .setStage(Stage.FINISHED)
+                .setStart(info.start().toEpochMilli())
+                .setStop(run.end().toEpochMilli());
     }
 
     /** The case at a glance: its verdict's reason and every metric's mean, one per line. */
@@ -250,6 +297,13 @@ public final class AllureResults implements RunListener {
                     ("attachment unavailable: " + e.getMessage()).getBytes(StandardCharsets.UTF_8)));
         }
         return new io.qameta.allure.model.Attachment().setName(a.title()).setSource(source).setType(a.mimeType());
+    }
+
+    private io.qameta.allure.model.Attachment attach(String title, String extension, String mimeType,
+                                                     String content) {
+        String source = UUID.randomUUID() + "-attachment" + extension;
+        writer.write(source, new java.io.ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+        return new io.qameta.allure.model.Attachment().setName(title).setSource(source).setType(mimeType);
     }
 
     private static Status status(Verdict verdict) {

@@ -43,14 +43,23 @@ public final class MatrixSummary implements RunListener {
 
     @Override
     public void runFinished(RunResult result) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (MetricSeries series : MetricSeries.cells(result.unbrokenSamples())) {
-            rows.add(row(series, series.summary(result.info().seed())));
-        }
+        List<Map<String, Object>> rows = rows(result);
         folder.writeJson("matrix.json", rows);
         folder.writeText("matrix.csv", csv(rows));
         print(rows);
         printStatistics(result.statistics());
+    }
+
+    /**
+     * The matrix's rows, as {@code matrix.json} holds them: one per metric and cell, keys in
+     * column order, undefined statistics null. Every report of the matrix starts from these.
+     */
+    static List<Map<String, Object>> rows(RunResult result) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (MetricSeries series : MetricSeries.cells(result.unbrokenSamples())) {
+            rows.add(row(series, series.summary(result.info().seed())));
+        }
+        return rows;
     }
 
     private static Map<String, Object> row(MetricSeries series, Summary s) {
@@ -80,7 +89,7 @@ public final class MatrixSummary implements RunListener {
         return Double.isFinite(value) ? value : null;
     }
 
-    private static String csv(List<Map<String, Object>> rows) {
+    static String csv(List<Map<String, Object>> rows) {
         StringBuilder out = new StringBuilder();
         if (rows.isEmpty()) {
             return out.toString();

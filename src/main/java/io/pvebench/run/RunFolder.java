@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * &lt;run&gt;/samples.jsonl        one {@link Sample} per line, appended as cases finish
  * &lt;run&gt;/raw/commands.jsonl   one line per remote command: where, what, exit code, files
  * &lt;run&gt;/raw/&lt;case&gt;/NNN-...   each command's stdout (and stderr) exactly as received
+ * &lt;run&gt;/cases/&lt;case&gt;/...      files made from a case's results (its time series as CSV, charts)
  * </pre>
  *
  * <p>Thread-safe: raw outputs and samples may be written from parallel commands.
@@ -151,6 +152,27 @@ public final class RunFolder {
             JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), value);
             Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + relative, e);
+        }
+    }
+
+    /**
+     * Writes (replaces) a file made from one case's results, such as a chart, into
+     * {@code cases/<case>/}, atomically, so a report never attaches half a file.
+     *
+     * @return its path relative to the run folder, as an {@link Attachment} names it
+     */
+    public Path writeCaseFile(String caseId, String fileName, byte[] content) {
+        Path relative = Path.of("cases", safe(caseId), safe(fileName));
+        try {
+            Path target = root.resolve(relative);
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            Files.write(tmp, content);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return relative;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relative, e);
         }

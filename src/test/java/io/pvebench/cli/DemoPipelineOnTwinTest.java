@@ -3,6 +3,7 @@ package io.pvebench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pvebench.report.AllureResults;
 import io.pvebench.run.RunFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -106,11 +107,8 @@ class DemoPipelineOnTwinTest {
     @Test
     void allureResultsHoldOneTestPerCaseWithStepsAndAttachments() throws Exception {
         Path results = runFolder.resolve("allure-results");
-        List<JsonNode> tests;
-        try (Stream<Path> files = Files.list(results)) {
-            tests = files.filter(p -> p.getFileName().toString().endsWith("-result.json"))
-                    .map(p -> json(read(p))).toList();
-        }
+        List<JsonNode> tests = allureTests().stream()
+                .filter(t -> !t.get("name").asText().equals(AllureResults.MATRIX_SUMMARY)).toList();
         assertThat(tests).hasSize(2);
         JsonNode test = tests.stream().filter(t -> t.get("name").asText().equals("small-idle-r1"))
                 .findFirst().orElseThrow();
@@ -154,9 +152,52 @@ class DemoPipelineOnTwinTest {
     }
 
     @Test
+    void eachCaseHasItsThroughputAndRttOverTimeAsCsvAndChartsInTheRunFolderAndItsAllureTest() throws Exception {
+        Path caseFolder = runFolder.resolve("cases/small-idle-r1");
+        List<String> csv = Files.readAllLines(caseFolder.resolve("timeseries.csv"));
+        assertThat(csv.get(0)).startsWith("time,seconds,metric,unit,value,phases,");
+        assertThat(csv).filteredOn(l -> l.contains(",throughput_interval,bit/s,")).hasSize(10);
+        assertThat(csv).filteredOn(l -> l.contains(",rtt,ms,")).hasSize(20);
+        assertThat(csv).noneMatch(l -> l.contains(",throughput,") || l.contains(",rtt_avg,"));
+        for (String chart : List.of("throughput.png", "rtt.png")) {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(caseFolder.resolve(chart).toFile());
+            assertThat(image.getWidth()).as(chart).isEqualTo(900);
+            assertThat(image.getHeight()).as(chart).isEqualTo(400);
+        }
+        // the demo samples node and VM use once per case: no CPU charts
+        assertThat(caseFolder.resolve("node-cpu.png")).doesNotExist();
+        assertThat(caseFolder.resolve("vm-cpu.png")).doesNotExist();
+
+        JsonNode test = allureTests().stream().filter(t -> t.get("name").asText().equals("small-idle-r1"))
+                .findFirst().orElseThrow();
+        assertThat(test.get("attachments").findValuesAsText("type"))
+                .containsExactly("text/csv", "image/png", "image/png");
+        for (JsonNode attachment : test.get("attachments")) {
+            assertThat(runFolder.resolve("allure-results").resolve(attachment.get("source").asText()))
+                    .isNotEmptyFile();
+        }
+    }
+
+    @Test
+    void theMatrixSummaryIsAnAllureTestOfItsOwnWithTheTable() throws Exception {
+        JsonNode summary = allureTests().stream()
+                .filter(t -> t.get("name").asText().equals(AllureResults.MATRIX_SUMMARY)).findFirst().orElseThrow();
+        assertThat(summary.get("labels").findValuesAsText("value")).contains(AllureResults.MATRIX_SUMMARY);
+        assertThat(summary.get("descriptionHtml").asText()).contains("<table").contains(">throughput</td>");
+        assertThat(summary.get("attachments").findValuesAsText("type")).containsExactly("text/html", "text/csv");
+    }
+
+    @Test
     void consoleShowsProgressAndASummaryTable() {
         assertThat(console).contains("[1/2] small-idle-r1").contains("[2/2] small-idle-r2")
                 .contains("ETA").contains("verdict PASS").contains("exit 0").contains("Gbit/s");
+    }
+
+    private static List<JsonNode> allureTests() throws Exception {
+        try (Stream<Path> files = Files.list(runFolder.resolve("allure-results"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-result.json"))
+                    .map(p -> json(read(p))).toList();
+        }
     }
 
     private static JsonNode json(String text) {

@@ -56,6 +56,22 @@ class RunFolderTest {
     }
 
     @Test
+    void aCaseFileGoesIntoTheCasesFolderUnderASafeNameAndReplacesAnEarlierOne() throws Exception {
+        RunFolder folder = RunFolder.create(parent, "demo-3");
+
+        folder.writeCaseFile("small-idle-r1", "rtt.png", new byte[] {1});
+        Path file = folder.writeCaseFile("small-idle-r1", "rtt.png", new byte[] {2, 3});
+        Path odd = folder.writeCaseFile("../up/and away", "x.csv", new byte[] {4});
+
+        assertThat(file).isEqualTo(Path.of("cases/small-idle-r1/rtt.png"));
+        assertThat(Files.readAllBytes(folder.root().resolve(file))).containsExactly(2, 3);
+        assertThat(odd).isEqualTo(Path.of("cases/up-and-away/x.csv"));
+        try (var files = Files.list(folder.root().resolve("cases/small-idle-r1"))) {
+            assertThat(files).containsExactly(folder.root().resolve(file));
+        }
+    }
+
+    @Test
     void twoRunsWithTheSameIdNeverShareAFolder() {
         RunFolder first = RunFolder.create(parent, "demo-20261125-081500-0001");
         RunFolder second = RunFolder.create(parent, "demo-20261125-081500-0001");
