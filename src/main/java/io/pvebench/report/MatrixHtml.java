@@ -1,21 +1,23 @@
 package io.pvebench.report;
 
+import io.pvebench.assess.MetricSeries;
 import io.pvebench.measure.Quantities;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The matrix across repetitions ({@link MatrixSummary#rows}) as an HTML table a person
- * reads in the report: per metric, VM spec, scenario and node, the number of repetitions
+ * reads in the report: per metric and matrix cell ({@link MetricSeries#CELL}; a label no row
+ * has, such as {@code variant} before variants exist, gets no column), the number of repetitions
  * and the statistics of their values in readable units ({@code 9.41 Gbit/s}). A statistic
  * one repetition cannot give is a dash. Stateless.
  */
 final class MatrixHtml {
 
-    private static final List<String> HEADINGS = List.of("metric", "VM spec", "scenario", "node", "n", "mean",
-            "median", "p95", "min", "max", "stdev", "95% CI (t)", "95% CI (bootstrap)");
-    /** metric, VM spec, scenario, node; numbers after them. */
-    private static final int TEXT_COLUMNS = 4;
+    private static final Map<String, String> CELL_HEADINGS = Map.of("vmSpec", "VM spec");
+    private static final List<String> NUMBER_HEADINGS = List.of("n", "mean", "median", "p95", "min", "max", "stdev",
+            "95% CI (t)", "95% CI (bootstrap)");
     private static final String CELL = "padding:3px 8px;border-bottom:1px solid #ddd;white-space:nowrap;"
             + "text-align:left;";
     private static final String NUMBER = "padding:3px 8px;border-bottom:1px solid #ddd;white-space:nowrap;"
@@ -29,20 +31,23 @@ final class MatrixHtml {
         if (rows.isEmpty()) {
             return "<p>No statistics: no case finished without breaking.</p>";
         }
+        List<String> cellKeys = new ArrayList<>();
+        for (String key : MetricSeries.CELL) {
+            if (rows.stream().anyMatch(r -> r.get(key) != null && !r.get(key).toString().isEmpty())) {
+                cellKeys.add(key);
+            }
+        }
         StringBuilder html = new StringBuilder("<div style=\"overflow-x:auto\">"
                 + "<table style=\"border-collapse:collapse;font-size:13px\">\n<thead><tr>");
-        for (int i = 0; i < HEADINGS.size(); i++) {
-            html.append("<th style=\"").append(i < TEXT_COLUMNS ? CELL : NUMBER)
-                    .append("border-bottom:2px solid #999\">").append(escape(HEADINGS.get(i))).append("</th>");
-        }
+        heading(html, CELL, "metric");
+        cellKeys.forEach(key -> heading(html, CELL, CELL_HEADINGS.getOrDefault(key, key)));
+        NUMBER_HEADINGS.forEach(h -> heading(html, NUMBER, h));
         html.append("</tr></thead>\n<tbody>\n");
         for (Map<String, Object> row : rows) {
             String unit = (String) row.get("unit");
             html.append("<tr>");
             text(html, row.get("metric"));
-            text(html, row.get("vmSpec"));
-            text(html, row.get("scenario"));
-            text(html, row.get("node"));
+            cellKeys.forEach(key -> text(html, row.getOrDefault(key, "")));
             number(html, String.valueOf(row.get("n")));
             for (String statistic : List.of("mean", "median", "p95", "min", "max", "stdev")) {
                 number(html, quantity(row.get(statistic), unit));
@@ -59,6 +64,11 @@ final class MatrixHtml {
         return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title></head>\n"
                 + "<body style=\"font-family:sans-serif\">\n<h2>" + escape(title) + "</h2>\n" + table(rows)
                 + "\n</body></html>\n";
+    }
+
+    private static void heading(StringBuilder html, String style, String text) {
+        html.append("<th style=\"").append(style).append("border-bottom:2px solid #999\">").append(escape(text))
+                .append("</th>");
     }
 
     private static void text(StringBuilder html, Object value) {

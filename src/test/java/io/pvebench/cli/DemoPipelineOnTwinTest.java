@@ -156,22 +156,22 @@ class DemoPipelineOnTwinTest {
         Path caseFolder = runFolder.resolve("cases/small-idle-r1");
         List<String> csv = Files.readAllLines(caseFolder.resolve("timeseries.csv"));
         assertThat(csv.get(0)).startsWith("time,seconds,metric,unit,value,phases,");
-        assertThat(csv).filteredOn(l -> l.contains(",throughput_interval,bit/s,")).hasSize(10);
+        // 10 one-second intervals in each direction
+        assertThat(csv).filteredOn(l -> l.contains(",throughput_interval,bit/s,")).hasSize(20);
         assertThat(csv).filteredOn(l -> l.contains(",rtt,ms,")).hasSize(20);
         assertThat(csv).noneMatch(l -> l.contains(",throughput,") || l.contains(",rtt_avg,"));
-        for (String chart : List.of("throughput.png", "rtt.png")) {
+        for (String chart : List.of("throughput.png", "rtt.png", "node-cpu.png", "vm-cpu.png")) {
             java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(caseFolder.resolve(chart).toFile());
             assertThat(image.getWidth()).as(chart).isEqualTo(900);
             assertThat(image.getHeight()).as(chart).isEqualTo(400);
         }
-        // the demo samples node and VM use once per case: no CPU charts
-        assertThat(caseFolder.resolve("node-cpu.png")).doesNotExist();
-        assertThat(caseFolder.resolve("vm-cpu.png")).doesNotExist();
+        // node and VM use are sampled every second of every case, idle too
+        assertThat(csv).filteredOn(l -> l.contains(",vm_cpu,%,")).hasSizeGreaterThan(20);
 
         JsonNode test = allureTests().stream().filter(t -> t.get("name").asText().equals("small-idle-r1"))
                 .findFirst().orElseThrow();
         assertThat(test.get("attachments").findValuesAsText("type"))
-                .containsExactly("text/csv", "image/png", "image/png");
+                .containsExactly("text/csv", "image/png", "image/png", "image/png", "image/png");
         for (JsonNode attachment : test.get("attachments")) {
             assertThat(runFolder.resolve("allure-results").resolve(attachment.get("source").asText()))
                     .isNotEmptyFile();

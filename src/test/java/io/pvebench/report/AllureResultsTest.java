@@ -78,7 +78,9 @@ class AllureResultsTest {
         assertThat(summary.get("status").asText()).isEqualTo("passed");
         String html = summary.get("descriptionHtml").asText();
         assertThat(html).contains("<table").contains("95% CI (t)").contains("<td style=\"")
-                .contains(">throughput</td>").contains(">8.95 Gbit/s<");
+                .contains(">throughput</td>").contains(">direction</th>").contains(">forward</td>")
+                .contains(">reverse</td>").contains(">9 Gbit/s<").contains(">8.9 Gbit/s<")
+                .doesNotContain(">variant</th>");
         List<String> types = new ArrayList<>();
         summary.get("attachments").forEach(a -> types.add(a.get("type").asText()));
         assertThat(types).containsExactly("text/html", "text/csv");
@@ -86,7 +88,7 @@ class AllureResultsTest {
         String page = Files.readString(results.resolve(summary.get("attachments").get(0).get("source").asText()));
         assertThat(page).startsWith("<!DOCTYPE html>").contains("loaded: statistics across repetitions");
         String csv = Files.readString(results.resolve(summary.get("attachments").get(1).get("source").asText()));
-        assertThat(csv).startsWith("metric,unit,vmSpec,scenario,node,n,mean,");
+        assertThat(csv).startsWith("metric,unit,vmSpec,scenario,variant,direction,node,n,mean,");
         assertThat(tests(folder)).hasSize(3);
     }
 

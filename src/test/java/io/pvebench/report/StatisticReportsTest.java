@@ -155,7 +155,8 @@ class StatisticReportsTest {
                 .isEqualTo("stats/statistics/throughput.p05/vmSpec=small scenario=idle direction=reverse node=pve2");
         assertThat(tests).extracting(t -> t.get("status").asText())
                 .containsExactlyInAnyOrder("passed", "failed", "skipped");
-        assertThat(allureTests()).hasSize(5);
+        // two cases, three statistic tests, the matrix summary
+        assertThat(allureTests()).hasSize(6);
     }
 
     @Test
