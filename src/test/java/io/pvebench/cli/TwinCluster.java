@@ -41,6 +41,15 @@ final class TwinCluster implements AutoCloseable {
 
     /** Writes a pipeline against this cluster and returns its path. */
     Path pipeline(int repetitions, String iperfDuration) throws IOException {
+        return pipeline(repetitions, iperfDuration, "idle");
+    }
+
+    /**
+     * A pipeline of one scenario against this cluster. A cluster reached through a cluster
+     * file runs on the wall clock's time, so a load starts without warm-up here (the twin
+     * runs faster than that clock).
+     */
+    Path pipeline(int repetitions, String iperfDuration, String scenario) throws IOException {
         Path file = folder.resolve("pipeline.yaml");
         Files.writeString(file, """
                 name: lab-check
@@ -50,8 +59,10 @@ final class TwinCluster implements AutoCloseable {
                     cores: 4
                     memory: 4 GiB
                     vms: [101, 102]
+                scenarios: [%s]
                 repetitions: %d
                 measure:
+                  warmup: 0s
                   iperf3: {duration: %s, streams: 1}
                   ping: {count: 10, interval: 200ms}
                 objectives:
@@ -59,7 +70,7 @@ final class TwinCluster implements AutoCloseable {
                   packetLoss: {max: 0 %%}
                 timeouts:
                   command: 20s
-                """.formatted(repetitions, iperfDuration));
+                """.formatted(scenario, repetitions, iperfDuration));
         return file;
     }
 
