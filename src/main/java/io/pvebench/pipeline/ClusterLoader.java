@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class ClusterLoader {
 
-    private static final Keys CLUSTER = Keys.allowed("name", "nodes", "ssh", "allowDestructive")
+    private static final Keys CLUSTER = Keys.allowed("name", "nodes", "ssh", "allowDestructive", "timeScale")
             .required("name", "nodes", "ssh");
     private static final Keys NODE = Keys.allowed("name", "address", "port").required("name", "address");
     private static final String SECRET_HINT = "put it in an environment variable named by '%s', or in a file "
@@ -80,10 +80,11 @@ public final class ClusterLoader {
         List<NodeDef> nodes = nodes(r);
         Optional<SshDef> ssh = r.mapping("ssh", SSH).flatMap(this::ssh);
         boolean allowDestructive = r.bool("allowDestructive").orElse(false);
+        double timeScale = r.positive("timeScale").orElse(1.0);
         if (name.isEmpty() || nodes.isEmpty() || ssh.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ClusterDef(file, name.get(), nodes, ssh.get(), allowDestructive));
+        return Optional.of(new ClusterDef(file, name.get(), nodes, ssh.get(), allowDestructive, timeScale));
     }
 
     private List<NodeDef> nodes(MappingReader cluster) {

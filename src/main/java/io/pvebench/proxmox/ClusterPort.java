@@ -25,6 +25,9 @@ public interface ClusterPort {
     /** {@code pvesh get /cluster/resources}: nodes, guests and storage with their usage. */
     List<ClusterResource> resources();
 
+    /** The node's own clock ({@code date +%s.%N}), to the nanosecond it prints. */
+    java.time.Instant time(String node);
+
     /** {@link #resources()} as pvesh printed it ({@code --output-format json}), for callers that keep the raw text. */
     String resourcesJson();
 }

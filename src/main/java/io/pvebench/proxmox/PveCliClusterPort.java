@@ -6,6 +6,7 @@ import io.pvebench.ssh.SshException;
 import io.pvebench.ssh.SshHost;
 import io.pvebench.ssh.SshHosts;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -43,6 +44,16 @@ public final class PveCliClusterPort implements ClusterPort {
     @Override
     public List<ClusterResource> resources() {
         return PveshJson.resources(resourcesJson());
+    }
+
+    @Override
+    public Instant time(String node) {
+        String out = checked(run(node, "date +%s.%N")).stdout().strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\.(\\d{9})").matcher(out);
+        if (!m.matches()) {
+            throw new ProxmoxException("'date +%s.%N' on " + node + " printed '" + out + "', not seconds.nanoseconds");
+        }
+        return Instant.ofEpochSecond(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
     }
 
     @Override

@@ -29,7 +29,7 @@ final class TwinCluster implements AutoCloseable {
                 "root", password, List.of()));
         Files.createDirectories(folder.resolve("clusters"));
         Files.writeString(folder.resolve("clusters/known_hosts"), twin.knownHosts());
-        StringBuilder yaml = new StringBuilder("name: lab\nnodes:\n");
+        StringBuilder yaml = new StringBuilder("name: lab\ntimeScale: " + timeScale + "\nnodes:\n");
         for (SimNodeEndpoint node : twin.nodes()) {
             yaml.append("  - name: ").append(node.name()).append("\n    address: ").append(node.host())
                     .append("\n    port: ").append(node.port()).append('\n');
@@ -44,11 +44,7 @@ final class TwinCluster implements AutoCloseable {
         return pipeline(repetitions, iperfDuration, "idle");
     }
 
-    /**
-     * A pipeline of one scenario against this cluster. A cluster reached through a cluster
-     * file runs on the wall clock's time, so a load starts without warm-up here (the twin
-     * runs faster than that clock).
-     */
+    /** A pipeline of one scenario against this cluster; a load starts without warm-up, to keep tests short. */
     Path pipeline(int repetitions, String iperfDuration, String scenario) throws IOException {
         Path file = folder.resolve("pipeline.yaml");
         Files.writeString(file, """
