@@ -51,6 +51,7 @@ final class LoadSession {
     private final Object stopping = new Object();
     private Thread bursts;
     private boolean halted;
+    private boolean kept;
     private Outcome outcome;
 
     LoadSession(GuestPort guests, ClusterClock clock, List<GuestVm> vms, LoadPlan plan, ResourceSampler sampler) {
@@ -60,6 +61,13 @@ final class LoadSession {
         this.plan = plan;
         this.sampler = sampler;
         this.pacer = new Pacer(clock);
+    }
+
+    /** True the first time: whoever gets it files the outcome (see {@link UnloadStage#keep}). */
+    synchronized boolean markKept() {
+        boolean first = !kept;
+        kept = true;
+        return first;
     }
 
     LoadPlan plan() {

@@ -25,6 +25,11 @@ public final class TeardownStage {
                     log.problem("could not undo " + undo.description() + ": " + Faults.describe(e));
                 }
             }
+            LoadSession load = kase.load();
+            if (load != null) {
+                // the case broke before unloading: keep the usage series up to the fault
+                UnloadStage.keep(kase, load, load.stop(), NAME, log);
+            }
         });
         if (step.status() == StepStatus.BROKEN) {
             kase.broken("teardown: " + step.detail());

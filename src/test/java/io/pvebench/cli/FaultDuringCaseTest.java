@@ -68,6 +68,8 @@ class FaultDuringCaseTest {
                     .containsExactly(Verdict.PASS, Verdict.BROKEN, Verdict.BROKEN);
             CaseResult broken = cases.get(1);
             assertThat(broken.assessment().reason()).contains("pve2");
+            // the usage series up to the fault is kept: it shows what happened
+            assertThat(broken.samples()).extracting(s -> s.metric()).contains("node_cpu");
             assertThat(broken.steps()).extracting(StepRecord::name).contains("measure", "teardown");
             assertThat(broken.steps()).filteredOn(s -> s.name().equals("measure"))
                     .extracting(StepRecord::status).containsExactly(StepStatus.BROKEN);

@@ -132,6 +132,8 @@ class StopRunTest {
             assertThat(second.assessment().reason()).isEqualTo("run stopped: test stop");
             assertThat(second.steps()).extracting(StepRecord::name).containsExactly("setup", "load", "teardown");
             assertThat(second.steps().get(2).status()).isEqualTo(StepStatus.PASSED);
+            // what the stopped load reported and the usage up to the stop are kept
+            assertThat(second.samples()).extracting(s -> s.metric()).contains("bogo_ops", "vm_cpu", "node_cpu");
             // no stress-ng left in either VM: teardown stopped what the load stage started
             assertThat(cluster.twin.model().runningLoads(101)).isEmpty();
             assertThat(cluster.twin.model().runningLoads(102)).isEmpty();
