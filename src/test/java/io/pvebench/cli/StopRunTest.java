@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pvebench.assess.Verdict;
-import io.pvebench.pipeline.CasePlan;
 import io.pvebench.pipeline.PipelineLoader;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.RunFolder;
@@ -78,21 +77,8 @@ class StopRunTest {
     void aStopDuringACaseBreaksItAndStillTearsItDown() throws Exception {
         StopSignal stop = new StopSignal();
         try (TwinCluster cluster = new TwinCluster(dir, PASSWORD, 5, 40)) {
-            PipelineRunner.Outcome outcome = runStoppingWhen(cluster, stop, new RunListener() {
-                private int running;
-
-                @Override
-                public void caseStarted(CasePlan plan, int index, int total) {
-                    running = index;
-                }
-
-                @Override
-                public void stepFinished(CasePlan plan, StepRecord step) {
-                    if (running == 2 && step.name().equals("measure")) {
-                        stop.request("test stop");
-                    }
-                }
-            });
+            PipelineRunner.Outcome outcome = runStoppingWhen(cluster, stop,
+                    StepTrigger.whenFinished(2, "measure", () -> stop.request("test stop")));
 
             CaseResult second = outcome.result().cases().get(1);
             assertThat(second.assessment().verdict()).isEqualTo(Verdict.BROKEN);
@@ -111,22 +97,10 @@ class StopRunTest {
         StopSignal stop = new StopSignal();
         try (TwinCluster cluster = new TwinCluster(dir, PASSWORD, 5, 40)) {
             PipelineRunner.Outcome outcome = runStoppingWhen(cluster.pipeline(3, "4s", "heavy"), stop,
-                    new RunListener() {
-                        private int running;
-
-                        @Override
-                        public void caseStarted(CasePlan plan, int index, int total) {
-                            running = index;
-                        }
-
-                        @Override
-                        public void stepFinished(CasePlan plan, StepRecord step) {
-                            if (running == 2 && step.name().equals("load")) {
-                                assertThat(cluster.twin.model().runningLoads(101)).isNotEmpty();
-                                stop.request("test stop");
-                            }
-                        }
-                    });
+                    StepTrigger.whenFinished(2, "load", () -> {
+                        assertThat(cluster.twin.model().runningLoads(101)).isNotEmpty();
+                        stop.request("test stop");
+                    }));
 
             CaseResult second = outcome.result().cases().get(1);
             assertThat(second.assessment().reason()).isEqualTo("run stopped: test stop");
