@@ -113,7 +113,7 @@ class StopRunTest {
             assertThat(cluster.twin.model().runningLoads(102)).isEmpty();
             assertThat(Files.readAllLines(outcome.result().info().folder().resolve("raw/commands.jsonl")))
                     .filteredOn(l -> l.contains("\"scope\":\"" + second.plan().id() + "\"")
-                            && l.contains("\"stage\":\"teardown\"") && l.contains("pkill stress-ng"))
+                            && l.contains("\"stage\":\"teardown\"") && l.contains("-- kill -TERM "))
                     .hasSize(2);
             assertThat(outcome.result().cases().get(0).assessment().verdict()).isEqualTo(Verdict.PASS);
             assertThat(outcome.result().cases().get(2).assessment().reason()).startsWith("not run:");
