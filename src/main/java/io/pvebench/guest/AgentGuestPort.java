@@ -122,7 +122,8 @@ public final class AgentGuestPort implements GuestPort {
             for (JsonNode ip : nic.path("ip-addresses")) {
                 String address = ip.path("ip-address").asText("");
                 if ("ipv4".equals(ip.path("ip-address-type").asText()) && !address.startsWith("127.")) {
-                    return new GuestNic(nic.path("name").asText(), address);
+                    return new GuestNic(nic.path("name").asText(), address,
+                            nic.path("hardware-address").asText("").toUpperCase(java.util.Locale.ROOT));
                 }
             }
         }

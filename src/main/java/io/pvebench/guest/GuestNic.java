@@ -7,8 +7,9 @@ import java.util.Objects;
  *
  * @param name    the interface name in the guest ({@code eth0}, {@code ens18})
  * @param address its first IPv4 address
+ * @param mac     its hardware address, upper case (as Proxmox writes it in the VM's config)
  */
-public record GuestNic(String name, String address) {
+public record GuestNic(String name, String address, String mac) {
 
     public GuestNic {
         Objects.requireNonNull(name, "name");

@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
  * {@code tag=}, {@code rate=}, ...
  *
  * @param index    N of {@code netN}
+ * @param mac      its MAC address (the value of its model key, {@code virtio=BC:24:11:...}), upper case, or null
  * @param bridge   the bridge it is plugged into, or null (no {@code bridge=}: user-mode networking)
  * @param firewall whether qemu-server puts it behind a firewall bridge ({@code fwbr<vmid>i<N>})
  * @param mtu      its {@code mtu=} option, or null
  */
-public record VmNic(int vmid, int index, String bridge, boolean firewall, Integer mtu) {
+public record VmNic(int vmid, int index, String mac, String bridge, boolean firewall, Integer mtu) {
 
     private static final Pattern NET = Pattern.compile("^net([0-9]+): (.*)$", Pattern.MULTILINE);
+    private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
 
     public VmNic {
         if (index < 0) {
@@ -36,14 +38,18 @@ public record VmNic(int vmid, int index, String bridge, boolean firewall, Intege
         Matcher m = NET.matcher(qmConfig);
         while (m.find()) {
             Map<String, String> options = new TreeMap<>();
+            String mac = null;
             for (String part : m.group(2).strip().split(",")) {
                 int eq = part.indexOf('=');
                 if (eq > 0) {
                     options.put(part.substring(0, eq), part.substring(eq + 1));
+                    if (mac == null && MAC.matcher(part.substring(eq + 1)).matches()) {
+                        mac = part.substring(eq + 1).toUpperCase(java.util.Locale.ROOT);
+                    }
                 }
             }
             String mtu = options.get("mtu");
-            nics.add(new VmNic(vmid, Integer.parseInt(m.group(1)), options.get("bridge"),
+            nics.add(new VmNic(vmid, Integer.parseInt(m.group(1)), mac, options.get("bridge"),
                     "1".equals(options.get("firewall")), mtu != null && mtu.matches("[0-9]+") ? Integer.valueOf(mtu)
                     : null));
         }

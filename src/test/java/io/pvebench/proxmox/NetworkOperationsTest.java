@@ -32,8 +32,8 @@ class NetworkOperationsTest {
                 net0: virtio=BC:24:11:00:00:01,bridge=vmbr0,firewall=1
                 """);
 
-        assertThat(nics).containsExactly(new VmNic(101, 0, "vmbr0", true, null),
-                new VmNic(101, 1, "vmbr1", false, 9000));
+        assertThat(nics).containsExactly(new VmNic(101, 0, "BC:24:11:00:00:01", "vmbr0", true, null),
+                new VmNic(101, 1, "BC:24:11:00:00:02", "vmbr1", false, 9000));
         assertThat(nics.get(0).hostDevices()).containsExactly("fwpr101p0", "fwln101i0", "fwbr101i0", "tap101i0");
         assertThat(nics.get(1).hostDevices()).containsExactly("tap101i1");
     }
@@ -42,7 +42,7 @@ class NetworkOperationsTest {
     void aBridgesPathIsItsUplinkItselfAndTheVmsDevicesInTheOrderToRaiseTheirMtu() throws IOException {
         List<IpLink> links = IpLinkJson.parse(captured("node-link-details.json"));
 
-        BridgePath path = BridgePath.of("pve1", "vmbr0", links, List.of(new VmNic(101, 0, "vmbr0", true, null)));
+        BridgePath path = BridgePath.of("pve1", "vmbr0", links, List.of(new VmNic(101, 0, null, "vmbr0", true, null)));
 
         assertThat(path.uplinks()).extracting(IpLink::name).containsExactly("eno1");
         assertThat(path.bond()).isEmpty();
@@ -57,7 +57,9 @@ class NetworkOperationsTest {
         try (TwinShell twin = new TwinShell("9.2", 3, 20)) {
             ClusterPort cluster = twin.cluster();
             List<VmNic> nics = cluster.vmNics("pve1", 101);
-            assertThat(nics).containsExactly(new VmNic(101, 0, "vmbr0", true, null));
+            assertThat(nics).extracting(VmNic::index, VmNic::bridge, VmNic::firewall)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "vmbr0", true));
+            assertThat(nics.get(0).mac()).isEqualTo(twin.guests().nic(new io.pvebench.guest.GuestVm(101, "pve1")).mac());
 
             cluster.setMtu("pve1", "vmbr0", 9000);
 
