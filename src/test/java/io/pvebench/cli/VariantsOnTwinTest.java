@@ -212,4 +212,26 @@ class VariantsOnTwinTest {
             }
         }
     }
+
+    @Test
+    void aVariantThatDoesNotTakeBreaksItsCaseWithTheReasonAndWhatItChangedIsPutBack() throws Exception {
+        try (TwinCluster cluster = new TwinCluster(dir, PASSWORD, 5, 40, SimHardware.DEFAULT, true)) {
+            cluster.twin.failCommands("pve2", "ip link set dev vmbr0 mtu 9000", 2,
+                    "Error: mtu greater than device maximum.\n");
+
+            PipelineRunner.Outcome outcome = run(pipeline(cluster, MTU_VARIANTS, 1), 11, new StopSignal(), List.of());
+
+            CaseResult jumbo = outcome.result().cases().stream().filter(c -> c.plan().variantName().equals("jumbo"))
+                    .findFirst().orElseThrow();
+            assertThat(jumbo.assessment().verdict()).isEqualTo(Verdict.BROKEN);
+            assertThat(jumbo.assessment().reason()).contains("ip link set dev vmbr0 mtu 9000")
+                    .contains("mtu greater than device maximum");
+            assertThat(jumbo.steps()).extracting(StepRecord::name).containsExactly("setup", "configure", "teardown");
+            assertThat(outcome.result().cases()).filteredOn(c -> c.plan().variantName().equals("mtu1500"))
+                    .allSatisfy(c -> assertThat(c.assessment().verdict()).isEqualTo(Verdict.PASS));
+            // pve1's devices and pve2's uplink had been raised before pve2's bridge refused
+            assertThat(mtus(cluster)).containsOnly(1500);
+            assertThat(outcome.leftChanged()).isEmpty();
+        }
+    }
 }
