@@ -143,7 +143,7 @@ final class IpCommand implements Program {
         if (dev.equals(LO)) {
             return Reply.ok("");
         }
-        return inv.model().network(inv.node().name(), net -> {
+        return inv.model().changeNetwork(inv.node().name(), net -> {
             if (!net.exists(dev)) {
                 return Reply.error("Cannot find device \"" + dev + "\"\n", 1);
             }

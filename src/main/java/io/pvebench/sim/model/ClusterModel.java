@@ -187,14 +187,20 @@ public final class ClusterModel {
         }
     }
 
+    /** Reads a node's network devices under the model's lock ({@code ip link show}); must not change them. */
+    public synchronized <T> T network(String node, java.util.function.Function<HostNetwork, T> read) {
+        node(node);
+        return read.apply(hosts.get(node).network());
+    }
+
     /**
-     * Reads or changes a node's network devices under the model's lock ({@code ip link});
+     * Changes a node's network devices under the model's lock ({@code ip link set});
      * membership is brought up to date afterwards, since a link or bond going down cuts the
      * node off the cluster network.
      */
-    public synchronized <T> T network(String node, java.util.function.Function<HostNetwork, T> action) {
+    public synchronized <T> T changeNetwork(String node, java.util.function.Function<HostNetwork, T> change) {
         node(node);
-        T result = action.apply(hosts.get(node).network());
+        T result = change.apply(hosts.get(node).network());
         refresh();
         return result;
     }
