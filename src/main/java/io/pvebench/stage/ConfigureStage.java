@@ -32,12 +32,16 @@ public final class ConfigureStage {
             String wanted = variant == null ? null : variant.name();
             if (ledger.applied() != null && !ledger.applied().equals(wanted)) {
                 String previous = ledger.applied();
+                boolean changed = !ledger.isEmpty();
                 List<String> left = ledger.restoreAll(kase.id());
                 if (!left.isEmpty()) {
                     throw new VariantNotAppliedException("could not put back what variant '" + previous
                             + "' changed: " + String.join("; ", left));
                 }
-                log.note("put back what variant '" + previous + "' changed");
+                ledger.applied(null);
+                if (changed) {
+                    log.note("put back what variant '" + previous + "' changed");
+                }
             }
             if (variant == null) {
                 return;

@@ -134,8 +134,8 @@ final class VariantSetter {
                 for (IpLink slave : links) {
                     if (device.name().equals(slave.master()) && slave.mtu() != device.mtu()) {
                         String what = node + " " + slave.name() + " mtu ";
-                        record(what + slave.mtu() + " (via " + device.name() + ")", what + slave.mtu(),
-                                () -> cluster.setMtu(node, slave.name(), slave.mtu()));
+                        record(what + slave.mtu() + " -> " + mtu + " (through " + device.name() + ")",
+                                what + "back to " + slave.mtu(), () -> cluster.setMtu(node, slave.name(), slave.mtu()));
                     }
                 }
             }
