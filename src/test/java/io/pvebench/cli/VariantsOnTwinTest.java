@@ -122,6 +122,17 @@ class VariantsOnTwinTest {
             Path folder = outcome.result().info().folder();
             JsonNode summary = RunFolder.JSON.readTree(folder.resolve("summary.json").toFile());
             assertThat(summary.get("cases").findValuesAsText("variant")).containsOnly("jumbo", "mtu1500").hasSize(4);
+            List<JsonNode> allure = new ArrayList<>();
+            try (var files = Files.list(folder.resolve("allure-results"))) {
+                for (Path f : files.filter(f -> f.toString().endsWith("-result.json")).toList()) {
+                    allure.add(RunFolder.JSON.readTree(f.toFile()));
+                }
+            }
+            assertThat(allure).filteredOn(t -> t.get("name").asText().contains("-jumbo-")).hasSize(2)
+                    .allSatisfy(t -> {
+                        assertThat(t.get("parameters").findValuesAsText("value")).contains("jumbo", "mtu 9000");
+                        assertThat(t.get("labels").findValuesAsText("value")).contains("variant:jumbo");
+                    });
             List<String> journal = Files.readAllLines(folder.resolve("raw/run/variants.jsonl"));
             assertThat(journal).anySatisfy(l -> assertThat(l).contains("\"event\":\"change\"")
                     .contains("pve1 vmbr0 mtu 1500 -> 9000"));
