@@ -39,7 +39,7 @@ final class InventoryTarget {
         // a real cluster is not ours to stop
         String first = definition.nodes().get(0).name();
         return new ClusterTarget(definition.name(), hosts, ssh,
-                port -> ClusterClock.readFrom(port, first, wall, definition.timeScale()), () -> { });
+                port -> ClusterClock.readFrom(() -> port.time(first), wall, definition.timeScale()), () -> { });
     }
 
     private static SshSettings settings(SshDef def, Map<String, String> environment) {

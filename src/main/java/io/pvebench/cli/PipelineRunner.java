@@ -26,6 +26,7 @@ import io.pvebench.ssh.JschRemoteShell;
 import io.pvebench.ssh.SshException;
 import io.pvebench.stage.RecordingShell;
 import io.pvebench.stage.ReportStage;
+import io.pvebench.stage.RestoreStage;
 import io.pvebench.stage.RunContext;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -83,12 +84,20 @@ public final class PipelineRunner {
      * @param result         cases and verdicts
      * @param reportFailures reports that could not be written (then the results are incomplete)
      * @param html           what rendering the HTML did; null when it was not asked for
+     * @param leftChanged    what configuration variants changed on the cluster and could not put
+     *                       back (empty: the cluster is as it was found)
      */
-    public record Outcome(RunResult result, List<String> reportFailures, AllureHtml.Outcome html) {
+    public record Outcome(RunResult result, List<String> reportFailures, AllureHtml.Outcome html,
+                          List<String> leftChanged) {
 
-        /** The verdict's exit code, or 3 when a report could not be written. */
+        public Outcome {
+            reportFailures = List.copyOf(reportFailures);
+            leftChanged = List.copyOf(leftChanged);
+        }
+
+        /** The verdict's exit code, or 3 when a report could not be written or the cluster is left changed. */
         public int exitCode() {
-            return reportFailures.isEmpty() ? result.verdict().exitCode() : Main.EXIT_BROKEN;
+            return reportFailures.isEmpty() && leftChanged.isEmpty() ? result.verdict().exitCode() : Main.EXIT_BROKEN;
         }
     }
 
@@ -128,14 +137,20 @@ public final class PipelineRunner {
             RunContext run = new RunContext(pipeline, info, folder, events, recording, cluster,
                     new AgentGuestPort(recording, target.hosts()), clock, clusterClock(target, cluster, options),
                     options.stop());
-            RouteFlow.run(run, options.routesDir());
+            List<String> leftChanged;
+            try {
+                RouteFlow.run(run, options.routesDir());
+            } finally {
+                // the routes' restore stage has normally done this; a route file without it must not leave a change
+                leftChanged = RestoreStage.restore(run);
+            }
             RunResult result = finished.get();
             if (result == null) {
                 // the routes ended without their report stage: report what finished, and say so
                 result = ReportStage.result(run);
                 events.runFinished(result);
             }
-            return new Outcome(result, events.failures(), html == null ? null : html.outcome());
+            return new Outcome(result, events.failures(), html == null ? null : html.outcome(), leftChanged);
         } finally {
             options.stop().finished();
         }

@@ -5,6 +5,8 @@ import io.pvebench.stage.LoadStage;
 import io.pvebench.stage.MeasureStage;
 import io.pvebench.stage.UnloadStage;
 import io.pvebench.stage.CollectStage;
+import io.pvebench.stage.ConfigureStage;
+import io.pvebench.stage.RestoreStage;
 import io.pvebench.stage.Faults;
 import io.pvebench.stage.PreflightStage;
 import io.pvebench.stage.ReportStage;
@@ -35,6 +37,7 @@ public final class RouteFlow {
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("preflight", new PreflightStage());
         beans.put("setup", new SetupStage());
+        beans.put("configure", new ConfigureStage());
         beans.put("load", new LoadStage());
         beans.put("measure", new MeasureStage());
         beans.put("unload", new UnloadStage());
@@ -42,6 +45,7 @@ public final class RouteFlow {
         beans.put("teardown", new TeardownStage());
         AssessStage assess = new AssessStage();
         beans.put("assess", assess);
+        beans.put("restore", new RestoreStage());
         beans.put("report", new ReportStage());
         beans.put("faults", new Faults(assess));
         return beans;

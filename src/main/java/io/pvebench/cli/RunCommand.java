@@ -97,6 +97,9 @@ final class RunCommand implements Callable<Integer> {
         for (String failure : outcome.reportFailures()) {
             main.err.println("pvebench: results incomplete, a report could not be written: " + failure);
         }
+        for (String change : outcome.leftChanged()) {
+            main.err.println("pvebench: the cluster is left changed, put it back by hand: " + change);
+        }
         main.out.println("exit " + outcome.exitCode());
         return outcome.exitCode();
     }

@@ -4,6 +4,7 @@ import io.pvebench.pipeline.TwinCluster;
 import io.pvebench.pipeline.VmSpec;
 import io.pvebench.proxmox.ClusterClock;
 import io.pvebench.sim.SimCluster;
+import io.pvebench.sim.SimHardware;
 import io.pvebench.sim.SimNodeEndpoint;
 import io.pvebench.sim.SimSpec;
 import io.pvebench.sim.SimVmSpec;
@@ -37,7 +38,9 @@ final class TwinTarget {
         String password = TwinPasswords.fresh();
         SimCluster twin = SimCluster.start(new SimSpec("twin", settings.pve(), settings.nodes(), seed,
                 settings.timeScale(), vms(vmSpecs, settings.nodes()), USER, password, List.of())
-                .withQdevice(settings.qdevice()));
+                .withQdevice(settings.qdevice())
+                .withHardware(SimHardware.DEFAULT.withBond(settings.bondLinks(),
+                        settings.bondMode() == null ? "none" : settings.bondMode().written())));
         Path knownHosts;
         try {
             knownHosts = Files.createTempFile("pvebench-twin-", ".known_hosts");

@@ -110,7 +110,7 @@ public final class AgentGuestPort implements GuestPort {
     }
 
     @Override
-    public String address(GuestVm vm) {
+    public GuestNic nic(GuestVm vm) {
         CommandResult result = shell.run(hosts.get(vm.node()),
                 ShellQuote.command("qm", "guest", "cmd", String.valueOf(vm.vmid()), "network-get-interfaces"),
                 AGENT_SLACK);
@@ -122,7 +122,8 @@ public final class AgentGuestPort implements GuestPort {
             for (JsonNode ip : nic.path("ip-addresses")) {
                 String address = ip.path("ip-address").asText("");
                 if ("ipv4".equals(ip.path("ip-address-type").asText()) && !address.startsWith("127.")) {
-                    return address;
+                    return new GuestNic(nic.path("name").asText(), address,
+                            nic.path("hardware-address").asText("").toUpperCase(java.util.Locale.ROOT));
                 }
             }
         }

@@ -36,5 +36,10 @@ public interface GuestPort {
     Optional<GuestResult> poll(GuestVm vm, long pid);
 
     /** The guest's first non-loopback IPv4 address, as its agent reports it. */
-    String address(GuestVm vm);
+    default String address(GuestVm vm) {
+        return nic(vm).address();
+    }
+
+    /** The interface that carries {@link #address}, as the guest's agent reports it. */
+    GuestNic nic(GuestVm vm);
 }

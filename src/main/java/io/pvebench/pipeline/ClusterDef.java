@@ -10,7 +10,9 @@ import java.util.Objects;
  *
  * @param source           the cluster file, as resolved from the pipeline or given to the loader
  * @param nodes            at least one, names and address:port pairs unique, in file order
- * @param allowDestructive opt-in for fault injection; false unless the file says true
+ * @param allowDestructive opt-in for changes that can disturb the cluster (fault injection,
+ *                         configuration variants that change its network); false unless
+ *                         the file says true
  * @param timeScale        how much faster than the wall clock the cluster's time runs: 1 for a
  *                         real cluster, the twin's time scale for one started by {@code pvebench sim}
  */

@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param scenarios      built-in scenarios ({@link LoadProfile#BUILT_IN_SCENARIOS}) or ones defined
  *                       in {@code loads}, unique, in file order
  * @param loads          the pipeline's own load profiles by scenario name (none shadows a built-in)
- * @param repetitions    how often each VM spec × scenario case runs, 1..1000
+ * @param variants       configuration variants, unique by name, in file order; empty when the
+ *                       matrix has no variant dimension
+ * @param repetitions    how often each VM spec × scenario (× variant) case runs, 1..1000
  * @param objectives     service-level objectives on every sample of a metric, in file order,
  *                       bounds in the metric's base unit
  * @param statisticObjectives objectives on a statistic of a metric over each matrix cell's
@@ -33,6 +35,7 @@ public record Pipeline(
         List<VmSpec> vmSpecs,
         List<String> scenarios,
         Map<String, LoadProfile> loads,
+        List<Variant> variants,
         int repetitions,
         MeasureSettings measure,
         List<Objective> objectives,
@@ -47,6 +50,10 @@ public record Pipeline(
         vmSpecs = List.copyOf(vmSpecs);
         scenarios = List.copyOf(scenarios);
         loads = Map.copyOf(loads);
+        variants = List.copyOf(variants);
+        if (variants.stream().map(Variant::name).distinct().count() != variants.size()) {
+            throw new IllegalArgumentException("variant names must be unique: " + variants);
+        }
         for (String scenario : scenarios) {
             if (!LoadProfile.BUILT_IN.containsKey(scenario) && !loads.containsKey(scenario)) {
                 throw new IllegalArgumentException("scenario '" + scenario + "' has no load profile");

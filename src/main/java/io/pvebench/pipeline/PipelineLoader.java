@@ -18,8 +18,8 @@ import java.util.Optional;
 public final class PipelineLoader {
 
     private static final Keys PIPELINE = Keys.allowed("name", "description", "cluster", "twin", "vmSpecs", "scenarios",
-            "loads", "repetitions", "measure", "objectives", "timeouts").required("name", "vmSpecs");
-    private static final Keys TWIN = Keys.allowed("nodes", "pve", "timeScale", "qdevice");
+            "loads", "variants", "repetitions", "measure", "objectives", "timeouts").required("name", "vmSpecs");
+    private static final Keys TWIN = Keys.allowed("nodes", "pve", "timeScale", "qdevice", "bondLinks", "bondMode");
     private static final Keys MEASURE = Keys.allowed("iperf3", "ping", "warmup", "sampleEvery", "loadTolerance");
     private static final Keys IPERF3 = Keys.allowed("duration", "streams", "reverse");
     private static final Keys PING = Keys.allowed("count", "interval");
@@ -76,6 +76,8 @@ public final class PipelineLoader {
                 .map(n -> ((YamlNode.Mapping) n).entries().stream().map(YamlNode.Entry::key).toList())
                 .orElse(List.of());
         List<String> scenarios = scenarios(r, declared);
+        VariantsReader.Read variants = r.has("variants") ? new VariantsReader(values).read(r) : VariantsReader.Read.NONE;
+        cluster.ifPresent(c -> checkDestructiveAllowed(c, variants));
         int repetitions = r.integer("repetitions", 1, 1000).orElse(1);
         MeasureSettings measure = r.mapping("measure", MEASURE).map(this::measure).orElse(MeasureSettings.DEFAULT);
         ObjectivesReader.Read objectives = r.node("objectives").map(n -> new ObjectivesReader(values).read(n))
@@ -86,8 +88,25 @@ public final class PipelineLoader {
         if (!values.problems().isEmpty() || cluster.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Pipeline(file, name, description, cluster.get(), vmSpecs, scenarios, loads, repetitions,
-                measure, objectives.everySample(), objectives.statistics(), commandTimeout));
+        return Optional.of(new Pipeline(file, name, description, cluster.get(), vmSpecs, scenarios, loads,
+                variants.variants(), repetitions, measure, objectives.everySample(), objectives.statistics(),
+                commandTimeout));
+    }
+
+    /**
+     * A variant changes a real cluster's network live (MTU, bonding mode), which can cut the
+     * nodes' own traffic for a moment or, with a switch that does not match, for good: the
+     * cluster file must opt in, as for every other destructive change. The twin needs none.
+     */
+    private void checkDestructiveAllowed(ClusterRef cluster, VariantsReader.Read variants) {
+        if (!(cluster instanceof InventoryCluster inventory) || inventory.definition().allowDestructive()) {
+            return;
+        }
+        variants.changes().forEach((variant, at) -> values.problems().add(at, "variant '" + variant
+                        + "' changes the cluster's network, which cluster file '" + inventory.definition().source()
+                        + "' does not allow",
+                "set 'allowDestructive: true' in the cluster file once the switch ports accept the setting;"
+                        + " each change is undone after the run (see README, 'Configuration variants')"));
     }
 
     private Optional<ClusterRef> cluster(MappingReader r) {
@@ -120,8 +139,28 @@ public final class PipelineLoader {
                     "the twin has a version profile for each of these Proxmox VE releases; quote it: pve: \"9.2\"");
             pve = defaults.pve();
         }
+        int bondLinks = t.integer("bondLinks", 1, 8).orElse(defaults.bondLinks());
+        BondMode bondMode = null;
+        if (t.has("bondMode")) {
+            bondMode = t.text("bondMode").flatMap(text -> {
+                Optional<BondMode> mode = BondMode.byWritten(text);
+                if (mode.isEmpty()) {
+                    values.problems().add(t.node("bondMode").orElseThrow().position(), "'twin.bondMode' must be one of "
+                            + String.join(", ", BondMode.allWritten()) + ", got '" + text + "'",
+                            Suggestions.nearest(text, BondMode.allWritten()).map(m -> "did you mean '" + m + "'?")
+                                    .orElse(null));
+                }
+                return mode;
+            }).orElse(null);
+            if (bondMode != null && bondLinks < 2) {
+                values.problems().add(t.entry("bondMode").orElseThrow().keyPosition(),
+                        "'twin.bondMode' needs a bond: 'twin.bondLinks' of 2 or more", "e.g. twin: {bondLinks: 2,"
+                                + " bondMode: " + bondMode.written() + "}");
+            }
+        }
         return new TwinCluster(t.integer("nodes", 1, 32).orElse(defaults.nodes()), pve,
-                t.positive("timeScale").orElse(defaults.timeScale()), t.bool("qdevice").orElse(defaults.qdevice()));
+                t.positive("timeScale").orElse(defaults.timeScale()), t.bool("qdevice").orElse(defaults.qdevice()),
+                bondLinks, bondMode);
     }
 
     private List<String> scenarios(MappingReader r, List<String> declaredLoads) {

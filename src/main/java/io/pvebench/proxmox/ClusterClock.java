@@ -31,14 +31,14 @@ public record ClusterClock(Clock clock, double pace) {
     }
 
     /**
-     * The clock of a cluster reached over SSH, read from one of its nodes: the node's time
-     * at the midpoint of the read, running at {@code pace} from there. This also takes up
-     * the skew between this machine's clock and the cluster's, so what pvebench stamps and
-     * what the cluster's tools stamp lie on one axis.
+     * The clock of a cluster reached over SSH, read from one of its nodes ({@code nodeTime},
+     * e.g. {@link ClusterPort#time}): the node's time at the midpoint of the read, running at
+     * {@code pace} from there. This also takes up the skew between this machine's clock and
+     * the cluster's, so what pvebench stamps and what the cluster's tools stamp lie on one axis.
      */
-    public static ClusterClock readFrom(ClusterPort cluster, String node, Clock wall, double pace) {
+    public static ClusterClock readFrom(java.util.function.Supplier<Instant> nodeTime, Clock wall, double pace) {
         Instant before = wall.instant();
-        Instant clusterAt = cluster.time(node);
+        Instant clusterAt = nodeTime.get();
         Instant after = wall.instant();
         Instant wallAt = before.plus(Duration.between(before, after).dividedBy(2));
         return new ClusterClock(new Clock() {

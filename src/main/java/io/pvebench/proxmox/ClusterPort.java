@@ -1,5 +1,7 @@
 package io.pvebench.proxmox;
 
+import io.pvebench.measure.IpLink;
+import io.pvebench.pipeline.BondMode;
 import java.util.List;
 
 /**
@@ -30,4 +32,33 @@ public interface ClusterPort {
 
     /** {@link #resources()} as pvesh printed it ({@code --output-format json}), for callers that keep the raw text. */
     String resourcesJson();
+
+    /** {@code qm config VMID} on the VM's node: its network interfaces. */
+    List<VmNic> vmNics(String node, int vmid);
+
+    /** {@code ip -j -d link} on a node: every network device with its MTU, master, kind and bond mode. */
+    List<IpLink> links(String node);
+
+    /**
+     * {@code ip link set dev DEVICE mtu MTU} on a node, live. Refused values come back as
+     * a {@link ProxmoxException} with iproute2's message (above the device's maximum, no
+     * such device).
+     *
+     * @param device a Linux interface name, at most 15 characters of {@code [A-Za-z0-9_.-]}
+     * @param mtu    68..65535
+     */
+    void setMtu(String node, String device, int mtu);
+
+    /**
+     * Changes a bond's mode live, the only way the kernel allows it: bond down, its slaves
+     * released, the mode set, the slaves enslaved again (each down first), bond up, all in
+     * one remote shell so the bond comes back up even if the SSH session that started it
+     * runs over the bond and stalls. The node's traffic over the bond stops meanwhile (a
+     * second, or the few seconds LACP needs to agree again); corosync on that link may see
+     * the node leave and rejoin. Then reads the bond back: a mode that did not take, or a
+     * bond left down, is a {@link ProxmoxException} carrying what the commands printed.
+     *
+     * @param slaves the bond's slaves as they were, enslaved again in this order
+     */
+    void setBondMode(String node, String bond, List<String> slaves, BondMode mode);
 }

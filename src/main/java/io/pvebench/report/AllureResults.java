@@ -124,8 +124,12 @@ public final class AllureResults implements RunListener {
                 label("story", c.plan().scenario()),
                 label("host", info.cluster()),
                 label("suite", pipeline),
-                label("subSuite", c.plan().vmSpec().name() + " / " + c.plan().scenario()),
+                label("subSuite", c.plan().vmSpec().name() + " / " + c.plan().scenario()
+                        + (c.plan().variant() == null ? "" : " / " + c.plan().variantName())),
                 label("framework", "pvebench")));
+        if (c.plan().variant() != null) {
+            labels.add(label("tag", "variant:" + c.plan().variantName()));
+        }
         List<Parameter> parameters = new ArrayList<>();
         Parameters.of(c.plan()).forEach((k, v) -> parameters.add(new Parameter().setName(k).setValue(v)));
         List<StepResult> steps = new ArrayList<>();

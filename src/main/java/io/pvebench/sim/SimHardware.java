@@ -11,6 +11,10 @@ import java.util.List;
  */
 public record SimHardware(double linkGbit, int mtu, int bondLinks, String bondMode, String storage) {
 
+    /** {@code none}, then the Linux bonding modes in the kernel's order. */
+    public static final List<String> MODES = List.of("none", "balance-rr", "active-backup", "balance-xor",
+            "broadcast", "802.3ad", "balance-tlb", "balance-alb");
+
     public static final SimHardware DEFAULT = new SimHardware(10, 1500, 1, "none", "local-lvm");
 
     public SimHardware {
@@ -24,9 +28,9 @@ public record SimHardware(double linkGbit, int mtu, int bondLinks, String bondMo
             throw new IllegalArgumentException("bondLinks must be 1..8: " + bondLinks);
         }
         bondMode = bondMode == null ? (bondLinks > 1 ? "802.3ad" : "none") : bondMode;
-        if (!List.of("none", "active-backup", "balance-rr", "802.3ad").contains(bondMode)) {
-            throw new IllegalArgumentException("bondMode must be none, active-backup, balance-rr or 802.3ad: "
-                    + bondMode);
+        if (!MODES.contains(bondMode) || bondLinks == 1 != bondMode.equals("none")) {
+            throw new IllegalArgumentException("bondMode must be none without a bond, else one of "
+                    + MODES.subList(1, MODES.size()) + ": " + bondMode + " with " + bondLinks + " links");
         }
         storage = storage == null ? "local-lvm" : storage;
         if (!List.of("local-lvm", "shared").contains(storage)) {

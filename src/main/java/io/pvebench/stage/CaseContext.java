@@ -65,6 +65,9 @@ public final class CaseContext {
         labels.put("case", plan.id());
         labels.put("vmSpec", plan.vmSpec().name());
         labels.put("scenario", plan.scenario());
+        if (plan.variant() != null) {
+            labels.put("variant", plan.variant().name());
+        }
         labels.put("repetition", String.valueOf(plan.repetition()));
         labels.put("node", node);
         return labels;

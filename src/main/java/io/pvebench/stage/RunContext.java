@@ -38,6 +38,7 @@ public final class RunContext {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, VmPair> pairs = new LinkedHashMap<>();
     private final List<CaseResult> results = new ArrayList<>();
+    private final VariantLedger variantLedger;
 
     public RunContext(Pipeline pipeline, RunInfo info, RunFolder folder, RunEvents events, RecordingShell shell,
                       ClusterPort cluster, GuestPort guests, Clock clock, ClusterClock clusterClock, StopSignal stop) {
@@ -51,6 +52,7 @@ public final class RunContext {
         this.clock = clock;
         this.clusterClock = clusterClock;
         this.stop = stop;
+        this.variantLedger = new VariantLedger(folder, clock);
         int index = 1;
         for (CasePlan plan : info.cases()) {
             cases.add(new CaseContext(this, plan, index++));
@@ -104,6 +106,21 @@ public final class RunContext {
         if (stop.requested()) {
             throw new RunStoppedException(stop.reason());
         }
+    }
+
+    /** Whether the run has been asked to stop. */
+    boolean stopRequested() {
+        return stop.requested();
+    }
+
+    /** What configuration variants have changed on the cluster and not yet put back. */
+    VariantLedger variantLedger() {
+        return variantLedger;
+    }
+
+    /** What variants left changed on the cluster, oldest first; empty once everything is back. */
+    public List<String> variantChanges() {
+        return variantLedger.changed();
     }
 
     /** The cases in the order they run; the split in the run route iterates this. */

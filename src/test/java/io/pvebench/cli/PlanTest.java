@@ -47,4 +47,19 @@ class PlanTest {
                 .containsPattern("anomaly on small: stress-ng --cpu 4 --cpu-load 20 .*; plus 4 burst\\(s\\) of 5 s: "
                         + "stress-ng --cpu 4 --cpu-load 80");
     }
+
+    @Test
+    void planShowsTheVariantDimensionAndEachCasesVariant() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        int exit = new Main(Map.of(), out, out).execute("run", "pipelines/demo-variants.yaml", "--plan", "--seed", "7",
+                "--out", dir.resolve("reports").toString());
+
+        String printed = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isZero();
+        assertThat(printed).contains("9 case(s) = 1 VM spec(s) x 1 scenario(s) x 3 variant(s) x 3 repetition(s)")
+                .contains("      variant jumbo: mtu 9000\n", "      variant bond-rr: bondMode balance-rr\n")
+                .containsPattern("small-idle-jumbo-r\\d +vmSpec small .*  scenario idle  variant jumbo  repetition \\d");
+        assertThat(dir.resolve("reports")).doesNotExist();
+    }
 }

@@ -1,6 +1,7 @@
 package io.pvebench.cli;
 
 import io.pvebench.sim.SimCluster;
+import io.pvebench.sim.SimHardware;
 import io.pvebench.sim.SimNodeEndpoint;
 import io.pvebench.sim.SimSpec;
 import io.pvebench.sim.SimVmSpec;
@@ -22,11 +23,20 @@ final class TwinCluster implements AutoCloseable {
     final Path folder;
 
     TwinCluster(Path folder, String password, long seed, double timeScale) throws IOException {
+        this(folder, password, seed, timeScale, SimHardware.DEFAULT, false);
+    }
+
+    /**
+     * A twin with {@code hardware} (NIC speed, MTU, bond) whose cluster file says
+     * {@code allowDestructive}, as configuration variants need.
+     */
+    TwinCluster(Path folder, String password, long seed, double timeScale, SimHardware hardware,
+                boolean allowDestructive) throws IOException {
         this.folder = folder;
         this.twin = SimCluster.start(new SimSpec("lab", "9.2", 2, seed, timeScale,
                 List.of(new SimVmSpec(101, "srv", "pve1", 4, 4L << 30),
                         new SimVmSpec(102, "cli", "pve2", 4, 4L << 30)),
-                "root", password, List.of()));
+                "root", password, List.of()).withHardware(hardware));
         Files.createDirectories(folder.resolve("clusters"));
         Files.writeString(folder.resolve("clusters/known_hosts"), twin.knownHosts());
         StringBuilder yaml = new StringBuilder("name: lab\ntimeScale: " + timeScale + "\nnodes:\n");
@@ -36,6 +46,9 @@ final class TwinCluster implements AutoCloseable {
         }
         yaml.append("ssh:\n  user: root\n  passwordEnv: ").append(PASSWORD_VARIABLE)
                 .append("\n  knownHosts: known_hosts\n  connectTimeout: 5s\n");
+        if (allowDestructive) {
+            yaml.append("allowDestructive: true\n");
+        }
         Files.writeString(folder.resolve("clusters/lab.yaml"), yaml.toString());
     }
 

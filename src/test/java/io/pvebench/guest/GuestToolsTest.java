@@ -31,7 +31,7 @@ class GuestToolsTest {
             }
 
             @Override
-            public String address(GuestVm vm) {
+            public GuestNic nic(GuestVm vm) {
                 throw new UnsupportedOperationException();
             }
         };

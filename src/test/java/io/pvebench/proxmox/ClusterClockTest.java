@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ClusterClockTest {
@@ -40,41 +40,12 @@ class ClusterClockTest {
         }
     }
 
-    /** A cluster whose nodes' clocks read {@code clusterNow}, and whose read takes {@code readTime} of wall time. */
-    private static ClusterPort clusterReading(Instant clusterNow, ManualClock wall, Duration readTime) {
-        return new ClusterPort() {
-            @Override
-            public List<String> nodes() {
-                return List.of("pve1");
-            }
-
-            @Override
-            public PveVersion version(String node) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ClusterStatus status() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<ClusterResource> resources() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Instant time(String node) {
-                wall.advance(readTime.dividedBy(2));
-                Instant at = clusterNow;
-                wall.advance(readTime.dividedBy(2));
-                return at;
-            }
-
-            @Override
-            public String resourcesJson() {
-                throw new UnsupportedOperationException();
-            }
+    /** A node whose clock reads {@code clusterNow}, and whose read takes {@code readTime} of wall time. */
+    private static Supplier<Instant> nodeReading(Instant clusterNow, ManualClock wall, Duration readTime) {
+        return () -> {
+            wall.advance(readTime.dividedBy(2));
+            wall.advance(readTime.dividedBy(2));
+            return clusterNow;
         };
     }
 
@@ -83,8 +54,7 @@ class ClusterClockTest {
         ManualClock wall = new ManualClock(Instant.parse("2026-11-25T10:00:00Z"));
         Instant clusterNow = Instant.parse("2026-11-25T10:00:03.500Z"); // the cluster runs 3.5 s ahead
 
-        ClusterClock clock = ClusterClock.readFrom(clusterReading(clusterNow, wall, Duration.ofMillis(40)), "pve1",
-                wall, 20);
+        ClusterClock clock = ClusterClock.readFrom(nodeReading(clusterNow, wall, Duration.ofMillis(40)), wall, 20);
 
         // the reading is placed at the middle of the round trip
         assertThat(clock.now()).isEqualTo(clusterNow.plusMillis(20 * 20));
@@ -96,8 +66,8 @@ class ClusterClockTest {
     @Test
     void aRealClusterRunsAtPaceOneWithItsOffsetKept() {
         ManualClock wall = new ManualClock(Instant.parse("2026-11-25T10:00:00Z"));
-        ClusterClock clock = ClusterClock.readFrom(clusterReading(Instant.parse("2026-11-25T09:59:58Z"), wall,
-                Duration.ZERO), "pve1", wall, 1);
+        ClusterClock clock = ClusterClock.readFrom(nodeReading(Instant.parse("2026-11-25T09:59:58Z"), wall,
+                Duration.ZERO), wall, 1);
 
         assertThat(clock.offsetFrom(wall)).isEqualTo(Duration.ofSeconds(-2));
         wall.advance(Duration.ofMinutes(1));

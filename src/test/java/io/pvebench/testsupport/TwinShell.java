@@ -1,6 +1,10 @@
 package io.pvebench.testsupport;
 
 import io.pvebench.guest.AgentGuestPort;
+import io.pvebench.guest.GuestPort;
+import io.pvebench.proxmox.ClusterPort;
+import io.pvebench.proxmox.PveCliClusterPort;
+import io.pvebench.sim.SimHardware;
 import io.pvebench.guest.GuestResult;
 import io.pvebench.guest.GuestVm;
 import io.pvebench.sim.SimCluster;
@@ -34,9 +38,14 @@ public final class TwinShell implements AutoCloseable {
     private final Path knownHosts;
 
     public TwinShell(String pve, long seed, double timeScale) {
+        this(pve, seed, timeScale, SimHardware.DEFAULT);
+    }
+
+    /** A twin whose nodes have {@code hardware} (NIC speed, MTU, bond). */
+    public TwinShell(String pve, long seed, double timeScale, SimHardware hardware) {
         twin = SimCluster.start(new SimSpec("lab", pve, 2, seed, timeScale,
                 List.of(new SimVmSpec(101, "srv", "pve1", 4, 4L << 30), new SimVmSpec(102, "cli", "pve2", 4, 4L << 30)),
-                "root", "twin-shell", List.of()));
+                "root", "twin-shell", List.of()).withHardware(hardware));
         try {
             knownHosts = Files.createTempFile("twin-shell", ".known_hosts");
             Files.writeString(knownHosts, twin.knownHosts());
@@ -50,6 +59,16 @@ public final class TwinShell implements AutoCloseable {
 
     public SimCluster twin() {
         return twin;
+    }
+
+    /** The cluster port a run would use, over this twin. */
+    public ClusterPort cluster() {
+        return new PveCliClusterPort(shell, hosts, TIMEOUT);
+    }
+
+    /** The guest port a run would use, over this twin. */
+    public GuestPort guests() {
+        return new AgentGuestPort(shell, hosts);
     }
 
     public CommandResult run(String node, String command) {

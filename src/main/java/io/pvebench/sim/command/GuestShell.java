@@ -10,9 +10,9 @@ import java.util.List;
  * The programs a guest (Debian 12) runs for {@code qm guest exec}: {@code ping}
  * (iputils 20221126), {@code iperf3} (3.12), {@code sh -c}/{@code bash -c} with one
  * simple command, {@code hostname}, {@code true}, {@code echo}, {@code pkill}/{@code
- * killall iperf3|stress-ng|fio}, {@code kill PID} (of a process the agent started), {@code stress-ng} (0.15), {@code fio} (3.33), {@code fping}
- * (5.1) and a few basics ({@code cat}, {@code nproc}, {@code uptime}, {@code free},
- * {@code uname}). Thread-safe.
+ * killall iperf3|stress-ng|fio}, {@code kill PID} (of a process the agent started), {@code stress-ng}
+ * (0.15), {@code fio} (3.33), {@code fping} (5.1), {@code ip link} ({@link GuestIp}) and a few
+ * basics ({@code cat}, {@code nproc}, {@code uptime}, {@code free}, {@code uname}). Thread-safe.
  */
 final class GuestShell {
 
@@ -22,6 +22,7 @@ final class GuestShell {
     private final Fio fio = new Fio();
     private final Fping fping = new Fping();
     private final GuestBasics basics = new GuestBasics();
+    private final GuestIp ip = new GuestIp();
     private final GuestProcesses processes = new GuestProcesses();
 
     /** The agent's processes that run on without a caller waiting (see {@link GuestProcesses}). */
@@ -64,6 +65,7 @@ final class GuestShell {
             case "uptime" -> basics.uptime(vm, model);
             case "free" -> basics.free(vm, args, model);
             case "uname" -> basics.uname(vm, args);
+            case "ip" -> ip.run(vm, args, model);
             case "sh", "bash" -> shell(vm, args, model);
             // without a terminal nohup and setsid print nothing and just run the program
             case "nohup", "setsid" -> args.isEmpty() ? GuestRun.done(Reply.error(name

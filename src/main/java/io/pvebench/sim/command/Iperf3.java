@@ -137,7 +137,7 @@ final class Iperf3 {
                 : document(vm, target, o, path, random, model));
         long seconds = o.seconds() + o.omit();
         Duration duration = Duration.ofSeconds(seconds).plusMillis(100);
-        int mss = model.network().config().mss();
+        int mss = model.network(vm, target).config().mss();
         String warning = o.udp() && o.blksize() > mss ? "warning: UDP block size " + o.blksize()
                 + " exceeds TCP MSS " + mss + ", may result in fragmentation / drops\n" : "";
         return new GuestRun(new Reply(json, warning, 0), duration, () -> model.release(o.host(), o.port()), null);
@@ -175,7 +175,8 @@ final class Iperf3 {
                 .put("system_info", systemInfo(vm))
                 .put("timestamp", new JsonObject().put("time", TIME.format(now)).put("timesecs", now.getEpochSecond()))
                 .put("connecting_to", new JsonObject().put("host", o.host()).put("port", o.port()))
-                .put("cookie", cookie).put("tcp_mss_default", model.network().config().mss()).put("target_bitrate", 0);
+                .put("cookie", cookie).put("tcp_mss_default", model.network(vm, target).config().mss())
+                .put("target_bitrate", 0);
         for (int s = 0; s < o.streams(); s++) {
             start.put("sock_bufsize", 0).put("sndbuf_actual", 16384).put("rcvbuf_actual", 131072);
         }
@@ -214,7 +215,9 @@ final class Iperf3 {
                              ClusterModel model) {
         int n = o.streams();
         double loss = model.loss(from, to);
-        NetworkModel net = model.network();
+        // the sender's bond carries the data; the frame size and the devices on the way are the same both ways
+        NetworkModel net = o.reverse() ? model.network(to, from) : model.network(from, to);
+        boolean blackholed = net.config().blackholed() && path != NetworkModel.Path.SELF;
         NetworkModel.PathLoad pathLoad = o.reverse() ? model.pathLoad(to, from) : model.pathLoad(from, to);
         double[] means = net.streamBitsPerSecond(path, n, pathLoad);
         Measured m = new Measured();
@@ -275,7 +278,8 @@ final class Iperf3 {
                 } else {
                     bytes += random.nextInt(o.blksize());
                 }
-                long retr = net.intervalRetransmits(path, pathLoad, random)
+                long retr = blackholed ? rtoExpiries(start, end)
+                        : net.intervalRetransmits(path, pathLoad, random)
                         + Math.round(bytes / (double) net.config().mss() * loss);
                 long rtt = net.tcpRttMicros(path, random, pathLoad);
                 long cwnd = (long) net.config().mss() * (250 + random.nextInt(900));
@@ -320,6 +324,25 @@ final class Iperf3 {
             }
         }
         return m;
+    }
+
+    /**
+     * Retransmissions of a connection whose full-size segments are all dropped, between
+     * {@code from} and {@code to} seconds: one per expiry of the retransmission timer,
+     * which starts at 200 ms and doubles each time (Linux's TCP_RTO_MIN and backoff).
+     */
+    static long rtoExpiries(double from, double to) {
+        long count = 0;
+        double at = 0.2;
+        double rto = 0.2;
+        while (at < to) {
+            if (at >= from) {
+                count++;
+            }
+            rto = Math.min(rto * 2, 120);
+            at += rto;
+        }
+        return count;
     }
 
     private JsonObject end(Options o, Measured m, Random random) {

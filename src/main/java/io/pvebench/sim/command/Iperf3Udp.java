@@ -95,7 +95,7 @@ final class Iperf3Udp {
                     .put("local_port", ports.get(s)).put("remote_host", o.host())
                     .put("remote_port", o.port()));
         }
-        int blksize = o.blksize() > 0 ? o.blksize() : model.network().config().mss();
+        int blksize = o.blksize() > 0 ? o.blksize() : model.network(vm, target).config().mss();
         double offered = o.bitrate() < 0 ? DEFAULT_BITRATE : o.bitrate();
         JsonObject start = new JsonObject().put("connected", connected).put("version", "iperf 3.12")
                 .put("system_info", Iperf3.systemInfo(vm))
@@ -118,7 +118,7 @@ final class Iperf3Udp {
         for (int s = 0; s < streams.length; s++) {
             streams[s] = new Stream();
         }
-        List<Object> intervals = intervals(o, physics, streams, random, model.network());
+        List<Object> intervals = intervals(o, physics, streams, random, model.network(sender, receiver));
         double delivered = 0;
         for (int s = 0; s < streams.length; s++) {
             delivered += physics.sendBps()[s] * (1 - physics.loss()[s]);
@@ -137,10 +137,15 @@ final class Iperf3Udp {
 
     private static Physics physics(VmInfo sender, VmInfo receiver, int n, int blksize, double offered,
                                    ClusterModel model) {
-        NetworkModel net = model.network();
+        NetworkModel net = model.network(sender, receiver);
         NetworkModel.Path path = model.path(sender, receiver);
         NetworkModel.PathLoad load = model.pathLoad(sender, receiver);
-        double[] tcp = net.streamBitsPerSecond(path, n, load);
+        // datagrams go out in fragments of the sender's MTU: dropped where a device takes less
+        boolean passes = path == NetworkModel.Path.SELF || model.fits(sender, receiver, blksize + 28);
+        NetworkModel.Config c = net.config();
+        NetworkModel carrying = new NetworkModel(new NetworkModel.Config(c.linkBitsPerSecond(), c.mtu(), c.mtu(),
+                c.bondLinks(), c.bondMode()));
+        double[] tcp = passes ? carrying.streamBitsPerSecond(path, n, load) : new double[n];
         double udpFactor = net.udpLinkGoodput(blksize) / net.config().linkGoodput();
         double senderCap = Math.min(load.srcGuestShare(), load.srcHostShare()) * net.bitsPerCore(blksize + 28);
         double fragmentLoss = 1 - Math.pow(1 - model.loss(sender, receiver), net.udpFragments(blksize));

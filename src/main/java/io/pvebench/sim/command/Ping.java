@@ -112,6 +112,9 @@ final class Ping {
         NetworkModel.Path path = answers ? model.path(from, to) : NetworkModel.Path.CROSS_NODE;
         // a round trip survives when both the request and the reply get through
         double lossPerPacket = answers ? model.loss(from, to) : 0;
+        if (answers && from.vmid() != to.vmid() && !model.fits(from, to, size + 28)) {
+            lossPerPacket = 1; // a frame larger than a device on the way is dropped there, silently
+        }
         double roundTripLoss = 1 - (1 - lossPerPacket) * (1 - lossPerPacket);
         for (long seq = 1; seq <= count; seq++) {
             long sentMicros = Math.round((seq - 1) * interval * 1e6 + slackMicros);

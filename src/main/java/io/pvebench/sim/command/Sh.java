@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * accepts for the magic SysRq reset, {@code echo b > /proc/sysrq-trigger} (also
  * {@code o}: power off, {@code c}: crash; both leave the node down). The node dies at
  * once: the command never returns, open SSH sessions drop, as on a real host. Any other
- * command is run as a simple command line by the node's shell.
+ * command is run as a simple command line by the node's shell, or as a list of them
+ * separated by {@code ;}, one after the other whatever each exits with; the list prints
+ * what each printed and exits with the last one's status, as sh does.
  */
 final class Sh implements Program {
 
@@ -34,6 +36,19 @@ final class Sh implements Program {
             Thread.sleep(30_000);
             return new Reply("", "", -1);
         }
-        return shell.run(args.get(1), inv.node(), inv.model());
+        List<String> commands = ShellWords.sequence(args.get(1));
+        if (commands.size() <= 1) {
+            return shell.run(args.get(1), inv.node(), inv.model());
+        }
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        int exit = 0;
+        for (String command : commands) {
+            Reply reply = shell.run(command, inv.node(), inv.model());
+            out.append(reply.stdout());
+            err.append(reply.stderr());
+            exit = reply.exitCode();
+        }
+        return new Reply(out.toString(), err.toString(), exit);
     }
 }

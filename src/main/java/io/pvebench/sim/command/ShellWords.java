@@ -82,6 +82,40 @@ public final class ShellWords {
         return words;
     }
 
+    /**
+     * The simple commands of a list separated by unquoted {@code ;} (what {@code sh -c
+     * 'a; b'} runs one after the other), each as written; a line without one is itself.
+     * Quotes and backslashes are kept for {@link #split}; an unterminated quote is left
+     * for it to report.
+     */
+    public static List<String> sequence(String line) {
+        List<String> commands = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '\'') {
+                int end = line.indexOf('\'', i + 1);
+                i = end < 0 ? line.length() : end + 1;
+            } else if (c == '"') {
+                i++;
+                while (i < line.length() && line.charAt(i) != '"') {
+                    i += line.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+            } else if (c == ';') {
+                commands.add(line.substring(start, i));
+                start = ++i;
+            } else {
+                i++;
+            }
+        }
+        commands.add(line.substring(Math.min(start, line.length())));
+        return commands.stream().filter(command -> !command.isBlank()).toList();
+    }
+
     private static int doubleQuoted(String line, int from, StringBuilder word) {
         int i = from;
         while (i < line.length()) {

@@ -58,6 +58,7 @@ public final class ClusterModel {
     private final Map<Integer, VmStats> frozenVmStats = new HashMap<>();
     private final Map<String, Iperf3Listener> iperf3 = new HashMap<>();
     private final Map<String, Double> linkLoss = new HashMap<>();
+    private final Map<Integer, Integer> guestMtu = new HashMap<>();
     private long ringSeq;
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final Journal journal = new Journal();
@@ -117,6 +118,7 @@ public final class ClusterModel {
             hosts.put(n.name(), new Host(900 + randoms.fixed("host/pid/" + n.nodeId()).nextInt(600)));
         }
         this.corosync = new Corosync(List.copyOf(nodes.values()), hosts, journal, qdeviceVotes, ringSeq);
+        rebuildNetworks();
         this.load = new LoadModel(new LoadModel.Topology() {
             @Override
             public List<VmInfo> vmsOn(String node) {
@@ -150,6 +152,112 @@ public final class ClusterModel {
     public synchronized void configureHardware(NetworkModel.Config net, StorageModel guestStorage) {
         this.network = new NetworkModel(net);
         this.storage = guestStorage;
+        guestMtu.clear();
+        rebuildNetworks();
+    }
+
+    // ---- network devices: the nodes' (HostNetwork) and the guests' NIC ----
+
+    /** Every node's devices as it boots with the hardware, and the devices of the VMs running on it. */
+    private void rebuildNetworks() {
+        NetworkModel.Config c = network.config();
+        for (Map.Entry<String, Host> h : hosts.entrySet()) {
+            h.getValue().configureNetwork(c.bondLinks(), c.bondMode(), c.mtu());
+            plugVms(h.getKey());
+        }
+    }
+
+    private void plugVms(String node) {
+        for (VmInfo vm : vmsOn(node)) {
+            if (!stoppedVms.contains(vm.vmid())) {
+                plug(vm.vmid(), node);
+            }
+        }
+    }
+
+    private void plug(int vmid, String node) {
+        VmConfig config = configs.get(vmid);
+        boolean firewall = config == null || config.values().getOrDefault("net0", "").contains("firewall=1");
+        hosts.get(node).network().plugVm(vmid, firewall);
+    }
+
+    private void unplug(int vmid, String node) {
+        if (node != null) {
+            hosts.get(node).network().unplugVm(vmid);
+        }
+    }
+
+    /** Reads a node's network devices under the model's lock ({@code ip link show}); must not change them. */
+    public synchronized <T> T network(String node, java.util.function.Function<HostNetwork, T> read) {
+        node(node);
+        return read.apply(hosts.get(node).network());
+    }
+
+    /**
+     * Changes a node's network devices under the model's lock ({@code ip link set});
+     * membership is brought up to date afterwards, since a link or bond going down cuts the
+     * node off the cluster network.
+     */
+    public synchronized <T> T changeNetwork(String node, java.util.function.Function<HostNetwork, T> change) {
+        node(node);
+        T result = change.apply(hosts.get(node).network());
+        refresh();
+        return result;
+    }
+
+    /** Largest MTU a guest's virtio NIC takes (no {@code mtu=} on its net0: no host_mtu limit). */
+    public static final int GUEST_MAX_MTU = 65535;
+
+    /** The MTU of a guest's {@code eth0}: the hardware's until the guest sets another, again after a restart. */
+    public synchronized int guestMtu(int vmid) {
+        return guestMtu.getOrDefault(vmid, network.config().mtu());
+    }
+
+    /** {@code ip link set dev eth0 mtu N} inside the guest; {@code mtu} within 68..{@value #GUEST_MAX_MTU}. */
+    public synchronized void setGuestMtu(int vmid, int mtu) {
+        if (mtu < HostNetwork.MIN_MTU || mtu > GUEST_MAX_MTU) {
+            throw new IllegalArgumentException("guest mtu out of range: " + mtu);
+        }
+        guestMtu.put(vmid, mtu);
+    }
+
+    /**
+     * The network between two guests as their traffic meets it now: the link speed; the
+     * frame size TCP uses, the smaller of the two guests' MTU (each end announces an MSS
+     * from its own); the largest frame every device on the way passes (the VMs' host-side
+     * devices, and both nodes' uplinks when it crosses nodes; a bridge forwards by its
+     * ports' MTU, not its own); the sending node's bond. See {@link NetworkModel}.
+     */
+    public synchronized NetworkModel network(VmInfo from, VmInfo to) {
+        String a = vmNode.get(from.vmid());
+        String b = vmNode.get(to.vmid());
+        int frame = Math.min(guestMtu(from.vmid()), guestMtu(to.vmid()));
+        int path = Integer.MAX_VALUE;
+        for (int vmid : new int[] {from.vmid(), to.vmid()}) {
+            int own = hosts.get(vmNode.get(vmid)).network().vmPathMtu(vmid);
+            if (own > 0) {
+                path = Math.min(path, own);
+            }
+        }
+        if (!a.equals(b)) {
+            path = Math.min(path, Math.min(hosts.get(a).network().uplinkMtu(), hosts.get(b).network().uplinkMtu()));
+        }
+        path = path == Integer.MAX_VALUE ? frame : path;
+        HostNetwork src = hosts.get(a).network();
+        NetworkModel.Config c = network.config();
+        return new NetworkModel(new NetworkModel.Config(c.linkBitsPerSecond(), frame, path, src.activeLinks(),
+                src.bondMode()));
+    }
+
+    /**
+     * Whether an IP packet of {@code ipBytes} from one guest reaches the other: the sender
+     * cuts it into fragments no larger than its MTU, and a frame larger than a device on
+     * the way or the receiver's MTU is dropped there (a bridge sends no ICMP back).
+     */
+    public synchronized boolean fits(VmInfo from, VmInfo to, int ipBytes) {
+        NetworkModel net = network(from, to);
+        int fragment = Math.min(ipBytes, guestMtu(from.vmid()));
+        return fragment <= Math.min(net.config().pathMtu(), guestMtu(to.vmid()));
     }
 
     public synchronized StorageModel storage() {
@@ -244,7 +352,7 @@ public final class ClusterModel {
         return new NetworkModel.PathLoad(a.guestShare(), b.guestShare(), na.share(), nb.share(),
                 na.utilization(), nb.utilization(), na.demandCores() / na.cores(), nb.demandCores() / nb.cores(),
                 Math.min(1, a.cpuUsed() / from.cores()), Math.min(1, b.cpuUsed() / to.cores()), flows,
-                Math.min(1, bits / network.uplinkGoodput()));
+                Math.min(1, bits / network(from, to).uplinkGoodput()));
     }
 
     /**
@@ -260,7 +368,7 @@ public final class ClusterModel {
 
     /** One ping round trip between two guests right now, microseconds. */
     public synchronized long rttMicros(VmInfo from, VmInfo to, Random random) {
-        return network.rttMicros(path(from, to), random, pathLoad(from, to));
+        return network(from, to).rttMicros(path(from, to), random, pathLoad(from, to));
     }
 
     /** A file in a guest's (in-memory) filesystem, as a program wrote it. */
@@ -517,12 +625,17 @@ public final class ClusterModel {
         vms.put(vmid, new VmInfo(vmid, vm.name(), vm.cores(), vm.memoryBytes(), vm.diskBytes(), old.ip(),
                 old.prefix(), old.mac(), pid, clock.now()));
         vmsChanged();
-        stoppedVms.remove(vmid);
+        if (stoppedVms.remove(vmid)) {
+            plug(vmid, vmNode.get(vmid));
+        }
+        guestMtu.remove(vmid); // a booting guest configures its NIC afresh
     }
 
     public synchronized void stopVm(int vmid) {
         if (vms.containsKey(vmid)) {
-            stoppedVms.add(vmid);
+            if (stoppedVms.add(vmid)) {
+                unplug(vmid, vmNode.get(vmid));
+            }
             iperf3.values().removeIf(l -> l.vmid() == vmid);
             // a stopped guest runs nothing: its load and flows end now, not at their planned end
             Instant now = clock.now();
@@ -553,12 +666,21 @@ public final class ClusterModel {
     public synchronized void moveVm(int vmid, String node) {
         node(node);
         if (vms.containsKey(vmid)) {
-            vmNode.put(vmid, node);
+            String from = vmNode.put(vmid, node);
             vmsChanged();
+            if (!stoppedVms.contains(vmid) && !node.equals(from)) {
+                // the target makes new devices with its bridge's MTU; the guest keeps its own
+                unplug(vmid, from);
+                plug(vmid, node);
+            }
         }
     }
 
     public synchronized void removeVm(int vmid) {
+        if (!stoppedVms.contains(vmid)) {
+            unplug(vmid, vmNode.get(vmid));
+        }
+        guestMtu.remove(vmid);
         vms.remove(vmid);
         vmNode.remove(vmid);
         vmsChanged();
@@ -748,6 +870,7 @@ public final class ClusterModel {
                 info.diskBytes(), now));
         Host h = hosts.get(node);
         h.boot();
+        plugVms(node);
         for (String service : Host.SERVICES) {
             ServiceLog.started(journal, now, node, service, h.pid(service));
         }

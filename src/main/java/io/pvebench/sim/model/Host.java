@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * The host side of one simulated node that faults act on: the cluster services
- * ({@code corosync pve-cluster pve-ha-lrm pve-ha-crm}) and their pids, the cluster
- * network interfaces ({@code eno1} enslaved to the bridge {@code vmbr0}, which carries
- * the node's {@code 10.0.99.x} address) and the iptables rules in {@code iptables -S}
- * form. Every service runs after boot.
+ * ({@code corosync pve-cluster pve-ha-lrm pve-ha-crm}) and their pids, the network
+ * devices ({@link HostNetwork}: {@code eno1}, or a bond of NICs, under the bridge
+ * {@code vmbr0}, which carries the node's {@code 10.0.99.x} address; the VMs' devices)
+ * and the iptables rules in {@code iptables -S} form. Every service runs after boot.
  *
  * <p>Not thread-safe on its own: {@link ClusterModel} guards it.
  */
@@ -18,12 +18,12 @@ public final class Host {
 
     /** The services whose state the twin models, in the order {@code systemctl} lists them. */
     public static final List<String> SERVICES = List.of("corosync", "pve-cluster", "pve-ha-crm", "pve-ha-lrm");
-    /** The physical port and the bridge that carry the cluster network. */
+    /** The (first) physical port and the bridge that carry the cluster network. */
     public static final String PORT = "eno1";
-    public static final String BRIDGE = "vmbr0";
+    public static final String BRIDGE = HostNetwork.BRIDGE;
 
     private final Map<String, Integer> pids = new LinkedHashMap<>();
-    private final Map<String, Boolean> linkUp = new LinkedHashMap<>();
+    private HostNetwork network = new HostNetwork(1, "none", 1500);
     private final List<String> rules = new ArrayList<>();
     private int nextPid;
 
@@ -38,8 +38,7 @@ public final class Host {
         for (String service : SERVICES) {
             pids.put(service, nextPid());
         }
-        linkUp.put(PORT, true);
-        linkUp.put(BRIDGE, true);
+        network.boot();
         rules.clear();
     }
 
@@ -68,17 +67,26 @@ public final class Host {
         }
     }
 
+    public HostNetwork network() {
+        return network;
+    }
+
+    /** Replaces the network devices with a freshly booted set of this hardware (before use). */
+    void configureNetwork(int nics, String bondMode, int mtu) {
+        network = new HostNetwork(nics, bondMode, mtu);
+    }
+
     public boolean linkUp(String iface) {
-        return linkUp.getOrDefault(iface, false);
+        return network.link(iface).map(HostNetwork.Link::up).orElse(false);
     }
 
     void setLink(String iface, boolean up) {
-        linkUp.put(iface, up);
+        network.setUp(iface, up);
     }
 
-    /** True while the node's cluster network carries traffic (port and bridge up). */
+    /** True while the node's cluster network carries traffic (the bridge up, its NIC or bond with carrier). */
     public boolean clusterLinkUp() {
-        return linkUp(PORT) && linkUp(BRIDGE);
+        return network.clusterLinkUp();
     }
 
     public List<String> rules() {

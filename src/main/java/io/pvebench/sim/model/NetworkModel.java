@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The network between guests. All guests sit on one bridge ({@code vmbr0}, MTU 1500)
- * that spans the nodes over 10 Gbit/s links.
+ * The network between guests. All guests sit on one bridge ({@code vmbr0}) that spans
+ * the nodes over 10 Gbit/s links; MTU 1500 unless the hardware or the path say otherwise
+ * ({@link Config}).
  *
  * <ul>
  *   <li>TCP goodput between nodes: 10 Gbit/s line rate less Ethernet, IP and TCP (with
@@ -33,7 +34,13 @@ import java.util.Random;
  *   <li>Bonds: {@code 802.3ad} (LACP, {@code xmit_hash_policy layer3+4}) puts each stream on
  *       one link by its ports (streams spread evenly): one stream gets one link's rate,
  *       several use all links. {@code balance-rr} sprays every stream's packets over all
- *       links; reordering costs 8 % and retransmits. {@code active-backup} uses one link.</li>
+ *       links, so even one stream exceeds one link; reordering costs 8 % and retransmits.
+ *       {@code active-backup}, {@code broadcast}, and {@code balance-xor},
+ *       {@code balance-tlb}, {@code balance-alb} (which pick the link by MAC address, one
+ *       link per peer) carry one link's worth between two guests ({@link #usableLinks}).</li>
+ *   <li>MTU: frames are the guests' MTU (the smaller of the two, as TCP's MSS); when a
+ *       device on the way passes only smaller frames ({@link Config#blackholed}) no full-size
+ *       segment arrives and TCP moves nothing.</li>
  *   <li>Each node on the path adds a scheduling/softirq delay per packet direction,
  *       exponentially distributed with mean {@code 10 us x u / (1 - 0.9 u)} at CPU
  *       utilization {@code u}, plus 2 ms x the oversubscription beyond 1 (a CFS time
@@ -56,11 +63,18 @@ public final class NetworkModel {
     public enum Path { SELF, SAME_NODE, CROSS_NODE }
 
     /**
-     * The nodes' network hardware: NIC link speed (bits/s), MTU (on the bridge, the NIC
-     * and inside guests), number of bonded links per node (1 = no bond) and the bond mode
-     * ({@code none}, {@code active-backup}, {@code balance-rr}, {@code 802.3ad}).
+     * The network a path meets: NIC link speed (bits/s), the MTU of the frames TCP sends
+     * (the guests'), the largest frame every device on the way passes ({@code pathMtu}),
+     * the number of bonded links the sender can use (1 = no bond) and the bond mode
+     * ({@code none} or a Linux mode: {@code balance-rr}, {@code active-backup},
+     * {@code balance-xor}, {@code broadcast}, {@code 802.3ad}, {@code balance-tlb},
+     * {@code balance-alb}).
      */
-    public record Config(double linkBitsPerSecond, int mtu, int bondLinks, String bondMode) {
+    public record Config(double linkBitsPerSecond, int mtu, int pathMtu, int bondLinks, String bondMode) {
+
+        /** Bond modes the model knows: none, and the kernel's seven. */
+        public static final List<String> BOND_MODES = List.of("none", "balance-rr", "active-backup", "balance-xor",
+                "broadcast", "802.3ad", "balance-tlb", "balance-alb");
 
         public static final Config DEFAULT = new Config(10e9, 1500, 1, "none");
 
@@ -68,16 +82,20 @@ public final class NetworkModel {
             if (!(linkBitsPerSecond > 0)) {
                 throw new IllegalArgumentException("link speed must be > 0: " + linkBitsPerSecond);
             }
-            if (mtu < 576 || mtu > 9216) {
-                throw new IllegalArgumentException("mtu must be 576..9216: " + mtu);
+            if (mtu < 68 || mtu > 65535 || pathMtu < 68 || pathMtu > 65535) {
+                throw new IllegalArgumentException("mtu must be 68..65535: " + mtu + ", path " + pathMtu);
             }
             if (bondLinks < 1 || bondLinks > 8) {
                 throw new IllegalArgumentException("bond links must be 1..8: " + bondLinks);
             }
-            if (!java.util.List.of("none", "active-backup", "balance-rr", "802.3ad").contains(bondMode)) {
-                throw new IllegalArgumentException("bond mode must be none, active-backup, balance-rr or 802.3ad: "
-                        + bondMode);
+            if (!BOND_MODES.contains(bondMode)) {
+                throw new IllegalArgumentException("bond mode must be one of " + BOND_MODES + ": " + bondMode);
             }
+        }
+
+        /** A network whose every device passes the frames of {@code mtu}. */
+        public Config(double linkBitsPerSecond, int mtu, int bondLinks, String bondMode) {
+            this(linkBitsPerSecond, mtu, mtu, bondLinks, bondMode);
         }
 
         /** TCP MSS with timestamps. */
@@ -88,6 +106,15 @@ public final class NetworkModel {
         /** TCP goodput of one link, bits/s. */
         public double linkGoodput() {
             return linkBitsPerSecond * (mtu - 52) / (mtu + 38.0);
+        }
+
+        /**
+         * Whether full-size frames are dropped on the way: the guests send frames larger than
+         * some device passes. A bridge drops them without an ICMP error, so path MTU discovery
+         * never learns, and Linux (tcp_mtu_probing 0, the default) keeps retransmitting them.
+         */
+        public boolean blackholed() {
+            return mtu > pathMtu;
         }
     }
 
@@ -145,9 +172,12 @@ public final class NetworkModel {
      */
     public double[] streamBitsPerSecond(Path path, int streams, PathLoad load) {
         double cap = load.cpuShare() * bitsPerCore();
+        double[] rates = new double[streams];
+        if (config.blackholed() && path != Path.SELF) {
+            return rates; // the handshake passes, no full-size segment ever does
+        }
         double[] caps = new double[streams];
         java.util.Arrays.fill(caps, cap);
-        double[] rates = new double[streams];
         switch (path) {
             case SELF -> java.util.Arrays.fill(rates, Math.min(cap * 1.5, 38.0e9 * load.cpuShare()));
             case SAME_NODE -> {
@@ -203,10 +233,19 @@ public final class NetworkModel {
         return 1 / (PACKET_SECONDS / (8.0 * packetBytes) + BIT_SECONDS);
     }
 
-    /** Links a node can send on at once: all of a bond except in active-backup. */
+    /**
+     * Links a node's traffic to one peer guest can use at once. balance-rr sprays packets
+     * over all; 802.3ad (hash policy layer3+4) spreads flows by their ports over all;
+     * balance-xor, balance-tlb and balance-alb choose the link by the MAC addresses (the
+     * default layer2 hash, the receiver's MAC), the same for every flow to one guest;
+     * active-backup uses one; broadcast sends every packet on every link, so it carries one
+     * link's worth.
+     */
     public int usableLinks() {
-        return config.bondMode().equals("none") || config.bondMode().equals("active-backup") ? 1
-                : config.bondLinks();
+        return switch (config.bondMode()) {
+            case "balance-rr", "802.3ad" -> config.bondLinks();
+            default -> 1;
+        };
     }
 
     /** TCP goodput of a node's whole uplink, bits/s. */

@@ -59,4 +59,18 @@ class FormatRulesTest {
         assertThat(PerlJson.pretty(o)).isEqualTo("{\n   \"a\" : [\n      0.5,\n      \"x\"\n   ],\n   \"b\" : 1,\n"
                 + "   \"c\" : {}\n}\n");
     }
+
+    @Test
+    void aCommandListSplitsAtSemicolonsOutsideQuotesOnly() {
+        assertThat(ShellWords.sequence("ip link set dev bond0 down; echo 'a;b' \"c;d\" e\\;f ; true"))
+                .containsExactly("ip link set dev bond0 down", " echo 'a;b' \"c;d\" e\\;f ", " true");
+        assertThat(ShellWords.sequence("hostname")).containsExactly("hostname");
+    }
+
+    @Test
+    void theRetransmissionTimerBacksOffFrom200Milliseconds() {
+        assertThat(Iperf3.rtoExpiries(0, 1)).isEqualTo(2);   // 0.2, 0.6
+        assertThat(Iperf3.rtoExpiries(1, 5)).isEqualTo(2);   // 1.4, 3.0
+        assertThat(Iperf3.rtoExpiries(5, 10)).isEqualTo(1);  // 6.2
+    }
 }
