@@ -24,9 +24,9 @@ final class PlanPrinter {
         int width = cases.stream().mapToInt(c -> c.id().length()).max().orElse(4);
         int index = 1;
         for (CasePlan c : cases) {
-            out.printf("%4d. %-" + width + "s  vmSpec %s (%d vCPU, %s, VMs %s)  scenario %s  repetition %d%n",
+            out.printf("%4d. %-" + width + "s  vmSpec %s (%d vCPU, %s, %s)  scenario %s  repetition %d%n",
                     index++, c.id(), c.vmSpec().name(), c.vmSpec().cores(),
-                    Quantities.format(c.vmSpec().memoryBytes(), "bytes"), c.vmSpec().vms(), c.scenario(),
+                    Quantities.format(c.vmSpec().memoryBytes(), "bytes"), c.vmSpec().source().describe(), c.scenario(),
                     c.repetition());
         }
         out.printf("run it with: pvebench run %s --seed %d%n", pipeline.source(), seed);

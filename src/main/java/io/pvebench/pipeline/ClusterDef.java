@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param source           the cluster file, as resolved from the pipeline or given to the loader
  * @param nodes            at least one, names and address:port pairs unique, in file order
  * @param allowDestructive opt-in for fault injection; false unless the file says true
+ * @param removeOrphans    opt-in ({@code cleanup: orphans}) for removing, at a run's start, the
+ *                         VMs an earlier run made and left (a crash); false: they are only reported
  */
-public record ClusterDef(Path source, String name, List<NodeDef> nodes, SshDef ssh, boolean allowDestructive) {
+public record ClusterDef(Path source, String name, List<NodeDef> nodes, SshDef ssh, boolean allowDestructive,
+                         boolean removeOrphans) {
 
     public ClusterDef {
         Objects.requireNonNull(source, "source");
@@ -22,5 +25,10 @@ public record ClusterDef(Path source, String name, List<NodeDef> nodes, SshDef s
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("a cluster has at least one node");
         }
+    }
+
+    /** A cluster whose orphans are only reported. */
+    public ClusterDef(Path source, String name, List<NodeDef> nodes, SshDef ssh, boolean allowDestructive) {
+        this(source, name, nodes, ssh, allowDestructive, false);
     }
 }

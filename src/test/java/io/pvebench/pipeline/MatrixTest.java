@@ -40,6 +40,7 @@ class MatrixTest {
 
     private static Pipeline pipeline(List<VmSpec> specs, int repetitions) {
         return new Pipeline(Path.of("p.yaml"), "p", "", TwinCluster.DEFAULT, specs, List.of("idle"), Map.of(),
-                repetitions, MeasureSettings.DEFAULT, List.of(), List.of(), Duration.ofSeconds(60));
+                repetitions, MeasureSettings.DEFAULT, List.of(), List.of(), Duration.ofSeconds(60),
+                Pipeline.DEFAULT_PROVISION_TIMEOUT);
     }
 }
