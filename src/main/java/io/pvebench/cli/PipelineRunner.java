@@ -122,7 +122,8 @@ public final class PipelineRunner {
 
             RecordingShell recording = new RecordingShell(ssh, folder);
             RunContext run = new RunContext(pipeline, info, folder, events, recording,
-                    new PveCliClusterPort(recording, target.hosts(), pipeline.commandTimeout()),
+                    new PveCliClusterPort(recording, target.hosts(), pipeline.commandTimeout(),
+                            pipeline.provisionTimeout()),
                     new AgentGuestPort(recording, target.hosts()), clock, target.clock(), options.stop());
             RouteFlow.run(run, options.routesDir());
             RunResult result = finished.get();

@@ -5,6 +5,9 @@ import io.pvebench.stage.LoadStage;
 import io.pvebench.stage.MeasureStage;
 import io.pvebench.stage.UnloadStage;
 import io.pvebench.stage.CollectStage;
+import io.pvebench.stage.DeprovisionStage;
+import io.pvebench.stage.OrphansStage;
+import io.pvebench.stage.ProvisionStage;
 import io.pvebench.stage.Faults;
 import io.pvebench.stage.PreflightStage;
 import io.pvebench.stage.ReportStage;
@@ -33,6 +36,9 @@ public final class RouteFlow {
     /** The beans the routes refer to, by the names they use. */
     static Map<String, Object> stageBeans() {
         Map<String, Object> beans = new LinkedHashMap<>();
+        beans.put("orphans", new OrphansStage());
+        beans.put("provision", new ProvisionStage());
+        beans.put("deprovision", new DeprovisionStage());
         beans.put("preflight", new PreflightStage());
         beans.put("setup", new SetupStage());
         beans.put("load", new LoadStage());

@@ -17,15 +17,7 @@ public final class TeardownStage {
         if (kase.start() == null) {
             return; // never started: nothing to undo, no step to show
         }
-        StepRecord step = StepScope.runEvenWhenStopping(kase, NAME, log -> {
-            for (CaseContext.Undo undo : kase.takeLedger()) {
-                try {
-                    undo.action().run();
-                } catch (RuntimeException e) {
-                    log.problem("could not undo " + undo.description() + ": " + Faults.describe(e));
-                }
-            }
-        });
+        StepRecord step = StepScope.runEvenWhenStopping(kase, NAME, log -> kase.ledger().undoAll(log::problem));
         if (step.status() == StepStatus.BROKEN) {
             kase.broken("teardown: " + step.detail());
         }

@@ -42,7 +42,8 @@ class ShippedFilesLoadTest {
             main.start();
             CamelContext camel = main.getCamelContext();
             assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder(
-                    "run", "case", "preflight", "setup", "load", "measure", "unload", "collect", "teardown", "assess", "report");
+                    "run", "case", "orphans", "provision", "deprovision", "preflight", "setup", "load", "measure",
+                    "unload", "collect", "teardown", "assess", "report");
         } finally {
             main.stop();
         }
