@@ -59,7 +59,7 @@ final class VmSpecsReader {
         Optional<Integer> cores = s.integer("cores", 1, 512);
         Optional<Long> memory = s.size("memory");
         Optional<VmSource> source = source(s, path);
-        if (source.isPresent() && source.get() instanceof TemplateClones && memory.isPresent()) {
+        if (s.has("template") && !s.has("vms") && memory.isPresent()) {
             memory = cloneMemory(s, memory.get());
         }
         if (name.isEmpty() || cores.isEmpty() || memory.isEmpty() || source.isEmpty()) {
