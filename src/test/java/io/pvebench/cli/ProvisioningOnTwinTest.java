@@ -156,6 +156,34 @@ class ProvisioningOnTwinTest {
     }
 
     @Test
+    void aTemplateOnSharedStorageIsClonedStraightToTheClientsNodeWithoutMigrating() throws Exception {
+        try (TwinCluster cluster = new TwinCluster(dir, PASSWORD, 9, 40, "ceph", false)) {
+            List<String> placed = new ArrayList<>();
+            RunListener watcher = new RunListener() {
+                @Override
+                public void caseStarted(CasePlan plan, int index, int total) {
+                    for (int vmid : List.of(100, 103)) {
+                        placed.add(cluster.twin.model().nodeOf(vmid) + " " + cluster.twin.model().config(vmid)
+                                .orElseThrow().get("scsi0").orElseThrow());
+                    }
+                }
+            };
+
+            PipelineRunner.Outcome outcome = run(cluster.templatePipeline(1, "2s"), watcher, new StopSignal());
+
+            assertThat(outcome.result().verdict()).as(console()).isEqualTo(Verdict.PASS);
+            assertThat(placed).containsExactly("pve1 ceph:vm-100-disk-0,iothread=1,size=8G",
+                    "pve2 ceph:vm-103-disk-0,iothread=1,size=8G");
+            assertThat(commands(outcome)).contains(
+                    "provision: qm clone 9000 103 --name pvebench-small-2 --full --target pve2",
+                    "provision: qm set 103 --sockets 1 --cores 4 --memory 4096 --tags 'pvebench;pvebench-run-"
+                            + outcome.result().info().runId() + "'")
+                    .noneMatch(c -> c.contains("qm migrate"));
+            assertThat(vmids(cluster.twin.model())).containsExactlyElementsOf(BEFORE);
+        }
+    }
+
+    @Test
     void anOrphanOfACrashedRunIsRemovedAtTheNextRunsStartWhenTheClusterOptsIn() throws Exception {
         try (TwinCluster cluster = new TwinCluster(dir, PASSWORD, 9, 40, true, true)) {
             leaveOrphan(cluster, 150);

@@ -29,16 +29,26 @@ final class TwinCluster implements AutoCloseable {
     }
 
     /**
-     * @param template       whether the twin has template {@value #TEMPLATE}
+     * @param template       whether the twin has template {@value #TEMPLATE}, its disk on local-lvm
      * @param cleanupOrphans whether the cluster file says {@code cleanup: orphans}
      */
     TwinCluster(Path folder, String password, long seed, double timeScale, boolean template, boolean cleanupOrphans)
             throws IOException {
+        this(folder, password, seed, timeScale, template ? "local-lvm" : null, cleanupOrphans);
+    }
+
+    /**
+     * @param templateStorage where template {@value #TEMPLATE}'s disk lies ({@code local-lvm}, or a
+     *                        shared storage such as {@code ceph}); null: no template
+     * @param cleanupOrphans  whether the cluster file says {@code cleanup: orphans}
+     */
+    TwinCluster(Path folder, String password, long seed, double timeScale, String templateStorage,
+                boolean cleanupOrphans) throws IOException {
         this.folder = folder;
         List<SimVmSpec> vms = new java.util.ArrayList<>(List.of(new SimVmSpec(101, "srv", "pve1", 4, 4L << 30),
                 new SimVmSpec(102, "cli", "pve2", 4, 4L << 30)));
-        if (template) {
-            vms.add(new SimVmSpec(TEMPLATE, "debian-13", "pve1", 2, 2L << 30).withDisk(8L << 30, "local-lvm")
+        if (templateStorage != null) {
+            vms.add(new SimVmSpec(TEMPLATE, "debian-13", "pve1", 2, 2L << 30).withDisk(8L << 30, templateStorage)
                     .asTemplate());
         }
         this.twin = SimCluster.start(new SimSpec("lab", "9.2", 2, seed, timeScale, vms, "root", password, List.of()));
