@@ -71,6 +71,11 @@ run stress-ng/cpu1-t3-metrics-brief.txt stress-ng --cpu 1 --timeout 3s --metrics
 TMPY=$(mktemp -d)
 run stress-ng/cpu1-t3-yaml.txt stress-ng --cpu 1 --timeout 3s --metrics-brief --yaml "$TMPY/out.yaml"
 cp "$TMPY/out.yaml" stress-ng/cpu1-t3.yaml; rm -rf "$TMPY"
+# pvebench's load shapes: memory held by a hanging vm worker; a load stopped by pkill (SIGTERM)
+run stress-ng/cpu1-load30-vmhang-t2.txt stress-ng --cpu 1 --cpu-load 30 --vm 1 --vm-bytes 64m --vm-hang 0 --timeout 2s --metrics-brief
+( sleep 3; pkill stress-ng ) &
+run stress-ng/load-sigterm-after-3s.txt stress-ng --cpu 2 --cpu-load 50 --vm 1 --vm-bytes 64m --vm-hang 0 --hdd 1 --hdd-bytes 16m --temp-path /var/tmp --timeout 60s --metrics-brief
+wait
 
 TMPF=$(mktemp -d)
 run fio/randrw-psync-16M-t3.json fio --name=t --rw=randrw --size=16M --runtime=3 --time_based --ioengine=psync --output-format=json --filename="$TMPF/fio.dat"

@@ -1,6 +1,8 @@
 package io.pvebench.cli;
 
 import io.pvebench.proxmox.ClusterClock;
+import io.pvebench.proxmox.ClusterPort;
+import java.util.function.Function;
 import io.pvebench.ssh.SshHosts;
 import io.pvebench.ssh.SshSettings;
 
@@ -12,11 +14,12 @@ import io.pvebench.ssh.SshSettings;
  * @param name    cluster name shown in reports ({@code twin} for the embedded twin)
  * @param hosts   one SSH endpoint per node
  * @param ssh     login and host-key settings shared by every node
- * @param clock   the cluster's time (the wall clock's, or the twin's faster one)
+ * @param clock   how the cluster's time is found, given a port to it: the embedded twin's is
+ *                known exactly, a cluster reached over SSH is asked for it
  * @param onClose what closing stops
  */
-record ClusterTarget(String name, SshHosts hosts, SshSettings ssh, ClusterClock clock, Runnable onClose)
-        implements AutoCloseable {
+record ClusterTarget(String name, SshHosts hosts, SshSettings ssh, Function<ClusterPort, ClusterClock> clock,
+                     Runnable onClose) implements AutoCloseable {
 
     @Override
     public void close() {

@@ -37,7 +37,9 @@ final class InventoryTarget {
             throw new InvalidInputException(definition.source() + ": " + e.getMessage());
         }
         // a real cluster is not ours to stop
-        return new ClusterTarget(definition.name(), hosts, ssh, ClusterClock.realTime(wall), () -> { });
+        String first = definition.nodes().get(0).name();
+        return new ClusterTarget(definition.name(), hosts, ssh,
+                port -> ClusterClock.readFrom(port, first, wall, definition.timeScale()), () -> { });
     }
 
     private static SshSettings settings(SshDef def, Map<String, String> environment) {

@@ -5,6 +5,9 @@ import io.pvebench.pipeline.InventoryCluster;
 import io.pvebench.pipeline.Matrix;
 import io.pvebench.pipeline.Pipeline;
 import io.pvebench.pipeline.TwinCluster;
+import io.pvebench.proxmox.ClusterClock;
+import io.pvebench.proxmox.ClusterPort;
+import io.pvebench.proxmox.ProxmoxException;
 import io.pvebench.proxmox.PveCliClusterPort;
 import io.pvebench.report.AllureHtml;
 import io.pvebench.report.AllureHtmlReport;
@@ -121,10 +124,11 @@ public final class PipelineRunner {
             events.runStarted(info);
 
             RecordingShell recording = new RecordingShell(ssh, folder);
-            RunContext run = new RunContext(pipeline, info, folder, events, recording,
-                    new PveCliClusterPort(recording, target.hosts(), pipeline.commandTimeout(),
-                            pipeline.provisionTimeout()),
-                    new AgentGuestPort(recording, target.hosts()), clock, target.clock(), options.stop());
+            PveCliClusterPort cluster = new PveCliClusterPort(recording, target.hosts(), pipeline.commandTimeout(),
+                    pipeline.provisionTimeout());
+            RunContext run = new RunContext(pipeline, info, folder, events, recording, cluster, cluster,
+                    new AgentGuestPort(recording, target.hosts()), clock, clusterClock(target, cluster, options),
+                    options.stop());
             RouteFlow.run(run, options.routesDir());
             RunResult result = finished.get();
             if (result == null) {
@@ -135,6 +139,20 @@ public final class PipelineRunner {
             return new Outcome(result, events.failures(), html == null ? null : html.outcome());
         } finally {
             options.stop().finished();
+        }
+    }
+
+    /**
+     * The cluster's clock; when the cluster cannot be asked (a node down), this machine's,
+     * said on the console: preflight reports the unreachable node itself.
+     */
+    private static ClusterClock clusterClock(ClusterTarget target, ClusterPort cluster, Options options) {
+        try {
+            return target.clock().apply(cluster);
+        } catch (SshException | ProxmoxException e) {
+            options.console().println("cannot read the clock of cluster '" + target.name() + "' (" + e.getMessage()
+                    + "); stamping with this machine's clock");
+            return ClusterClock.realTime(options.clock());
         }
     }
 

@@ -29,6 +29,7 @@ final class PlanPrinter {
                     Quantities.format(c.vmSpec().memoryBytes(), "bytes"), c.vmSpec().source().describe(), c.scenario(),
                     c.repetition());
         }
+        LoadsPrinter.print(pipeline, seed, out);
         out.printf("run it with: pvebench run %s --seed %d%n", pipeline.source(), seed);
     }
 }

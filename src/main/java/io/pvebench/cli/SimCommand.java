@@ -117,7 +117,9 @@ final class SimCommand implements Callable<Integer> {
             Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(passwordFile, password + "\n");
             StringBuilder yaml = new StringBuilder("# written by 'pvebench sim': valid while that twin runs\n")
-                    .append("name: twin\nnodes:\n");
+                    .append("name: twin\n")
+                    .append("timeScale: ").append(timeScale).append("   # the twin's time runs this much faster\n")
+                    .append("nodes:\n");
             for (SimNodeEndpoint node : twin.nodes()) {
                 yaml.append("  - name: ").append(node.name()).append("\n    address: ").append(node.host())
                         .append("\n    port: ").append(node.port()).append('\n');

@@ -56,7 +56,7 @@ final class TwinTarget {
                 .toList());
         SshSettings ssh = SshSettings.of(USER, new Credential.Password(Secret.of(password)), knownHosts);
         ClusterClock clock = new ClusterClock(twin.clock(), twin.timeScale());
-        return new ClusterTarget("twin", hosts, ssh, clock, () -> {
+        return new ClusterTarget("twin", hosts, ssh, port -> clock, () -> {
             twin.close();
             try {
                 Files.deleteIfExists(knownHosts);

@@ -80,20 +80,7 @@ public final class NetworkProbes {
      * answer, or iperf3 or ping is missing. Empty when it is ready.
      */
     public List<String> readiness(GuestVm vm) {
-        List<String> problems = new ArrayList<>();
-        for (List<String> probe : List.of(List.of("iperf3", "--version"), List.of("ping", "-V"))) {
-            try {
-                GuestResult result = guests.exec(vm, probe, TOOL_SLACK);
-                if (!result.succeeded()) {
-                    problems.add(vm + ": '" + String.join(" ", probe) + "' exited " + result.exitCode()
-                            + " (is " + probe.get(0) + " installed?)");
-                }
-            } catch (GuestAgentException e) {
-                problems.add(vm + ": " + e.getMessage());
-                break;
-            }
-        }
-        return problems;
+        return GuestTools.missing(guests, vm, GuestTools.NETWORK);
     }
 
     /** iputils ping with epoch timestamps per reply ({@code -D}). */

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class ClusterLoader {
 
-    private static final Keys CLUSTER = Keys.allowed("name", "nodes", "ssh", "allowDestructive", "cleanup")
+    private static final Keys CLUSTER = Keys.allowed("name", "nodes", "ssh", "allowDestructive", "timeScale",
+                    "cleanup")
             .required("name", "nodes", "ssh");
     private static final Keys NODE = Keys.allowed("name", "address", "port").required("name", "address");
     private static final String SECRET_HINT = "put it in an environment variable named by '%s', or in a file "
@@ -80,12 +81,14 @@ public final class ClusterLoader {
         List<NodeDef> nodes = nodes(r);
         Optional<SshDef> ssh = r.mapping("ssh", SSH).flatMap(this::ssh);
         boolean allowDestructive = r.bool("allowDestructive").orElse(false);
+        double timeScale = r.positive("timeScale").orElse(1.0);
         Optional<Boolean> removeOrphans = r.has("cleanup") ? r.text("cleanup").flatMap(text -> cleanup(r, text))
                 : Optional.of(false);
         if (name.isEmpty() || nodes.isEmpty() || ssh.isEmpty() || removeOrphans.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ClusterDef(file, name.get(), nodes, ssh.get(), allowDestructive, removeOrphans.get()));
+        return Optional.of(new ClusterDef(file, name.get(), nodes, ssh.get(), allowDestructive, timeScale,
+                removeOrphans.get()));
     }
 
     private List<NodeDef> nodes(MappingReader cluster) {

@@ -30,6 +30,41 @@ public record ClusterClock(Clock clock, double pace) {
         return new ClusterClock(wall, 1);
     }
 
+    /**
+     * The clock of a cluster reached over SSH, read from one of its nodes: the node's time
+     * at the midpoint of the read, running at {@code pace} from there. This also takes up
+     * the skew between this machine's clock and the cluster's, so what pvebench stamps and
+     * what the cluster's tools stamp lie on one axis.
+     */
+    public static ClusterClock readFrom(ClusterPort cluster, String node, Clock wall, double pace) {
+        Instant before = wall.instant();
+        Instant clusterAt = cluster.time(node);
+        Instant after = wall.instant();
+        Instant wallAt = before.plus(Duration.between(before, after).dividedBy(2));
+        return new ClusterClock(new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                throw new UnsupportedOperationException("a cluster clock is UTC");
+            }
+
+            @Override
+            public Instant instant() {
+                long wallNanos = Duration.between(wallAt, wall.instant()).toNanos();
+                return clusterAt.plusNanos(Math.round(wallNanos * pace));
+            }
+        }, pace);
+    }
+
+    /** How far the cluster's clock is ahead of {@code wall} right now (negative: behind). */
+    public Duration offsetFrom(Clock wall) {
+        return Duration.between(wall.instant(), now());
+    }
+
     public Instant now() {
         return clock.instant();
     }

@@ -7,17 +7,18 @@ import io.pvebench.ssh.SshHost;
 import io.pvebench.ssh.SshHosts;
 import io.pvebench.ssh.ShellQuote;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@link ClusterPort} over Proxmox's command-line tools on the nodes, through a
- * {@link RemoteShell}. Cluster-wide questions go to the first node that answers, so a
+ * {@link ClusterPort} and {@link VmPort} over Proxmox's command-line tools on the nodes,
+ * through a {@link RemoteShell}. Cluster-wide questions go to the first node that answers, so a
  * run survives a node that is down. Thread-safe when its shell is.
  */
-public final class PveCliClusterPort implements ClusterPort {
+public final class PveCliClusterPort implements ClusterPort, VmPort {
 
     /** pve-common {@code $PVE_TAG_RE}. */
     private static final Pattern TAG = Pattern.compile("[a-z0-9_][a-z0-9_\\-+.]*", Pattern.CASE_INSENSITIVE);
@@ -65,6 +66,16 @@ public final class PveCliClusterPort implements ClusterPort {
     @Override
     public List<ClusterResource> resources() {
         return PveshJson.resources(resourcesJson());
+    }
+
+    @Override
+    public Instant time(String node) {
+        String out = checked(run(node, "date +%s.%N")).stdout().strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\.(\\d{9})").matcher(out);
+        if (!m.matches()) {
+            throw new ProxmoxException("'date +%s.%N' on " + node + " printed '" + out + "', not seconds.nanoseconds");
+        }
+        return Instant.ofEpochSecond(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
     }
 
     @Override

@@ -51,6 +51,7 @@ final class LoadSession {
     private final Object stopping = new Object();
     private Thread bursts;
     private boolean halted;
+    private boolean kept;
     private Outcome outcome;
 
     LoadSession(GuestPort guests, ClusterClock clock, List<GuestVm> vms, LoadPlan plan, ResourceSampler sampler) {
@@ -60,6 +61,13 @@ final class LoadSession {
         this.plan = plan;
         this.sampler = sampler;
         this.pacer = new Pacer(clock);
+    }
+
+    /** True the first time: whoever gets it files the outcome (see {@link UnloadStage#keep}). */
+    synchronized boolean markKept() {
+        boolean first = !kept;
+        kept = true;
+        return first;
     }
 
     LoadPlan plan() {
@@ -101,7 +109,7 @@ final class LoadSession {
     }
 
     /**
-     * Stops the bursts, the processes still running (pkill, then each one's report) and the
+     * Stops the bursts, the processes still running (SIGTERM, then each one's report) and the
      * sampler. The first call does the work; later calls return the same outcome.
      */
     Outcome stop() {
@@ -129,9 +137,10 @@ final class LoadSession {
                 running = List.copyOf(started);
                 found = new ArrayList<>(problems);
             }
-            if (!running.isEmpty()) {
-                for (GuestVm vm : vms) {
-                    found.addAll(kill(vm));
+            for (GuestVm vm : vms) {
+                List<Long> pids = running.stream().filter(s -> s.vm().equals(vm)).map(Started::pid).toList();
+                if (!pids.isEmpty()) {
+                    found.addAll(kill(vm, pids));
                 }
             }
             List<Finished> loads = new ArrayList<>();
@@ -144,14 +153,21 @@ final class LoadSession {
         }
     }
 
-    /** pkill exits 1 when nothing matched: every process had ended by itself, which is fine. */
-    private List<String> kill(GuestVm vm) {
+    /**
+     * SIGTERM to exactly the processes this load started ({@code kill}, procps), never to a
+     * stress-ng someone else runs in the guest. stress-ng stops its workers on SIGTERM and
+     * reports as usual. A pid that had already ended makes kill exit 1 ("No such process"):
+     * fine, its report is read like the others'.
+     */
+    private List<String> kill(GuestVm vm, List<Long> pids) {
+        List<String> argv = new ArrayList<>(List.of("kill", "-TERM"));
+        pids.forEach(pid -> argv.add(String.valueOf(pid)));
         try {
-            GuestResult kill = guests.exec(vm, List.of("pkill", "stress-ng"), REPORT_WAIT);
-            return kill.exitCode() > 1 ? List.of("pkill stress-ng in " + vm + " exited " + kill.exitCode() + ": "
+            GuestResult kill = guests.exec(vm, argv, REPORT_WAIT);
+            return kill.exitCode() > 1 ? List.of("kill of the load in " + vm + " exited " + kill.exitCode() + ": "
                     + kill.stderr().strip()) : List.of();
         } catch (GuestAgentException | SshException e) {
-            return List.of("cannot stop stress-ng in " + vm + ": " + e.getMessage());
+            return List.of("cannot stop the load in " + vm + ": " + e.getMessage());
         }
     }
 

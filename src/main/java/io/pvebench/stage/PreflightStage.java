@@ -1,5 +1,6 @@
 package io.pvebench.stage;
 
+import io.pvebench.guest.GuestTools;
 import io.pvebench.guest.GuestVm;
 import io.pvebench.pipeline.VmSpec;
 import io.pvebench.proxmox.ClusterResource;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * Checks the cluster before any case runs: every node answers and says which Proxmox
  * VE it runs, the cluster is quorate, and every VM of each spec (listed, or cloned by
  * {@link ProvisionStage}) exists, runs, has the size its spec claims and a guest agent
- * that runs iperf3 and ping. Finds each spec's VM pair and the server's address.
+ * that runs iperf3 and ping (and stress-ng when a scenario puts load on the VMs). Finds
+ * each spec's VM pair and the server's address.
  * Throws {@link PreflightException} with every problem found, so nothing runs against a
  * cluster that does not match the pipeline.
  */
@@ -55,6 +57,9 @@ public final class PreflightStage {
             if (found.size() == 2) {
                 List<String> unready = new ArrayList<>();
                 found.forEach(vm -> unready.addAll(run.probes().readiness(vm)));
+                if (needsLoad(run)) {
+                    found.forEach(vm -> unready.addAll(GuestTools.missing(run.guests(), vm, GuestTools.LOAD)));
+                }
                 problems.addAll(unready);
                 if (unready.isEmpty()) {
                     GuestVm server = found.get(0);
@@ -70,6 +75,12 @@ public final class PreflightStage {
         if (!problems.isEmpty()) {
             throw new PreflightException(problems);
         }
+    }
+
+    /** Whether a scenario of the pipeline puts load on the VMs (then they need stress-ng). */
+    private static boolean needsLoad(RunContext run) {
+        return run.pipeline().scenarios().stream().anyMatch(s -> !run.pipeline().load(s).steady().isNone()
+                || run.pipeline().load(s).bursts() != null);
     }
 
     private static Optional<GuestVm> checkVm(VmSpec spec, int vmid, List<ClusterResource> resources,

@@ -6,6 +6,7 @@ import io.pvebench.pipeline.VmSpec;
 import io.pvebench.proxmox.ClusterPort;
 import io.pvebench.proxmox.ClusterResource;
 import io.pvebench.proxmox.VmDisks;
+import io.pvebench.proxmox.VmPort;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public final class ProvisionStage {
 
     private void provision(RunContext run, VmSpec spec, TemplateClones clones) {
         ClusterPort cluster = run.cluster();
+        VmPort vms = run.vms();
         List<ClusterResource> resources = cluster.resources();
         ClusterResource template = resources.stream()
                 .filter(r -> r.isVm() && Integer.valueOf(clones.template()).equals(r.vmid())).findFirst()
@@ -65,14 +67,14 @@ public final class ProvisionStage {
         List<String> nodes = clones.nodes().isEmpty() ? defaultNodes(source, cluster.nodes()) : clones.nodes();
         Set<String> shared = resources.stream().filter(r -> "storage".equals(r.type()) && Boolean.TRUE.equals(r.shared()))
                 .map(ClusterResource::storage).filter(Objects::nonNull).collect(Collectors.toSet());
-        boolean movable = VmDisks.allOnShared(cluster.vmConfig(source, clones.template()), shared);
+        boolean movable = VmDisks.allOnShared(vms.vmConfig(source, clones.template()), shared);
         List<String> tags = RunTags.forRun(run.info().runId());
 
         List<GuestVm> made = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             run.checkNotStopped();
             String name = "pvebench-" + spec.name() + "-" + (i + 1);
-            GuestVm vm = new GuestVm(cluster.nextVmid(), nodes.get(i));
+            GuestVm vm = new GuestVm(vms.nextVmid(), nodes.get(i));
             String runTag = RunTags.of(run.info().runId());
             run.ledger().record("vm " + vm.vmid() + " '" + name + "' of spec '" + spec.name() + "'",
                     () -> VmRemoval.removeIfPresent(run, DeprovisionStage.NAME, vm.vmid(),
@@ -81,15 +83,15 @@ public final class ProvisionStage {
                 boolean direct = vm.node().equals(source) || movable;
                 run.notice(NAME, "cloning template " + clones.template() + " on " + source + " to vm " + vm.vmid()
                         + " '" + name + "'" + (direct ? " on " + vm.node() : ""));
-                cluster.cloneVm(source, clones.template(), vm.vmid(), name, direct ? vm.node() : null);
-                cluster.configureVm(direct ? vm.node() : source, vm.vmid(), spec.cores(), spec.memoryBytes() >> 20,
+                vms.cloneVm(source, clones.template(), vm.vmid(), name, direct ? vm.node() : null);
+                vms.configureVm(direct ? vm.node() : source, vm.vmid(), spec.cores(), spec.memoryBytes() >> 20,
                         tags);
                 if (!direct) {
                     run.notice(NAME, "moving vm " + vm.vmid() + " to " + vm.node()
                             + " (offline migration: the template's disks are on local storage)");
-                    cluster.migrateStoppedVm(source, vm.vmid(), vm.node());
+                    vms.migrateStoppedVm(source, vm.vmid(), vm.node());
                 }
-                cluster.startVm(vm.node(), vm.vmid());
+                vms.startVm(vm.node(), vm.vmid());
             });
             made.add(vm);
         }
@@ -130,7 +132,7 @@ public final class ProvisionStage {
             run.checkNotStopped();
             boolean answers;
             try {
-                answers = run.cluster().guestAgentAnswers(vm.node(), vm.vmid());
+                answers = run.vms().guestAgentAnswers(vm.node(), vm.vmid());
             } catch (RuntimeException e) {
                 throw new ProvisionException(spec, "asking the guest agent of " + vm + " failed: "
                         + Faults.describe(e), e);

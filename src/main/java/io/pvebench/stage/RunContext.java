@@ -9,6 +9,7 @@ import io.pvebench.pipeline.Pipeline;
 import io.pvebench.pipeline.VmSpec;
 import io.pvebench.proxmox.ClusterClock;
 import io.pvebench.proxmox.ClusterPort;
+import io.pvebench.proxmox.VmPort;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.Notice;
 import io.pvebench.run.RunEvents;
@@ -39,6 +40,7 @@ public final class RunContext {
     private final RunEvents events;
     private final RecordingShell shell;
     private final ClusterPort cluster;
+    private final VmPort vms;
     private final GuestPort guests;
     private final Clock clock;
     private final ClusterClock clusterClock;
@@ -51,13 +53,15 @@ public final class RunContext {
     private final List<CaseResult> results = new ArrayList<>();
 
     public RunContext(Pipeline pipeline, RunInfo info, RunFolder folder, RunEvents events, RecordingShell shell,
-                      ClusterPort cluster, GuestPort guests, Clock clock, ClusterClock clusterClock, StopSignal stop) {
+                      ClusterPort cluster, VmPort vms, GuestPort guests, Clock clock, ClusterClock clusterClock,
+                      StopSignal stop) {
         this.pipeline = pipeline;
         this.info = info;
         this.folder = folder;
         this.events = events;
         this.shell = shell;
         this.cluster = cluster;
+        this.vms = vms;
         this.guests = guests;
         this.clock = clock;
         this.clusterClock = clusterClock;
@@ -90,6 +94,11 @@ public final class RunContext {
 
     public ClusterPort cluster() {
         return cluster;
+    }
+
+    /** Makes and removes the VMs the run clones. */
+    public VmPort vms() {
+        return vms;
     }
 
     public GuestPort guests() {

@@ -17,7 +17,14 @@ public final class TeardownStage {
         if (kase.start() == null) {
             return; // never started: nothing to undo, no step to show
         }
-        StepRecord step = StepScope.runEvenWhenStopping(kase, NAME, log -> kase.ledger().undoAll(log::problem));
+        StepRecord step = StepScope.runEvenWhenStopping(kase, NAME, log -> {
+            kase.ledger().undoAll(log::problem);
+            LoadSession load = kase.load();
+            if (load != null) {
+                // the case broke before unloading: keep the usage series up to the fault
+                UnloadStage.keep(kase, load, load.stop(), NAME, log);
+            }
+        });
         if (step.status() == StepStatus.BROKEN) {
             kase.broken("teardown: " + step.detail());
         }

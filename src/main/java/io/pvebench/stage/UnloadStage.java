@@ -1,9 +1,11 @@
 package io.pvebench.stage;
 
 import io.pvebench.assess.JudgedSamples;
+import io.pvebench.measure.MalformedOutputException;
 import io.pvebench.measure.Metric;
 import io.pvebench.measure.Sample;
 import io.pvebench.measure.StressNgOutput;
+import io.pvebench.measure.ToolErrorException;
 import io.pvebench.run.Attachment;
 import io.pvebench.run.Phase;
 import io.pvebench.run.RunFolder;
@@ -26,7 +28,7 @@ public final class UnloadStage {
 
     public static final String NAME = "unload";
 
-    private final StressNgOutput stressNg = new StressNgOutput();
+    private static final StressNgOutput STRESS_NG = new StressNgOutput();
 
     public void run(CaseContext kase) {
         LoadSession session = kase.load();
@@ -35,35 +37,60 @@ public final class UnloadStage {
         }
         StepScope.run(kase, NAME, log -> {
             LoadSession.Outcome outcome = session.stop();
-            Optional<Phase> warmup = kase.phases().stream().filter(p -> p.name().equals(LoadStage.WARMUP))
-                    .findFirst();
-            List<Sample> usage = outcome.usage().stream()
-                    .map(s -> warmup.isPresent() && warmup.get().contains(s.timestamp())
-                            ? s.withLabels(Map.of(JudgedSamples.PHASE, JudgedSamples.WARMUP)) : s)
-                    .toList();
-            kase.addSamples(usage);
-            log.attach(List.of(new Attachment(String.format(Locale.ROOT, "cluster resources every %s s (%d samples)",
-                    kase.run().pipeline().measure().sampleEvery().toMillis() / 1000.0, usage.size()),
-                    RunFolder.rawFile(kase.id(), ResourceSampler.RAW_FILE), "application/x-ndjson")));
-            Instant now = kase.run().clusterClock().now();
-            for (LoadSession.Finished f : outcome.loads()) {
-                if (f.result() == null) {
-                    continue;
-                }
-                log.attach(GuestOutputs.keep(kase, NAME, "stress-ng " + f.run().name() + " vm" + f.vm().vmid(),
-                        f.result()));
-                Map<String, String> labels = kase.labels(f.vm().node());
-                labels.put("vmid", String.valueOf(f.vm().vmid()));
-                labels.put("load", f.run().name());
-                kase.addSamples(stressNg.parseMetricsBrief(f.result().stderr(), labels, now));
-            }
-            markBursts(kase, session, outcome, now);
-            outcome.problems().forEach(problem -> {
-                log.problem(problem);
-                kase.broken(problem);
-            });
-            check(kase, session, usage, log);
+            keep(kase, session, outcome, NAME, log);
+            check(kase, session, outcome, log);
         });
+    }
+
+    /**
+     * Files what a stopped load left as samples, raw outputs and phases, once: the unload
+     * stage does it, or teardown when the case broke before unloading, so the usage series
+     * up to a fault is kept for whoever looks into it.
+     */
+    static void keep(CaseContext kase, LoadSession session, LoadSession.Outcome outcome, String stage, StepLog log) {
+        if (!session.markKept()) {
+            return;
+        }
+        keepUsage(kase, outcome, log);
+        Instant now = kase.run().clusterClock().now();
+        keepReports(kase, outcome, stage, now, log);
+        markBursts(kase, session, outcome, now);
+        outcome.problems().forEach(log::problem);
+        log.problems().forEach(kase::broken);
+    }
+
+    /** The usage series, its warm-up labelled so no objective counts it, and the raw listings. */
+    private static void keepUsage(CaseContext kase, LoadSession.Outcome outcome, StepLog log) {
+        Optional<Phase> warmup = kase.phases().stream().filter(p -> p.name().equals(LoadStage.WARMUP)).findFirst();
+        List<Sample> usage = outcome.usage().stream()
+                .map(s -> warmup.isPresent() && warmup.get().contains(s.timestamp())
+                        ? s.withLabels(Map.of(JudgedSamples.PHASE, JudgedSamples.WARMUP)) : s)
+                .toList();
+        kase.addSamples(usage);
+        log.attach(List.of(new Attachment(String.format(Locale.ROOT, "cluster resources every %s s (%d samples)",
+                kase.run().pipeline().measure().sampleEvery().toMillis() / 1000.0, usage.size()),
+                RunFolder.rawFile(kase.id(), ResourceSampler.RAW_FILE), "application/x-ndjson")));
+    }
+
+    /** What each stress-ng process reported, kept as it printed it and as samples. */
+    private static void keepReports(CaseContext kase, LoadSession.Outcome outcome, String stage, Instant now,
+                                    StepLog log) {
+        for (LoadSession.Finished f : outcome.loads()) {
+            if (f.result() == null) {
+                continue;
+            }
+            log.attach(GuestOutputs.keep(kase, stage, "stress-ng " + f.run().name() + " vm" + f.vm().vmid(),
+                    f.result()));
+            Map<String, String> labels = kase.labels(f.vm().node());
+            labels.put("vmid", String.valueOf(f.vm().vmid()));
+            labels.put("load", f.run().name());
+            try {
+                kase.addSamples(STRESS_NG.parseMetricsBrief(f.result().stderr(), labels, now));
+            } catch (MalformedOutputException | ToolErrorException e) {
+                log.problem("the report of the " + f.run().name() + " load in " + f.vm() + " cannot be read: "
+                        + e.getMessage());
+            }
+        }
     }
 
     /** Each burst that ran is a phase of the timeline, cut at the moment the load was stopped. */
@@ -78,10 +105,11 @@ public final class UnloadStage {
                 });
     }
 
-    private static void check(CaseContext kase, LoadSession session, List<Sample> usage, StepLog log) {
+    private static void check(CaseContext kase, LoadSession session, LoadSession.Outcome outcome, StepLog log) {
         if (session.plan().isEmpty()) {
             return;
         }
+        List<Sample> usage = outcome.usage();
         double tolerance = kase.run().pipeline().measure().loadTolerance();
         VmPair pair = kase.run().pair(kase.plan().vmSpec().name());
         List<Sample> samples = new ArrayList<>();

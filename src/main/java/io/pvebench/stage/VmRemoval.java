@@ -47,9 +47,9 @@ final class VmRemoval {
     /** Stops (unless stopped) and destroys {@code vm}, telling the run. */
     static void remove(RunContext run, String stage, ClusterResource vm) {
         if (!"stopped".equals(vm.status())) {
-            run.cluster().stopVm(vm.node(), vm.vmid());
+            run.vms().stopVm(vm.node(), vm.vmid());
         }
-        run.cluster().destroyVm(vm.node(), vm.vmid());
+        run.vms().destroyVm(vm.node(), vm.vmid());
         run.notice(stage, "destroyed vm " + vm.vmid() + " '" + vm.name() + "' on " + vm.node());
     }
 }

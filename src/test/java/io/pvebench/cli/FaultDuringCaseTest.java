@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pvebench.assess.Verdict;
-import io.pvebench.pipeline.CasePlan;
 import io.pvebench.pipeline.PipelineLoader;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.RunFolder;
@@ -35,26 +34,14 @@ class FaultDuringCaseTest {
     void killingANodeMidCaseBreaksThatCaseRunsTeardownAndKeepsFinishedResults() throws Exception {
         try (TwinCluster cluster = new TwinCluster(dir, PASSWORD, 11, 20)) {
             // the client VM lives on pve2: kill pve2 while the second case's iperf3 client runs (10 s model = 0.5 s wall)
-            RunListener killer = new RunListener() {
-                private int running;
-
-                @Override
-                public void caseStarted(CasePlan plan, int index, int total) {
-                    running = index;
-                }
-
-                @Override
-                public void stepStarted(CasePlan plan, String step) {
-                    if (running == 2 && step.equals("measure")) {
-                        Thread t = new Thread(() -> {
-                            sleep(200);
-                            cluster.twin.failNode("pve2");
-                        });
-                        t.setDaemon(true);
-                        t.start();
-                    }
-                }
-            };
+            RunListener killer = StepTrigger.whenStarted(2, "measure", () -> {
+                Thread t = new Thread(() -> {
+                    sleep(200);
+                    cluster.twin.failNode("pve2");
+                });
+                t.setDaemon(true);
+                t.start();
+            });
             PipelineRunner.Outcome outcome = PipelineRunner.run(PipelineLoader.load(cluster.pipeline(3, "10s")),
                     PipelineRunner.Options.of(dir.resolve("reports"), 11,
                             Map.of(TwinCluster.PASSWORD_VARIABLE, PASSWORD),
@@ -68,6 +55,8 @@ class FaultDuringCaseTest {
                     .containsExactly(Verdict.PASS, Verdict.BROKEN, Verdict.BROKEN);
             CaseResult broken = cases.get(1);
             assertThat(broken.assessment().reason()).contains("pve2");
+            // the usage series up to the fault is kept: it shows what happened
+            assertThat(broken.samples()).extracting(s -> s.metric()).contains("node_cpu");
             assertThat(broken.steps()).extracting(StepRecord::name).contains("measure", "teardown");
             assertThat(broken.steps()).filteredOn(s -> s.name().equals("measure"))
                     .extracting(StepRecord::status).containsExactly(StepStatus.BROKEN);

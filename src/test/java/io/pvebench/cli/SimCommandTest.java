@@ -7,6 +7,8 @@ import io.pvebench.assess.Verdict;
 import io.pvebench.pipeline.ClusterDef;
 import io.pvebench.pipeline.ClusterLoader;
 import io.pvebench.pipeline.PipelineLoader;
+import io.pvebench.run.CaseResult;
+import io.pvebench.run.Phase;
 import io.pvebench.run.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -44,6 +46,7 @@ class SimCommandTest {
             assertThat(printed).contains("pve1  ssh -p ").contains("pve2  ssh -p ").contains("[101@pve1, 102@pve2]");
             ClusterDef cluster = ClusterLoader.load(out.resolve("cluster.yaml"));
             assertThat(cluster.nodes()).hasSize(2);
+            assertThat(cluster.timeScale()).isEqualTo(50.0);
             assertThat(Files.getPosixFilePermissions(out.resolve("password")))
                     .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
             assertThat(printed).doesNotContain(Files.readString(out.resolve("password")).strip());
@@ -54,7 +57,9 @@ class SimCommandTest {
                     cluster: cluster.yaml
                     vmSpecs:
                       - {name: small, cores: 4, memory: 4 GiB, vms: [101, 102]}
+                    scenarios: [heavy]
                     measure:
+                      warmup: 30s
                       iperf3: {duration: 5s, streams: 2}
                     objectives:
                       throughput: {min: 9 Gbit/s}
@@ -64,6 +69,14 @@ class SimCommandTest {
                             new PrintStream(new ByteArrayOutputStream()), List.of())).result();
             assertThat(result.verdict()).isEqualTo(Verdict.PASS);
             assertThat(result.info().cluster()).isEqualTo("twin");
+            // the cluster file's time scale paces the run in the twin's time: a 30 s warm-up
+            // passes in well under a second, and the load check sees the load it aimed at
+            CaseResult heavy = result.cases().get(0);
+            Phase warmup = heavy.phases().get(0);
+            assertThat(warmup.name()).isEqualTo("warmup");
+            assertThat(Duration.between(warmup.start(), warmup.end())).isBetween(Duration.ofSeconds(30),
+                    Duration.ofSeconds(35));
+            assertThat(heavy.samples()).filteredOn(x -> x.metric().equals("load_cpu_target")).hasSize(2);
         } finally {
             sim.interrupt();
             sim.join(10_000);

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pvebench.assess.Verdict;
-import io.pvebench.pipeline.CasePlan;
 import io.pvebench.pipeline.PipelineLoader;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.RunFolder;
@@ -41,7 +40,11 @@ class StopRunTest {
 
     private PipelineRunner.Outcome runStoppingWhen(TwinCluster cluster, StopSignal stop, RunListener trigger)
             throws Exception {
-        return PipelineRunner.run(PipelineLoader.load(cluster.pipeline(3, "4s")),
+        return runStoppingWhen(cluster.pipeline(3, "4s"), stop, trigger);
+    }
+
+    private PipelineRunner.Outcome runStoppingWhen(Path pipeline, StopSignal stop, RunListener trigger) {
+        return PipelineRunner.run(PipelineLoader.load(pipeline),
                 new PipelineRunner.Options(dir.resolve("reports"), 5, Path.of("routes"),
                         Map.of(TwinCluster.PASSWORD_VARIABLE, PASSWORD), new PrintStream(new ByteArrayOutputStream()),
                         List.of(trigger), false, Clock.systemUTC(), stop));
@@ -74,21 +77,8 @@ class StopRunTest {
     void aStopDuringACaseBreaksItAndStillTearsItDown() throws Exception {
         StopSignal stop = new StopSignal();
         try (TwinCluster cluster = new TwinCluster(dir, PASSWORD, 5, 40)) {
-            PipelineRunner.Outcome outcome = runStoppingWhen(cluster, stop, new RunListener() {
-                private int running;
-
-                @Override
-                public void caseStarted(CasePlan plan, int index, int total) {
-                    running = index;
-                }
-
-                @Override
-                public void stepFinished(CasePlan plan, StepRecord step) {
-                    if (running == 2 && step.name().equals("measure")) {
-                        stop.request("test stop");
-                    }
-                }
-            });
+            PipelineRunner.Outcome outcome = runStoppingWhen(cluster, stop,
+                    StepTrigger.whenFinished(2, "measure", () -> stop.request("test stop")));
 
             CaseResult second = outcome.result().cases().get(1);
             assertThat(second.assessment().verdict()).isEqualTo(Verdict.BROKEN);
@@ -98,6 +88,34 @@ class StopRunTest {
             assertThat(Files.readAllLines(outcome.result().info().folder().resolve("raw/commands.jsonl")))
                     .anySatisfy(line -> assertThat(line).contains("\"scope\":\"" + second.plan().id() + "\"")
                             .contains("\"stage\":\"teardown\"").contains("pkill"));
+            assertThat(outcome.result().cases().get(2).assessment().reason()).startsWith("not run:");
+        }
+    }
+
+    @Test
+    void aStopUnderLoadStopsTheLoadInEveryVmAndKeepsWhatItReported() throws Exception {
+        StopSignal stop = new StopSignal();
+        try (TwinCluster cluster = new TwinCluster(dir, PASSWORD, 5, 40)) {
+            PipelineRunner.Outcome outcome = runStoppingWhen(cluster.pipeline(3, "4s", "heavy"), stop,
+                    StepTrigger.whenFinished(2, "load", () -> {
+                        assertThat(cluster.twin.model().runningLoads(101)).isNotEmpty();
+                        stop.request("test stop");
+                    }));
+
+            CaseResult second = outcome.result().cases().get(1);
+            assertThat(second.assessment().reason()).isEqualTo("run stopped: test stop");
+            assertThat(second.steps()).extracting(StepRecord::name).containsExactly("setup", "load", "teardown");
+            assertThat(second.steps().get(2).status()).isEqualTo(StepStatus.PASSED);
+            // what the stopped load reported and the usage up to the stop are kept
+            assertThat(second.samples()).extracting(s -> s.metric()).contains("bogo_ops", "vm_cpu", "node_cpu");
+            // no stress-ng left in either VM: teardown stopped what the load stage started
+            assertThat(cluster.twin.model().runningLoads(101)).isEmpty();
+            assertThat(cluster.twin.model().runningLoads(102)).isEmpty();
+            assertThat(Files.readAllLines(outcome.result().info().folder().resolve("raw/commands.jsonl")))
+                    .filteredOn(l -> l.contains("\"scope\":\"" + second.plan().id() + "\"")
+                            && l.contains("\"stage\":\"teardown\"") && l.contains("-- kill -TERM "))
+                    .hasSize(2);
+            assertThat(outcome.result().cases().get(0).assessment().verdict()).isEqualTo(Verdict.PASS);
             assertThat(outcome.result().cases().get(2).assessment().reason()).startsWith("not run:");
         }
     }

@@ -54,7 +54,7 @@ final class TwinCluster implements AutoCloseable {
         this.twin = SimCluster.start(new SimSpec("lab", "9.2", 2, seed, timeScale, vms, "root", password, List.of()));
         Files.createDirectories(folder.resolve("clusters"));
         Files.writeString(folder.resolve("clusters/known_hosts"), twin.knownHosts());
-        StringBuilder yaml = new StringBuilder("name: lab\nnodes:\n");
+        StringBuilder yaml = new StringBuilder("name: lab\ntimeScale: " + timeScale + "\nnodes:\n");
         for (SimNodeEndpoint node : twin.nodes()) {
             yaml.append("  - name: ").append(node.name()).append("\n    address: ").append(node.host())
                     .append("\n    port: ").append(node.port()).append('\n');
@@ -69,6 +69,11 @@ final class TwinCluster implements AutoCloseable {
 
     /** Writes a pipeline against this cluster and returns its path. */
     Path pipeline(int repetitions, String iperfDuration) throws IOException {
+        return pipeline(repetitions, iperfDuration, "idle");
+    }
+
+    /** A pipeline of one scenario against this cluster; a load starts without warm-up, to keep tests short. */
+    Path pipeline(int repetitions, String iperfDuration, String scenario) throws IOException {
         Path file = folder.resolve("pipeline.yaml");
         Files.writeString(file, """
                 name: lab-check
@@ -78,8 +83,10 @@ final class TwinCluster implements AutoCloseable {
                     cores: 4
                     memory: 4 GiB
                     vms: [101, 102]
+                scenarios: [%s]
                 repetitions: %d
                 measure:
+                  warmup: 0s
                   iperf3: {duration: %s, streams: 1}
                   ping: {count: 10, interval: 200ms}
                 objectives:
@@ -87,7 +94,7 @@ final class TwinCluster implements AutoCloseable {
                   packetLoss: {max: 0 %%}
                 timeouts:
                   command: 20s
-                """.formatted(repetitions, iperfDuration));
+                """.formatted(scenario, repetitions, iperfDuration));
         return file;
     }
 

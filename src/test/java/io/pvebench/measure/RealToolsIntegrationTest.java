@@ -4,6 +4,9 @@ import static io.pvebench.measure.CapturedOutput.all;
 import static io.pvebench.measure.CapturedOutput.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pvebench.guest.GuestSize;
+import io.pvebench.guest.LoadPlan;
+import io.pvebench.pipeline.LoadProfile;
 import io.pvebench.testsupport.RequiredTools;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +67,53 @@ class RealToolsIntegrationTest {
                 .allSatisfy(s -> assertThat(s.timestamp()).isBetween(before, Instant.now()));
     }
 
+    @Test
+    void theFpingParserAcceptsAFreshLoopbackRun() throws Exception {
+        Path fping = RequiredTools.require("fping", "fping");
+
+        Output out = runBoth(fping.toString(), "-c", "3", "-p", "100", "127.0.0.1");
+        List<Sample> samples = new FpingOutput().parse(out.stdout(), out.stderr(), RUN, Instant.now());
+
+        assertThat(samples).filteredOn(s -> s.metric().equals("packet_loss")).singleElement()
+                .satisfies(s -> assertThat(s.value()).isZero());
+        assertThat(all(samples, "rtt")).hasSize(3);
+    }
+
+    @Test
+    void realStressNgRunsTheLoadPvebenchBuildsAndReportsItsStressors() throws Exception {
+        Path stressNg = RequiredTools.require("stress-ng", "stress-ng");
+        // the heavy profile on a one-vCPU, 256 MiB guest, for two seconds
+        List<String> argv = new ArrayList<>(LoadPlan.of(LoadProfile.BUILT_IN.get("heavy"),
+                new GuestSize(1, 256L << 20), Duration.ofSeconds(2), 1).runs().get(0).argv());
+        argv.set(0, stressNg.toString());
+
+        Output out = runBoth(argv.toArray(String[]::new));
+        List<Sample> samples = new StressNgOutput().parseMetricsBrief(out.stderr(), RUN, Instant.now());
+
+        assertThat(all(samples, "bogo_ops")).extracting(s -> s.labels().get("stressor"))
+                .containsExactly("cpu", "vm", "hdd");
+        assertThat(samples).filteredOn(s -> s.metric().equals("bogo_ops") && s.labels().get("stressor").equals("vm"))
+                .singleElement().satisfies(s -> assertThat(s.value()).as("memory held, not churned").isZero());
+        assertThat(out.stderr()).contains("successful run completed");
+    }
+
+    @Test
+    void theFioParserAcceptsAFreshRun() throws Exception {
+        Path fio = RequiredTools.require("fio", "fio");
+        Path file = Files.createTempFile("pvebench-fio-", ".dat");
+        try {
+            String json = run(fio.toString(), "--name=t", "--rw=randrw", "--size=4M", "--runtime=1", "--time_based",
+                    "--ioengine=psync", "--output-format=json", "--filename=" + file);
+            List<Sample> samples = new FioJson().parse(json, RUN);
+
+            assertThat(all(samples, "iops")).extracting(s -> s.labels().get("direction"))
+                    .contains("read", "write");
+            assertThat(all(samples, "io_bandwidth")).allSatisfy(s -> assertThat(s.value()).isPositive());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** The server may not listen yet: iperf3 then reports "Connection refused" and we try again. */
     private static List<Sample> iperf3Client(Path iperf3, int port) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
@@ -79,18 +130,27 @@ class RealToolsIntegrationTest {
         }
     }
 
+    private record Output(String stdout, String stderr) {
+    }
+
     private static String run(String... command) throws IOException, InterruptedException {
+        return runBoth(command).stdout();
+    }
+
+    private static Output runBoth(String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("pvebench-measure-", ".out");
+        Path err = Files.createTempFile("pvebench-measure-", ".err");
         try {
             Process process = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(out.toFile()).start();
+                    .redirectError(err.toFile()).redirectOutput(out.toFile()).start();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("timed out: " + String.join(" ", command));
             }
-            return Files.readString(out, StandardCharsets.UTF_8);
+            return new Output(Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
     }
 

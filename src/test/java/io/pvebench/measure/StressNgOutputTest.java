@@ -57,6 +57,27 @@ class StressNgOutputTest {
     }
 
     @Test
+    void aHangingVmWorkerHoldsMemoryWithZeroBogoOps() {
+        List<Sample> samples = parser.parseMetricsBrief(
+                read("stress-ng/cpu1-load30-vmhang-t2.stderr.txt"), RUN, OBSERVED);
+
+        assertThat(of(samples, "bogo_ops", "vm").value()).isZero();
+        assertThat(of(samples, "bogo_ops_per_second_usr_sys", "vm").value()).isZero();
+        assertThat(of(samples, "bogo_ops", "cpu").value()).isEqualTo(1377);
+    }
+
+    @Test
+    void aLoadStoppedBySigtermStillReportsEveryStressor() {
+        List<Sample> samples = parser.parseMetricsBrief(
+                read("stress-ng/load-sigterm-after-3s.stderr.txt"), RUN, OBSERVED);
+
+        assertThat(all(samples, "bogo_ops")).extracting(s -> s.labels().get("stressor"))
+                .containsExactly("cpu", "vm", "hdd");
+        assertThat(of(samples, "bogo_ops", "hdd").value()).isEqualTo(82432);
+        assertThat(of(samples, "bogo_ops_per_second", "cpu").value()).isEqualTo(2025.71);
+    }
+
+    @Test
     void aDryRunHasTheHeaderButNoRowsAndYieldsNothing() {
         assertThat(parser.parseMetricsBrief(sim("stress-ng/cpu2-t90-dry-run.stderr.txt"), RUN, OBSERVED)).isEmpty();
     }

@@ -18,6 +18,7 @@ class ClusterLoaderTest {
                 Fixtures.valid("clusters/keys/id_ed25519"), "PVEBENCH_SSH_PASSPHRASE", null, null,
                 Path.of("/home/tester/.ssh/lab_known_hosts"), HostKeyMode.ACCEPT_NEW, Duration.ofSeconds(5)));
         assertThat(lab.allowDestructive()).isTrue();
+        assertThat(lab.timeScale()).isEqualTo(20.0);
     }
 
     @Test
@@ -40,6 +41,7 @@ class ClusterLoaderTest {
         assertThat(cluster.ssh()).isEqualTo(new SshDef("root", null, null, "PVEBENCH_SSH_PASSWORD", null,
                 Path.of("/home/tester/.ssh/known_hosts"), HostKeyMode.STRICT, Duration.ofSeconds(10)));
         assertThat(cluster.allowDestructive()).isFalse();
+        assertThat(cluster.timeScale()).as("a real cluster's time runs with the wall clock").isEqualTo(1.0);
     }
 
     @Test

@@ -102,6 +102,30 @@ class SimBackgroundExecTest {
     }
 
     @Test
+    void killByPidEndsExactlyThatStressNgAndItsLoadWhileAnotherRunsOn() throws Exception {
+        try (SimCluster cluster = SimCluster.start(SimSpec.defaults(2, 21).withTimeScale(50))) {
+            SshClient ssh = new SshClient(cluster);
+            long ours = start(ssh, "pve1", 100, "stress-ng --cpu 2 --timeout 10m --metrics-brief");
+            long theirs = start(ssh, "pve1", 100, "stress-ng --cpu 1 --timeout 10m --metrics-brief");
+            assertThat(cluster.model().runningLoads(100)).hasSize(2);
+
+            SshClient.Result kill = ssh.run("pve1", "qm guest exec 100 -- kill -TERM " + ours);
+            assertThat(json(kill.stdout()).get("exitcode").asInt()).isZero();
+
+            assertThat(cluster.model().runningLoads(100)).hasSize(1);
+            JsonNode status = json(ssh.run("pve1", "qm guest exec-status 100 " + ours).stdout());
+            assertThat(status.get("exited").asInt()).isEqualTo(1);
+            assertThat(status.get("err-data").asText()).contains("successful run completed in");
+            assertThat(json(ssh.run("pve1", "qm guest exec-status 100 " + theirs).stdout()).get("exited").asInt())
+                    .isZero();
+            // a pid that has ended: procps kill's own words, exit 1
+            JsonNode again = json(ssh.run("pve1", "qm guest exec 100 -- kill -TERM " + ours).stdout());
+            assertThat(again.get("exitcode").asInt()).isEqualTo(1);
+            assertThat(again.get("err-data").asText()).isEqualTo("kill: (" + ours + "): No such process\n");
+        }
+    }
+
+    @Test
     void aCommandThatOutlivesTheTimeoutRunsOnAndIsCollectable() throws Exception {
         try (SimCluster cluster = SimCluster.start(SimSpec.defaults(2, 21).withTimeScale(50))) {
             SshClient ssh = new SshClient(cluster);

@@ -103,6 +103,17 @@ final class GuestProcesses {
      * {@code pkill}/{@code killall TOOL} at {@code at}: every process of that tool still
      * running ends there.
      */
+    /** {@code kill PID}: ends that process at {@code at}; false when the agent knows no such running pid. */
+    synchronized boolean kill(int vmid, long pid, Instant at) {
+        Proc p = byVm.getOrDefault(vmid, Map.of()).get(pid);
+        if (p == null || p.endedAt(at) != null) {
+            return false;
+        }
+        p.killedAt = at;
+        p.finish();
+        return true;
+    }
+
     synchronized void kill(int vmid, String tool, Instant at) {
         for (Proc p : byVm.getOrDefault(vmid, Map.of()).values()) {
             if (p.tool.equals(tool) && p.endedAt(at) == null) {

@@ -10,7 +10,7 @@ import java.util.List;
  * The programs a guest (Debian 12) runs for {@code qm guest exec}: {@code ping}
  * (iputils 20221126), {@code iperf3} (3.12), {@code sh -c}/{@code bash -c} with one
  * simple command, {@code hostname}, {@code true}, {@code echo}, {@code pkill}/{@code
- * killall iperf3|stress-ng|fio}, {@code stress-ng} (0.15), {@code fio} (3.33), {@code fping}
+ * killall iperf3|stress-ng|fio}, {@code kill PID} (of a process the agent started), {@code stress-ng} (0.15), {@code fio} (3.33), {@code fping}
  * (5.1) and a few basics ({@code cat}, {@code nproc}, {@code uptime}, {@code free},
  * {@code uname}). Thread-safe.
  */
@@ -73,6 +73,7 @@ final class GuestShell {
             case "true" -> GuestRun.done(Reply.ok(""), Duration.ZERO);
             case "echo" -> GuestRun.done(Reply.ok(String.join(" ", args) + "\n"), Duration.ZERO);
             case "pkill", "killall" -> kill(vm, args, model);
+            case "kill" -> killPids(vm, args, model);
             default -> GuestRun.notFound(program);
         };
     }
@@ -104,6 +105,37 @@ final class GuestShell {
      * not valid", also exit 1. The agent's background processes of the named tools end
      * too (see {@link GuestProcesses#kill}).
      */
+    /**
+     * procps-ng 4.0.2 {@code kill [-TERM|-15|-s TERM] PID...} (what the agent runs: not bash's
+     * builtin): SIGTERM to each pid the agent started; {@code kill: (PID): No such process}
+     * and exit 1 for one that is not running.
+     */
+    private GuestRun killPids(VmInfo vm, List<String> args, ClusterModel model) {
+        StringBuilder err = new StringBuilder();
+        boolean any = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-TERM") || a.equals("-15") || a.equals("-SIGTERM")) {
+                continue;
+            }
+            if (a.equals("-s") && i + 1 < args.size() && List.of("TERM", "15", "SIGTERM").contains(args.get(i + 1))) {
+                i++;
+                continue;
+            }
+            if (!a.matches("[0-9]+")) {
+                return GuestRun.done(Reply.error("kill: failed to parse argument: '" + a + "'\n", 1), Duration.ZERO);
+            }
+            any = true;
+            if (!processes.kill(vm.vmid(), Long.parseLong(a), model.clock().now())) {
+                err.append("kill: (").append(a).append("): No such process\n");
+            }
+        }
+        if (!any) {
+            return GuestRun.done(Reply.error("\nUsage:\n kill [options] <pid> [...]\n", 1), Duration.ZERO);
+        }
+        return GuestRun.done(new Reply("", err.toString(), err.length() == 0 ? 0 : 1), Duration.ZERO);
+    }
+
     private GuestRun kill(VmInfo vm, List<String> args, ClusterModel model) {
         int pidFlag = args.indexOf("-F");
         if (pidFlag >= 0 && pidFlag + 1 < args.size()) {

@@ -155,7 +155,7 @@ final class StressNg {
         }
         Instant started = model.clock().now();
         Duration runFor = Duration.ofNanos(Math.round(timeout * 1e9));
-        model.startLoad(vm.vmid(), "stress-ng", runFor, demand(o, vmBytes, model));
+        GuestLoad job = model.startLoad(vm.vmid(), "stress-ng", runFor, demand(o, vmBytes, model));
         LoadModel.VmLoad load = model.vmLoad(vm.vmid());
         if (!o.quiet) {
             List<String> hogs = new ArrayList<>();
@@ -186,7 +186,8 @@ final class StressNg {
         if (o.yaml != null) {
             model.writeGuestFile(vm.vmid(), o.yaml, yaml(vm, model, started, rows, o.metricsBrief || o.metrics));
         }
-        return GuestRun.done(new Reply("", err.toString(), 0), runFor);
+        // killed by pid, this process's load ends with it; at its natural end stopping it changes nothing
+        return new GuestRun(new Reply("", err.toString(), 0), runFor, () -> model.stopLoad(job), null);
     }
 
     private static int count(String text, VmInfo vm) {

@@ -183,6 +183,11 @@ public final class ClusterModel {
         return load.stop(vmid, tool, clock.now());
     }
 
+    /** Ends one program's load now (its process was killed); false when it had already ended. */
+    public synchronized boolean stopLoad(GuestLoad job) {
+        return load.stop(job, clock.now());
+    }
+
     public synchronized List<GuestLoad> runningLoads(int vmid) {
         return load.running(vmid, clock.now());
     }

@@ -122,6 +122,18 @@ public final class LoadModel {
         return stopped;
     }
 
+    /** Ends one program's load at {@code at}; false when it had already ended. */
+    public boolean stop(GuestLoad load, Instant at) {
+        for (int i = 0; i < jobs.size(); i++) {
+            GuestLoad job = jobs.get(i);
+            if (job.id() == load.id() && job.activeAt(at)) {
+                jobs.set(i, job.endingAt(at));
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<GuestLoad> running(int vmid, Instant t) {
         return jobs.stream().filter(j -> j.vmid() == vmid && j.activeAt(t)).toList();
     }

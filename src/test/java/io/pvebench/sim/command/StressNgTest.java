@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** stress-ng 0.15.06 output against the real captures, and the load it puts on the model. */
 class StressNgTest {
@@ -91,6 +92,22 @@ class StressNgTest {
         twin.run(100, "pkill", "stress-ng");
         assertThat(twin.model.vmLoad(100).cpuUsed()).isLessThan(0.1);
         assertThat(twin.model.dirtyBytesPerSecond(100)).isEqualTo(idleDirty);
+    }
+
+    @Test
+    void aHangingVmWorkerHoldsItsMemoryWithoutCpuOrDirtyingLikeTheRealOne() throws Exception {
+        String captured = GuestTwin.capture("/outputs/stress-ng/cpu1-load30-vmhang-t2.stderr.txt");
+        double idleDirty = twin.model.dirtyBytesPerSecond(100);
+        long idleMemory = twin.model.vmLoad(100).memUsed();
+        Reply r = twin.run(100, "stress-ng", "--cpu", "1", "--cpu-load", "30", "--vm", "1", "--vm-bytes", "1024m",
+                "--vm-hang", "0", "--timeout", "2s", "--metrics-brief");
+
+        assertSameShape(r.stderr(), captured);
+        assertThat(r.stderr()).containsPattern("\\] vm +0 +\\d+\\.\\d\\d +0\\.00 ");
+        // one CPU worker at 30 %: the held memory adds no CPU and dirties nothing
+        assertThat(twin.model.vmLoad(100).cpuUsed()).isCloseTo(0.3, within(0.05));
+        assertThat(twin.model.vmLoad(100).memUsed() - idleMemory).isGreaterThanOrEqualTo(1L << 30);
+        assertThat(twin.model.dirtyBytesPerSecond(100)).isLessThan(idleDirty + 1e6);
     }
 
     @Test
