@@ -1,6 +1,7 @@
 /**
  * Typed Proxmox VE operations over {@code ssh}: version detection, cluster status and
- * quorum, cluster resources, VM placement. Commands are Proxmox's own CLI
+ * quorum, cluster resources, VM placement; making and removing VMs ({@code VmPort}: clone,
+ * migrate a stopped VM, size and tags, start, stop, destroy). Commands are Proxmox's own CLI
  * ({@code pvesh ... --output-format json}, {@code qm}, {@code pveversion}) run on a
  * node; their outputs are parsed here into records.
  *
