@@ -133,8 +133,9 @@ public final class PipelineRunner {
             events.runStarted(info);
 
             RecordingShell recording = new RecordingShell(ssh, folder);
-            PveCliClusterPort cluster = new PveCliClusterPort(recording, target.hosts(), pipeline.commandTimeout());
-            RunContext run = new RunContext(pipeline, info, folder, events, recording, cluster,
+            PveCliClusterPort cluster = new PveCliClusterPort(recording, target.hosts(), pipeline.commandTimeout(),
+                    pipeline.provisionTimeout());
+            RunContext run = new RunContext(pipeline, info, folder, events, recording, cluster, cluster,
                     new AgentGuestPort(recording, target.hosts()), clock, clusterClock(target, cluster, options),
                     options.stop());
             List<String> leftChanged;

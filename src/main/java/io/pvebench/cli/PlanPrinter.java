@@ -31,9 +31,9 @@ final class PlanPrinter {
         int width = cases.stream().mapToInt(c -> c.id().length()).max().orElse(4);
         int index = 1;
         for (CasePlan c : cases) {
-            out.printf("%4d. %-" + width + "s  vmSpec %s (%d vCPU, %s, VMs %s)  scenario %s%s  repetition %d%n",
+            out.printf("%4d. %-" + width + "s  vmSpec %s (%d vCPU, %s, %s)  scenario %s%s  repetition %d%n",
                     index++, c.id(), c.vmSpec().name(), c.vmSpec().cores(),
-                    Quantities.format(c.vmSpec().memoryBytes(), "bytes"), c.vmSpec().vms(), c.scenario(),
+                    Quantities.format(c.vmSpec().memoryBytes(), "bytes"), c.vmSpec().source().describe(), c.scenario(),
                     c.variant() == null ? "" : "  variant " + c.variantName(), c.repetition());
         }
         LoadsPrinter.print(pipeline, seed, out);

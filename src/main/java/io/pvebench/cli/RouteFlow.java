@@ -6,6 +6,9 @@ import io.pvebench.stage.MeasureStage;
 import io.pvebench.stage.UnloadStage;
 import io.pvebench.stage.CollectStage;
 import io.pvebench.stage.ConfigureStage;
+import io.pvebench.stage.DeprovisionStage;
+import io.pvebench.stage.OrphansStage;
+import io.pvebench.stage.ProvisionStage;
 import io.pvebench.stage.RestoreStage;
 import io.pvebench.stage.Faults;
 import io.pvebench.stage.PreflightStage;
@@ -35,6 +38,9 @@ public final class RouteFlow {
     /** The beans the routes refer to, by the names they use. */
     static Map<String, Object> stageBeans() {
         Map<String, Object> beans = new LinkedHashMap<>();
+        beans.put("orphans", new OrphansStage());
+        beans.put("provision", new ProvisionStage());
+        beans.put("deprovision", new DeprovisionStage());
         beans.put("preflight", new PreflightStage());
         beans.put("setup", new SetupStage());
         beans.put("configure", new ConfigureStage());

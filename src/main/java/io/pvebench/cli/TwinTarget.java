@@ -1,5 +1,7 @@
 package io.pvebench.cli;
 
+import io.pvebench.pipeline.ListedVms;
+import io.pvebench.pipeline.TemplateClones;
 import io.pvebench.pipeline.TwinCluster;
 import io.pvebench.pipeline.VmSpec;
 import io.pvebench.proxmox.ClusterClock;
@@ -21,15 +23,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The embedded cluster twin, started for one run: the pipeline's VMs are created on it,
- * each spec's pair on two different nodes (server on one, client on the next) so the
- * network test crosses the cluster link. Login uses a fresh random password that lives
+ * The embedded cluster twin, started for one run: the pipeline's listed VMs are created on
+ * it, each spec's pair on two different nodes (server on one, client on the next) so the
+ * network test crosses the cluster link, and the templates its other specs clone from. Login uses a fresh random password that lives
  * only in memory; host keys are checked strictly against a known_hosts file written
  * from the twin's own keys, as they would be on a real cluster.
  */
 final class TwinTarget {
 
     private static final String USER = "root";
+    static final int TEMPLATE_CORES = 2;
+    static final long TEMPLATE_MEMORY = 2L << 30;
+    static final long TEMPLATE_DISK = 8L << 30;
 
     private TwinTarget() {
     }
@@ -64,19 +69,32 @@ final class TwinTarget {
         });
     }
 
-    /** Places spec k's server on node 2k and its client on node 2k+1 (modulo the node count). */
+    /**
+     * The VMs the pipeline's specs need: listed VMs with the spec's size, spec k's server on
+     * node 2k and its client on node 2k+1 (modulo the node count); and each template a spec
+     * clones from, on pve1, as a small cloud-image template ({@link #TEMPLATE_CORES} vCPUs,
+     * {@link #TEMPLATE_MEMORY} bytes, an {@link #TEMPLATE_DISK}-byte disk on local-lvm).
+     */
     static List<SimVmSpec> vms(List<VmSpec> specs, int nodes) {
         List<SimVmSpec> out = new ArrayList<>();
         int slot = 0;
         java.util.Set<Integer> placed = new java.util.HashSet<>();
         for (VmSpec spec : specs) {
-            for (int vmid : spec.vms()) {
-                if (!placed.add(vmid)) {
-                    continue;
+            if (spec.source() instanceof ListedVms listed) {
+                for (int vmid : listed.vmids()) {
+                    if (!placed.add(vmid)) {
+                        continue;
+                    }
+                    String node = "pve" + (slot % nodes + 1);
+                    out.add(new SimVmSpec(vmid, spec.name() + "-" + vmid, node, spec.cores(), spec.memoryBytes()));
+                    slot++;
                 }
-                String node = "pve" + (slot % nodes + 1);
-                out.add(new SimVmSpec(vmid, spec.name() + "-" + vmid, node, spec.cores(), spec.memoryBytes()));
-                slot++;
+            }
+        }
+        for (VmSpec spec : specs) {
+            if (spec.source() instanceof TemplateClones clones && placed.add(clones.template())) {
+                out.add(new SimVmSpec(clones.template(), "template-" + clones.template(), "pve1", TEMPLATE_CORES,
+                        TEMPLATE_MEMORY).withDisk(TEMPLATE_DISK, "local-lvm").asTemplate());
             }
         }
         return out;

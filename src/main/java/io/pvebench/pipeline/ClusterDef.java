@@ -15,9 +15,11 @@ import java.util.Objects;
  *                         the file says true
  * @param timeScale        how much faster than the wall clock the cluster's time runs: 1 for a
  *                         real cluster, the twin's time scale for one started by {@code pvebench sim}
+ * @param removeOrphans    opt-in ({@code cleanup: orphans}) for removing, at a run's start, the
+ *                         VMs an earlier run made and left (a crash); false: they are only reported
  */
 public record ClusterDef(Path source, String name, List<NodeDef> nodes, SshDef ssh, boolean allowDestructive,
-                         double timeScale) {
+                         double timeScale, boolean removeOrphans) {
 
     public ClusterDef {
         Objects.requireNonNull(source, "source");
@@ -30,5 +32,11 @@ public record ClusterDef(Path source, String name, List<NodeDef> nodes, SshDef s
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("a cluster has at least one node");
         }
+    }
+
+    /** A cluster whose orphans are only reported. */
+    public ClusterDef(Path source, String name, List<NodeDef> nodes, SshDef ssh, boolean allowDestructive,
+                      double timeScale) {
+        this(source, name, nodes, ssh, allowDestructive, timeScale, false);
     }
 }

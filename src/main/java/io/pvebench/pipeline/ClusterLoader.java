@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class ClusterLoader {
 
-    private static final Keys CLUSTER = Keys.allowed("name", "nodes", "ssh", "allowDestructive", "timeScale")
+    private static final Keys CLUSTER = Keys.allowed("name", "nodes", "ssh", "allowDestructive", "timeScale",
+                    "cleanup")
             .required("name", "nodes", "ssh");
     private static final Keys NODE = Keys.allowed("name", "address", "port").required("name", "address");
     private static final String SECRET_HINT = "put it in an environment variable named by '%s', or in a file "
@@ -81,10 +82,13 @@ public final class ClusterLoader {
         Optional<SshDef> ssh = r.mapping("ssh", SSH).flatMap(this::ssh);
         boolean allowDestructive = r.bool("allowDestructive").orElse(false);
         double timeScale = r.positive("timeScale").orElse(1.0);
-        if (name.isEmpty() || nodes.isEmpty() || ssh.isEmpty()) {
+        Optional<Boolean> removeOrphans = r.has("cleanup") ? r.text("cleanup").flatMap(text -> cleanup(r, text))
+                : Optional.of(false);
+        if (name.isEmpty() || nodes.isEmpty() || ssh.isEmpty() || removeOrphans.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ClusterDef(file, name.get(), nodes, ssh.get(), allowDestructive, timeScale));
+        return Optional.of(new ClusterDef(file, name.get(), nodes, ssh.get(), allowDestructive, timeScale,
+                removeOrphans.get()));
     }
 
     private List<NodeDef> nodes(MappingReader cluster) {
@@ -157,6 +161,19 @@ public final class ClusterLoader {
         }
         return Optional.of(new SshDef(user, identityFile, passphraseEnv, passwordEnv, passwordFile, knownHosts,
                 hostKeys.get(), connectTimeout.get()));
+    }
+
+    /** {@code cleanup: orphans} removes what crashed runs left; {@code none} (the default) only reports it. */
+    private Optional<Boolean> cleanup(MappingReader r, String text) {
+        List<String> known = List.of("none", "orphans");
+        if (!known.contains(text)) {
+            values.problems().add(r.node("cleanup").orElseThrow().position(),
+                    "'cleanup' must be one of none, orphans, got '" + text + "'",
+                    Suggestions.nearest(text, known).map(m -> "did you mean '" + m + "'?")
+                            .orElse("'orphans' lets a run remove the VMs (tagged pvebench) that an earlier run left"));
+            return Optional.empty();
+        }
+        return Optional.of(text.equals("orphans"));
     }
 
     private Optional<HostKeyMode> hostKeyMode(MappingReader r, String text) {

@@ -1,5 +1,16 @@
 package io.pvebench.pipeline;
 
+import java.util.List;
+
 /** Where a pipeline runs: the embedded cluster twin or a real cluster from an inventory file. */
 public sealed interface ClusterRef permits TwinCluster, InventoryCluster {
+
+    /** The cluster's node names, in the order the cluster (file) gives them. */
+    List<String> nodeNames();
+
+    /**
+     * Whether a run may remove VMs an earlier run left behind (tagged {@code pvebench} but
+     * not with this run's tag); otherwise it only reports them.
+     */
+    boolean removesOrphans();
 }

@@ -1,5 +1,6 @@
 package io.pvebench.pipeline;
 
+import java.util.List;
 import java.util.Objects;
 
 /** Run against a real cluster described by a cluster file. */
@@ -7,5 +8,16 @@ public record InventoryCluster(ClusterDef definition) implements ClusterRef {
 
     public InventoryCluster {
         Objects.requireNonNull(definition, "definition");
+    }
+
+    @Override
+    public List<String> nodeNames() {
+        return definition.nodes().stream().map(NodeDef::name).toList();
+    }
+
+    /** Only when the cluster file says {@code cleanup: orphans}: a real cluster is not pvebench's to clean unasked. */
+    @Override
+    public boolean removesOrphans() {
+        return definition.removeOrphans();
     }
 }

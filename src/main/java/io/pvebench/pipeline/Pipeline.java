@@ -26,6 +26,8 @@ import java.util.Objects;
  *                       repetitions ({@code throughput.p05}), in file order, bounds in the
  *                       metric's base unit
  * @param commandTimeout how long one remote command may take
+ * @param provisionTimeout how long one step of making a cloned VM may take: a clone, a
+ *                       migration, a start, the wait for its guest agent
  */
 public record Pipeline(
         Path source,
@@ -40,7 +42,8 @@ public record Pipeline(
         MeasureSettings measure,
         List<Objective> objectives,
         List<StatisticObjective> statisticObjectives,
-        Duration commandTimeout) {
+        Duration commandTimeout,
+        Duration provisionTimeout) {
 
     public Pipeline {
         Objects.requireNonNull(source, "source");
@@ -63,6 +66,7 @@ public record Pipeline(
         objectives = List.copyOf(objectives);
         statisticObjectives = List.copyOf(statisticObjectives);
         Objects.requireNonNull(commandTimeout, "commandTimeout");
+        Objects.requireNonNull(provisionTimeout, "provisionTimeout");
         if (vmSpecs.isEmpty() || scenarios.isEmpty()) {
             throw new IllegalArgumentException("a pipeline has at least one VM spec and one scenario");
         }
@@ -70,6 +74,9 @@ public record Pipeline(
             throw new IllegalArgumentException("repetitions must be at least 1: " + repetitions);
         }
     }
+
+    /** The default of {@code timeouts.provision}: a full clone copies a whole disk. */
+    public static final Duration DEFAULT_PROVISION_TIMEOUT = Duration.ofMinutes(20);
 
     /** The load a scenario puts on the VMs: the pipeline's own profile, else the built-in one. */
     public LoadProfile load(String scenario) {

@@ -23,7 +23,7 @@ public final class PipelineLoader {
     private static final Keys MEASURE = Keys.allowed("iperf3", "ping", "warmup", "sampleEvery", "loadTolerance");
     private static final Keys IPERF3 = Keys.allowed("duration", "streams", "reverse");
     private static final Keys PING = Keys.allowed("count", "interval");
-    private static final Keys TIMEOUTS = Keys.allowed("command");
+    private static final Keys TIMEOUTS = Keys.allowed("command", "provision");
     private static final String TWIN_NAME = "twin";
 
     private final Path file;
@@ -69,7 +69,7 @@ public final class PipelineLoader {
         String name = r.name("name").orElse(null);
         String description = r.text("description").orElse("");
         Optional<ClusterRef> cluster = cluster(r);
-        List<VmSpec> vmSpecs = new VmSpecsReader(values).read(r);
+        List<VmSpec> vmSpecs = new VmSpecsReader(values, cluster.map(ClusterRef::nodeNames).orElse(List.of())).read(r);
         Map<String, LoadProfile> loads = r.node("loads").map(n -> new LoadsReader(values).read(n)).orElse(Map.of());
         // a load that is declared but invalid is reported once, where it is defined, not again where it is used
         List<String> declared = r.node("loads").filter(n -> n instanceof YamlNode.Mapping)
@@ -82,15 +82,19 @@ public final class PipelineLoader {
         MeasureSettings measure = r.mapping("measure", MEASURE).map(this::measure).orElse(MeasureSettings.DEFAULT);
         ObjectivesReader.Read objectives = r.node("objectives").map(n -> new ObjectivesReader(values).read(n))
                 .orElse(ObjectivesReader.Read.NONE);
-        Duration commandTimeout = r.mapping("timeouts", TIMEOUTS)
+        Optional<MappingReader> timeouts = r.mapping("timeouts", TIMEOUTS);
+        Duration commandTimeout = timeouts
                 .flatMap(t -> t.duration("command", Duration.ofSeconds(1), Duration.ofHours(24)))
                 .orElse(Duration.ofSeconds(60));
+        Duration provisionTimeout = timeouts
+                .flatMap(t -> t.duration("provision", Duration.ofSeconds(10), Duration.ofHours(24)))
+                .orElse(Pipeline.DEFAULT_PROVISION_TIMEOUT);
         if (!values.problems().isEmpty() || cluster.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Pipeline(file, name, description, cluster.get(), vmSpecs, scenarios, loads,
                 variants.variants(), repetitions, measure, objectives.everySample(), objectives.statistics(),
-                commandTimeout));
+                commandTimeout, provisionTimeout));
     }
 
     /**

@@ -44,4 +44,16 @@ public record TwinCluster(int nodes, String pve, double timeScale, boolean qdevi
     public TwinCluster(int nodes, String pve, double timeScale, boolean qdevice) {
         this(nodes, pve, timeScale, qdevice, 1, null);
     }
+
+    /** {@code pve1} to {@code pveN}. */
+    @Override
+    public List<String> nodeNames() {
+        return java.util.stream.IntStream.rangeClosed(1, nodes).mapToObj(i -> "pve" + i).toList();
+    }
+
+    /** The twin lives only as long as the run: whatever it holds may go. */
+    @Override
+    public boolean removesOrphans() {
+        return true;
+    }
 }

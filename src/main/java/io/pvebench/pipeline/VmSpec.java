@@ -4,30 +4,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A VM size under test and the existing VMs that have it.
+ * A VM size under test and the two VMs that have it.
  *
  * @param name        {@code [a-z0-9][a-z0-9-]*}, unique in its pipeline
  * @param cores       vCPUs, 1..512
- * @param memoryBytes memory in bytes
- * @param vms         VM ids: the first serves (iperf3 server, ping target), the second is the client
+ * @param memoryBytes memory in bytes (a whole number of MiB when the VMs are cloned)
+ * @param source      existing VMs, or clones of a template
  */
-public record VmSpec(String name, int cores, long memoryBytes, List<Integer> vms) {
+public record VmSpec(String name, int cores, long memoryBytes, VmSource source) {
 
     public VmSpec {
         Objects.requireNonNull(name, "name");
-        vms = List.copyOf(vms);
-        if (vms.size() != 2) {
-            throw new IllegalArgumentException("a VM spec names exactly 2 VMs: " + vms);
-        }
+        Objects.requireNonNull(source, "source");
     }
 
-    /** The VM that serves: iperf3 server and ping target. */
-    public int serverVm() {
-        return vms.get(0);
+    /** A spec of two existing VMs: the first serves, the second is the client. */
+    public VmSpec(String name, int cores, long memoryBytes, List<Integer> vms) {
+        this(name, cores, memoryBytes, new ListedVms(vms));
     }
 
-    /** The VM that runs the iperf3 client and the pings. */
-    public int clientVm() {
-        return vms.get(1);
+    /** Whether the run makes this spec's VMs from a template (and removes them). */
+    public boolean cloned() {
+        return source instanceof TemplateClones;
     }
 }

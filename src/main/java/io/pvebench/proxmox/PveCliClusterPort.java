@@ -13,14 +13,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@link ClusterPort} over Proxmox's command-line tools on the nodes, through a
- * {@link RemoteShell}. Cluster-wide questions go to the first node that answers, so a
+ * {@link ClusterPort} and {@link VmPort} over Proxmox's command-line tools on the nodes,
+ * through a {@link RemoteShell}. Cluster-wide questions go to the first node that answers, so a
  * run survives a node that is down. Thread-safe when its shell is.
  */
-public final class PveCliClusterPort implements ClusterPort {
+public final class PveCliClusterPort implements ClusterPort, VmPort {
+
+    /** pve-common {@code $PVE_TAG_RE}. */
+    private static final Pattern TAG = Pattern.compile("[a-z0-9_][a-z0-9_\\-+.]*", Pattern.CASE_INSENSITIVE);
+    /** pve-common's {@code dns-name} format, which {@code qm clone --name} checks. */
+    private static final Pattern DNS_NAME = Pattern.compile(
+            "(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*");
 
     /** A Linux interface name (IFNAMSIZ less the NUL), of the characters Proxmox and ifupdown2 use. */
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
@@ -28,11 +35,23 @@ public final class PveCliClusterPort implements ClusterPort {
     private final RemoteShell shell;
     private final SshHosts hosts;
     private final Duration timeout;
+    private final Duration taskTimeout;
 
+    /** Every command may take {@code timeout}. */
     public PveCliClusterPort(RemoteShell shell, SshHosts hosts, Duration timeout) {
+        this(shell, hosts, timeout, timeout);
+    }
+
+    /**
+     * @param timeout     how long a query or a quick change may take
+     * @param taskTimeout how long a command that runs a Proxmox task to its end may take
+     *                    (clone, migrate, start, stop, destroy: a full clone copies a whole disk)
+     */
+    public PveCliClusterPort(RemoteShell shell, SshHosts hosts, Duration timeout, Duration taskTimeout) {
         this.shell = shell;
         this.hosts = hosts;
         this.timeout = timeout;
+        this.taskTimeout = taskTimeout;
     }
 
     @Override
@@ -121,11 +140,95 @@ public final class PveCliClusterPort implements ClusterPort {
         return name;
     }
 
+    @Override
+    public int nextVmid() {
+        String text = checked(onAnyNode("pvesh get /cluster/nextid --output-format json")).stdout().strip();
+        // the API returns an integer; with --vmid it echoes the parameter, which JSON may quote
+        String digits = text.replace("\"", "");
+        if (!digits.matches("[1-9][0-9]{2,8}")) {
+            throw new ProxmoxException("pvesh get /cluster/nextid: expected a VM id, got '" + text + "'");
+        }
+        return Integer.parseInt(digits);
+    }
+
+    @Override
+    public Map<String, String> vmConfig(String node, int vmid) {
+        String path = "/nodes/" + node + "/qemu/" + vmid + "/config";
+        return PveshJson.config(checked(run(node, ShellQuote.command("pvesh", "get", path, "--output-format", "json")))
+                .stdout(), path);
+    }
+
+    @Override
+    public void cloneVm(String node, int source, int newid, String name, String target) {
+        if (!DNS_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a DNS name, qm clone would refuse it: " + name);
+        }
+        List<String> words = new ArrayList<>(List.of("qm", "clone", String.valueOf(source), String.valueOf(newid),
+                "--name", name, "--full"));
+        if (target != null && !target.equals(node)) {
+            words.addAll(List.of("--target", target));
+        }
+        task(node, words);
+    }
+
+    @Override
+    public void migrateStoppedVm(String node, int vmid, String target) {
+        task(node, List.of("qm", "migrate", String.valueOf(vmid), target));
+    }
+
+    @Override
+    public void configureVm(String node, int vmid, int cores, long memoryMib, List<String> tags) {
+        for (String tag : tags) {
+            if (!TAG.matcher(tag).matches()) {
+                throw new IllegalArgumentException("not a Proxmox tag: '" + tag + "'");
+            }
+        }
+        List<String> words = new ArrayList<>(List.of("qm", "set", String.valueOf(vmid), "--sockets", "1",
+                "--cores", String.valueOf(cores), "--memory", String.valueOf(memoryMib)));
+        if (!tags.isEmpty()) {
+            words.addAll(List.of("--tags", String.join(";", tags)));
+        }
+        checked(run(node, ShellQuote.command(words)));
+    }
+
+    @Override
+    public void startVm(String node, int vmid) {
+        task(node, List.of("qm", "start", String.valueOf(vmid)));
+    }
+
+    @Override
+    public void stopVm(String node, int vmid) {
+        task(node, List.of("qm", "stop", String.valueOf(vmid)));
+    }
+
+    @Override
+    public void destroyVm(String node, int vmid) {
+        task(node, List.of("qm", "destroy", String.valueOf(vmid), "--purge"));
+    }
+
+    @Override
+    public boolean guestAgentAnswers(String node, int vmid) {
+        return run(node, ShellQuote.command("qm", "guest", "cmd", String.valueOf(vmid), "ping")).succeeded();
+    }
+
     /** Runs a command on one node; the exit code is left to the caller. */
     public CommandResult run(String node, String command) {
+        return run(node, command, timeout);
+    }
+
+    private CommandResult run(String node, String command, Duration limit) {
         SshHost host = hosts.find(node).orElseThrow(() -> new ProxmoxException(
                 "node '" + node + "' is not in the inventory " + hosts.names()));
-        return shell.run(host, command, timeout);
+        return shell.run(host, command, limit);
+    }
+
+    /**
+     * A {@code qm} command that runs a task: the CLI forks no background worker but runs it
+     * in the foreground, streams its log and exits 255 when it fails (qemu-server
+     * {@code CLI/qm.pm} {@code $upid_exit}), so its end is the command's end.
+     */
+    private void task(String node, List<String> words) {
+        checked(run(node, ShellQuote.command(words), taskTimeout));
     }
 
     private CommandResult onAnyNode(String command) {
@@ -144,8 +247,15 @@ public final class PveCliClusterPort implements ClusterPort {
     private static CommandResult checked(CommandResult result) {
         if (!result.succeeded()) {
             throw new ProxmoxException("'" + result.command() + "' on " + result.host() + " exited "
-                    + result.exitCode() + ": " + result.stderr().strip());
+                    + result.exitCode() + ": " + lastLines(result.stderr().strip()));
         }
         return result;
+    }
+
+    /** The end of an error output: a failed task prints its log first and the reason last. */
+    private static String lastLines(String stderr) {
+        String[] lines = stderr.split("\n");
+        return lines.length <= 3 ? stderr : String.join(" / ", java.util.Arrays.copyOfRange(lines, lines.length - 3,
+                lines.length));
     }
 }

@@ -32,8 +32,28 @@ final class PveshJson {
                     e.hasNonNull("cpu") ? e.get("cpu").asDouble() : null,
                     e.hasNonNull("maxcpu") ? e.get("maxcpu").asInt() : null,
                     e.hasNonNull("mem") ? e.get("mem").asLong() : null,
-                    e.hasNonNull("maxmem") ? e.get("maxmem").asLong() : null));
+                    e.hasNonNull("maxmem") ? e.get("maxmem").asLong() : null,
+                    e.hasNonNull("template") ? e.get("template").asInt() == 1 : null,
+                    text(e, "tags"), text(e, "storage"),
+                    e.hasNonNull("shared") ? e.get("shared").asInt() == 1 : null));
         }
+        return out;
+    }
+
+    /** An object answer ({@code /nodes/N/qemu/V/config}) as text values: numbers as written, nested values as JSON. */
+    static java.util.Map<String, String> config(String json, String path) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ProxmoxException("pvesh get " + path + ": not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ProxmoxException("pvesh get " + path + ": expected a JSON object");
+        }
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        root.fields().forEachRemaining(f -> out.put(f.getKey(),
+                f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
         return out;
     }
 

@@ -4,6 +4,7 @@ import io.pvebench.assess.Verdict;
 import io.pvebench.measure.Quantities;
 import io.pvebench.pipeline.CasePlan;
 import io.pvebench.run.CaseResult;
+import io.pvebench.run.Notice;
 import io.pvebench.run.RunInfo;
 import io.pvebench.run.RunListener;
 import io.pvebench.run.RunResult;
@@ -43,6 +44,11 @@ public final class ConsoleReport implements RunListener {
         total = run.cases().size();
         out.printf("pvebench run %s%n  pipeline %s, cluster %s, seed %d, %d case(s)%n  folder %s%n", run.runId(),
                 run.source(), run.cluster(), run.seed(), total, run.folder());
+    }
+
+    @Override
+    public void notice(Notice notice) {
+        out.printf("  %s%s: %s%n", notice.warning() ? "WARNING " : "", notice.stage(), notice.text());
     }
 
     @Override

@@ -39,6 +39,11 @@ public final class RunEvents implements RunListener {
     }
 
     @Override
+    public void notice(Notice notice) {
+        each(l -> l.notice(notice));
+    }
+
+    @Override
     public void caseStarted(CasePlan plan, int index, int total) {
         each(l -> l.caseStarted(plan, index, total));
     }

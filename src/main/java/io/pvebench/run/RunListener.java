@@ -19,6 +19,10 @@ public interface RunListener {
     default void environment(Map<String, String> facts) {
     }
 
+    /** What a run-level stage made, removed or found on the cluster (outside any case). */
+    default void notice(Notice notice) {
+    }
+
     /** @param index 1-based position of the case in the run */
     default void caseStarted(CasePlan plan, int index, int total) {
     }

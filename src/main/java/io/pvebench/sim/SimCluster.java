@@ -50,7 +50,7 @@ public final class SimCluster implements AutoCloseable {
         this.spec = spec;
         List<ClusterModel.VmDefinition> vms = spec.vms().stream()
                 .map(v -> new ClusterModel.VmDefinition(v.vmid(), v.name(), v.node(), v.cores(), v.memoryBytes(),
-                        v.diskBytes(), v.storage()))
+                        v.diskBytes(), v.storage(), v.template()))
                 .toList();
         this.model = new ClusterModel(spec.clusterName(), VersionProfile.of(spec.pveVersion()), spec.nodes(), vms,
                 new ModelClock(wallClock, spec.timeScale()), spec.seed(), spec.options().qdeviceVotes(spec.nodes()));

@@ -6,10 +6,12 @@ import java.util.Objects;
  * One VM of the twin at start: where it runs and how big it is. Memory and disk in bytes.
  * The disk ({@code scsi0}) lies on {@code storage}: {@code local-lvm} (each node's own
  * LVM-thin pool, the default) or the name of a shared storage such as {@code ceph}, which
- * every node sees (clones to other nodes, later migration without moving disks).
+ * every node sees (clones to other nodes, later migration without moving disks). A
+ * {@code template} is a VM made a template with {@code qm template} before the twin
+ * started: {@code template: 1}, its disk a base volume, never running.
  */
 public record SimVmSpec(int vmid, String name, String node, int cores, long memoryBytes, long diskBytes,
-                        String storage) {
+                        String storage, boolean template) {
 
     /** 32 GiB default disk size. */
     public static final long DEFAULT_DISK = 32L << 30;
@@ -35,13 +37,24 @@ public record SimVmSpec(int vmid, String name, String node, int cores, long memo
         }
     }
 
-    /** A VM with a 32 GiB disk on {@code local-lvm}. */
+    /** A running VM (not a template) with its disk of {@code diskBytes} on {@code storage}. */
+    public SimVmSpec(int vmid, String name, String node, int cores, long memoryBytes, long diskBytes,
+                     String storage) {
+        this(vmid, name, node, cores, memoryBytes, diskBytes, storage, false);
+    }
+
+    /** A running VM with a 32 GiB disk on {@code local-lvm}. */
     public SimVmSpec(int vmid, String name, String node, int cores, long memoryBytes) {
         this(vmid, name, node, cores, memoryBytes, DEFAULT_DISK, "local-lvm");
     }
 
     /** The same VM with its disk of {@code bytes} on {@code storageId}. */
     public SimVmSpec withDisk(long bytes, String storageId) {
-        return new SimVmSpec(vmid, name, node, cores, memoryBytes, bytes, storageId);
+        return new SimVmSpec(vmid, name, node, cores, memoryBytes, bytes, storageId, template);
+    }
+
+    /** The same VM made a template ({@code qm template}) before the twin starts. */
+    public SimVmSpec asTemplate() {
+        return new SimVmSpec(vmid, name, node, cores, memoryBytes, diskBytes, storage, true);
     }
 }

@@ -5,9 +5,7 @@ import io.pvebench.pipeline.CasePlan;
 import io.pvebench.run.Phase;
 import io.pvebench.run.StepRecord;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +22,12 @@ public final class CaseContext {
     private final int index;
     private final List<Sample> samples = new ArrayList<>();
     private final List<StepRecord> steps = new ArrayList<>();
-    private final Deque<Undo> ledger = new ArrayDeque<>();
+    private final UndoLedger ledger = new UndoLedger();
     private final List<Phase> phases = new ArrayList<>();
     private LoadSession load;
     private Instant start;
     private String brokenReason;
     private String notRunReason;
-
-    /** Something a stage changed, with the action that puts it back. */
-    public record Undo(String description, Runnable action) {
-    }
 
     CaseContext(RunContext run, CasePlan plan, int index) {
         this.run = run;
@@ -109,14 +103,12 @@ public final class CaseContext {
 
     /** Records a change before it is made, so teardown undoes it even if the change itself fails halfway. */
     public void recordChange(String description, Runnable undo) {
-        ledger.push(new Undo(description, undo));
+        ledger.record(description, undo);
     }
 
-    /** Takes the ledger, newest change first, leaving it empty (running teardown twice does no harm). */
-    List<Undo> takeLedger() {
-        List<Undo> out = new ArrayList<>(ledger);
-        ledger.clear();
-        return out;
+    /** What the case changed and teardown undoes. */
+    UndoLedger ledger() {
+        return ledger;
     }
 
     void started(Instant when) {

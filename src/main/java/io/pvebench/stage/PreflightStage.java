@@ -14,9 +14,10 @@ import java.util.Optional;
 
 /**
  * Checks the cluster before any case runs: every node answers and says which Proxmox
- * VE it runs, the cluster is quorate, and every VM the pipeline names exists, runs, has
- * the size its spec claims and a guest agent that runs iperf3 and ping (and stress-ng when a
- * scenario puts load on the VMs). Finds each spec's VM pair and the server's address.
+ * VE it runs, the cluster is quorate, and every VM of each spec (listed, or cloned by
+ * {@link ProvisionStage}) exists, runs, has the size its spec claims and a guest agent
+ * that runs iperf3 and ping (and stress-ng when a scenario puts load on the VMs). Finds
+ * each spec's VM pair and the server's address.
  * Throws {@link PreflightException} with every problem found, so nothing runs against a
  * cluster that does not match the pipeline.
  */
@@ -45,7 +46,12 @@ public final class PreflightStage {
         List<ClusterResource> resources = run.cluster().resources();
         for (VmSpec spec : run.pipeline().vmSpecs()) {
             List<GuestVm> found = new ArrayList<>();
-            for (int vmid : spec.vms()) {
+            List<Integer> vmids = run.vmids(spec);
+            if (vmids.isEmpty()) {
+                problems.add("spec '" + spec.name() + "' has no VMs: its " + spec.source().describe()
+                        + " were not made (is 'direct:provision' in the run route before preflight?)");
+            }
+            for (int vmid : vmids) {
                 checkVm(spec, vmid, resources, problems).ifPresent(found::add);
             }
             if (found.size() == 2) {

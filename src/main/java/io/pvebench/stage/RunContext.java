@@ -1,12 +1,17 @@
 package io.pvebench.stage;
 
 import io.pvebench.guest.GuestPort;
+import io.pvebench.guest.GuestVm;
 import io.pvebench.guest.NetworkProbes;
 import io.pvebench.pipeline.CasePlan;
+import io.pvebench.pipeline.ListedVms;
 import io.pvebench.pipeline.Pipeline;
+import io.pvebench.pipeline.VmSpec;
 import io.pvebench.proxmox.ClusterClock;
 import io.pvebench.proxmox.ClusterPort;
+import io.pvebench.proxmox.VmPort;
 import io.pvebench.run.CaseResult;
+import io.pvebench.run.Notice;
 import io.pvebench.run.RunEvents;
 import io.pvebench.run.RunFolder;
 import io.pvebench.run.RunInfo;
@@ -16,13 +21,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything one run shares: the pipeline, its folder and events, the ports to the
- * cluster, what preflight found, and the cases with their results. The exchange body
- * of the run route; stages run one at a time, so it needs no locking.
+ * cluster, the VMs it made and the ledger that removes them, what preflight found, and
+ * the cases with their results. The exchange body of the run route; stages run one at a
+ * time, so it needs no locking.
  */
 public final class RunContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunContext.class);
 
     private final Pipeline pipeline;
     private final RunInfo info;
@@ -30,6 +40,7 @@ public final class RunContext {
     private final RunEvents events;
     private final RecordingShell shell;
     private final ClusterPort cluster;
+    private final VmPort vms;
     private final GuestPort guests;
     private final Clock clock;
     private final ClusterClock clusterClock;
@@ -37,17 +48,21 @@ public final class RunContext {
     private final List<CaseContext> cases = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, VmPair> pairs = new LinkedHashMap<>();
+    private final Map<String, List<GuestVm>> provisioned = new LinkedHashMap<>();
+    private final UndoLedger ledger = new UndoLedger();
     private final List<CaseResult> results = new ArrayList<>();
     private final VariantLedger variantLedger;
 
     public RunContext(Pipeline pipeline, RunInfo info, RunFolder folder, RunEvents events, RecordingShell shell,
-                      ClusterPort cluster, GuestPort guests, Clock clock, ClusterClock clusterClock, StopSignal stop) {
+                      ClusterPort cluster, VmPort vms, GuestPort guests, Clock clock, ClusterClock clusterClock,
+                      StopSignal stop) {
         this.pipeline = pipeline;
         this.info = info;
         this.folder = folder;
         this.events = events;
         this.shell = shell;
         this.cluster = cluster;
+        this.vms = vms;
         this.guests = guests;
         this.clock = clock;
         this.clusterClock = clusterClock;
@@ -81,6 +96,11 @@ public final class RunContext {
 
     public ClusterPort cluster() {
         return cluster;
+    }
+
+    /** Makes and removes the VMs the run clones. */
+    public VmPort vms() {
+        return vms;
     }
 
     public GuestPort guests() {
@@ -135,6 +155,48 @@ public final class RunContext {
 
     void addEnvironment(Map<String, String> facts) {
         environment.putAll(facts);
+    }
+
+    /** Adds facts and tells the listeners the whole environment as it now is. */
+    void publishEnvironment(Map<String, String> facts) {
+        addEnvironment(facts);
+        events.environment(environment());
+    }
+
+    /** Tells the person watching what a run-level stage did, and logs it. */
+    void notice(String stage, String text) {
+        LOG.info("{}: {}", stage, text);
+        events.notice(new Notice(stage, text, false));
+    }
+
+    /** A notice that asks for attention. */
+    void warn(String stage, String text) {
+        LOG.warn("{}: {}", stage, text);
+        events.notice(new Notice(stage, text, true));
+    }
+
+    /**
+     * What the run changed on the cluster outside any case (the VMs it cloned), undone when
+     * the run ends whatever happened.
+     */
+    UndoLedger ledger() {
+        return ledger;
+    }
+
+    /** Records the VMs made for a spec: server, then client. */
+    void provisioned(String vmSpec, List<GuestVm> vms) {
+        provisioned.put(vmSpec, List.copyOf(vms));
+    }
+
+    /**
+     * The ids of a spec's two VMs, server first: those it lists, or the clones made for it
+     * (empty when they were not made).
+     */
+    List<Integer> vmids(VmSpec spec) {
+        if (spec.source() instanceof ListedVms listed) {
+            return listed.vmids();
+        }
+        return provisioned.getOrDefault(spec.name(), List.of()).stream().map(GuestVm::vmid).toList();
     }
 
     void pair(String vmSpec, VmPair pair) {

@@ -2,8 +2,9 @@ package io.pvebench.stage;
 
 /**
  * Opens a case: announces it and makes sure the VMs it needs were found in preflight.
- * The pipeline lists existing VMs, so there is nothing to create yet; cloning VMs from a
- * template will live here, with their removal recorded in the case's undo ledger.
+ * Nothing is created per case: VMs cloned from a template are made once per run, before
+ * preflight ({@link ProvisionStage}), because a clone per case would be far too slow on a
+ * real cluster.
  */
 public final class SetupStage {
 

@@ -18,13 +18,7 @@ public final class TeardownStage {
             return; // never started: nothing to undo, no step to show
         }
         StepRecord step = StepScope.runEvenWhenStopping(kase, NAME, log -> {
-            for (CaseContext.Undo undo : kase.takeLedger()) {
-                try {
-                    undo.action().run();
-                } catch (RuntimeException e) {
-                    log.problem("could not undo " + undo.description() + ": " + Faults.describe(e));
-                }
-            }
+            kase.ledger().undoAll(log::problem);
             LoadSession load = kase.load();
             if (load != null) {
                 // the case broke before unloading: keep the usage series up to the fault

@@ -69,11 +69,11 @@ class InvalidInputTest {
 
     @Test
     void aMissingFieldIsNamedAtItsParent() throws Exception {
-        Path file = write("missing.yaml", VALID.replace("    vms: [101, 102]\n", ""));
+        Path file = write("missing.yaml", VALID.replace("    memory: 4 GiB\n", ""));
 
         assertThat(pvebench("validate", file.toString())).isEqualTo(2);
 
-        assertThat(err).contains(file + ":3:5:").contains("missing required key 'vmSpecs[0].vms'");
+        assertThat(err).contains(file + ":3:5:").contains("missing required key 'vmSpecs[0].memory'");
         assertNoStackTrace();
     }
 

@@ -42,8 +42,8 @@ class ShippedFilesLoadTest {
             main.start();
             CamelContext camel = main.getCamelContext();
             assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder(
-                    "run", "case", "preflight", "setup", "configure", "load", "measure", "unload", "collect", "teardown",
-                    "assess", "restore", "report");
+                    "run", "case", "orphans", "provision", "deprovision", "preflight", "setup", "configure", "load",
+                    "measure", "unload", "collect", "teardown", "assess", "restore", "report");
         } finally {
             main.stop();
         }

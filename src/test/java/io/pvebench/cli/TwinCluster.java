@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * A twin started by a test and described by a cluster file, so a pipeline reaches it the
  * way it reaches a real cluster: through a cluster file, a known_hosts file and a
- * password from an environment variable. Two nodes, VM 101 on pve1, VM 102 on pve2.
+ * password from an environment variable. Two nodes, VM 101 on pve1, VM 102 on pve2, and
+ * if asked template {@value #TEMPLATE} on pve1 (2 vCPU, 2 GiB, an 8 GiB disk on local-lvm).
  */
 final class TwinCluster implements AutoCloseable {
 
@@ -22,8 +23,10 @@ final class TwinCluster implements AutoCloseable {
     final SimCluster twin;
     final Path folder;
 
+    static final int TEMPLATE = 9000;
+
     TwinCluster(Path folder, String password, long seed, double timeScale) throws IOException {
-        this(folder, password, seed, timeScale, SimHardware.DEFAULT, false);
+        this(folder, password, seed, timeScale, SimHardware.DEFAULT, false, null, false);
     }
 
     /**
@@ -32,11 +35,39 @@ final class TwinCluster implements AutoCloseable {
      */
     TwinCluster(Path folder, String password, long seed, double timeScale, SimHardware hardware,
                 boolean allowDestructive) throws IOException {
+        this(folder, password, seed, timeScale, hardware, allowDestructive, null, false);
+    }
+
+    /**
+     * @param template       whether the twin has template {@value #TEMPLATE}, its disk on local-lvm
+     * @param cleanupOrphans whether the cluster file says {@code cleanup: orphans}
+     */
+    TwinCluster(Path folder, String password, long seed, double timeScale, boolean template, boolean cleanupOrphans)
+            throws IOException {
+        this(folder, password, seed, timeScale, template ? "local-lvm" : null, cleanupOrphans);
+    }
+
+    /**
+     * @param templateStorage where template {@value #TEMPLATE}'s disk lies ({@code local-lvm}, or a
+     *                        shared storage such as {@code ceph}); null: no template
+     * @param cleanupOrphans  whether the cluster file says {@code cleanup: orphans}
+     */
+    TwinCluster(Path folder, String password, long seed, double timeScale, String templateStorage,
+                boolean cleanupOrphans) throws IOException {
+        this(folder, password, seed, timeScale, SimHardware.DEFAULT, false, templateStorage, cleanupOrphans);
+    }
+
+    private TwinCluster(Path folder, String password, long seed, double timeScale, SimHardware hardware,
+                        boolean allowDestructive, String templateStorage, boolean cleanupOrphans) throws IOException {
         this.folder = folder;
-        this.twin = SimCluster.start(new SimSpec("lab", "9.2", 2, seed, timeScale,
-                List.of(new SimVmSpec(101, "srv", "pve1", 4, 4L << 30),
-                        new SimVmSpec(102, "cli", "pve2", 4, 4L << 30)),
-                "root", password, List.of()).withHardware(hardware));
+        List<SimVmSpec> vms = new java.util.ArrayList<>(List.of(new SimVmSpec(101, "srv", "pve1", 4, 4L << 30),
+                new SimVmSpec(102, "cli", "pve2", 4, 4L << 30)));
+        if (templateStorage != null) {
+            vms.add(new SimVmSpec(TEMPLATE, "debian-13", "pve1", 2, 2L << 30).withDisk(8L << 30, templateStorage)
+                    .asTemplate());
+        }
+        this.twin = SimCluster.start(new SimSpec("lab", "9.2", 2, seed, timeScale, vms, "root", password, List.of())
+                .withHardware(hardware));
         Files.createDirectories(folder.resolve("clusters"));
         Files.writeString(folder.resolve("clusters/known_hosts"), twin.knownHosts());
         StringBuilder yaml = new StringBuilder("name: lab\ntimeScale: " + timeScale + "\nnodes:\n");
@@ -48,6 +79,9 @@ final class TwinCluster implements AutoCloseable {
                 .append("\n  knownHosts: known_hosts\n  connectTimeout: 5s\n");
         if (allowDestructive) {
             yaml.append("allowDestructive: true\n");
+        }
+        if (cleanupOrphans) {
+            yaml.append("cleanup: orphans\n");
         }
         Files.writeString(folder.resolve("clusters/lab.yaml"), yaml.toString());
     }
@@ -80,6 +114,31 @@ final class TwinCluster implements AutoCloseable {
                 timeouts:
                   command: 20s
                 """.formatted(scenario, repetitions, iperfDuration));
+        return file;
+    }
+
+    /** Writes a pipeline whose one spec clones its VMs from template {@value #TEMPLATE}, and returns its path. */
+    Path templatePipeline(int repetitions, String iperfDuration) throws IOException {
+        Path file = folder.resolve("clones.yaml");
+        Files.writeString(file, """
+                name: lab-clones
+                cluster: clusters/lab.yaml
+                vmSpecs:
+                  - name: small
+                    cores: 4
+                    memory: 4 GiB
+                    template: %d
+                repetitions: %d
+                measure:
+                  iperf3: {duration: %s, streams: 1}
+                  ping: {count: 10, interval: 200ms}
+                objectives:
+                  throughput: {min: 9 Gbit/s}
+                  packetLoss: {max: 0 %%}
+                timeouts:
+                  command: 20s
+                  provision: 10m
+                """.formatted(TEMPLATE, repetitions, iperfDuration));
         return file;
     }
 

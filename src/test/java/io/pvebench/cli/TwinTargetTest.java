@@ -2,6 +2,7 @@ package io.pvebench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pvebench.pipeline.TemplateClones;
 import io.pvebench.pipeline.TwinCluster;
 import io.pvebench.pipeline.VmSpec;
 import io.pvebench.ssh.JschRemoteShell;
@@ -23,6 +24,18 @@ class TwinTargetTest {
             assertThat(pvecm).contains("Flags:            Quorate Qdevice").contains(" Qdevice");
             String list = shell.run(target.hosts().get("pve2"), "qm list", Duration.ofSeconds(20)).stdout();
             assertThat(list).contains("102").contains("small-102").doesNotContain("small-101");
+        }
+    }
+
+    @Test
+    void aSpecThatClonesFromATemplateFindsTheTemplateOnPve1() {
+        VmSpec spec = new VmSpec("small", 4, 4L << 30, new TemplateClones(9000));
+        try (ClusterTarget target = TwinTarget.start(new TwinCluster(2, "9.2", 50), List.of(spec), 3);
+             JschRemoteShell shell = new JschRemoteShell(target.ssh())) {
+            String config = shell.run(target.hosts().get("pve1"), "qm config 9000", Duration.ofSeconds(20)).stdout();
+            assertThat(config).contains("template: 1\n", "scsi0: local-lvm:base-9000-disk-0,iothread=1,size=8G\n");
+            assertThat(shell.run(target.hosts().get("pve1"), "pvesh get /cluster/nextid", Duration.ofSeconds(20))
+                    .stdout()).isEqualTo("100\n");
         }
     }
 }

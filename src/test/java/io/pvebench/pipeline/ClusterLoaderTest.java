@@ -86,4 +86,14 @@ class ClusterLoaderTest {
                 file + ":7:13: 'ssh.hostKeys' must be one of strict, accept-new, got 'acept-new'\n"
                         + "  hint: did you mean 'accept-new'?");
     }
+
+    @Test
+    void cleanupOrphansIsAnOptInAndAnUnknownValueIsAProblem() {
+        assertThat(ClusterLoader.load(Fixtures.valid("clusters/cleanup.yaml"), Fixtures.HOME).removeOrphans()).isTrue();
+        assertThat(ClusterLoader.load(Fixtures.valid("clusters/lab.yaml"), Fixtures.HOME).removeOrphans()).isFalse();
+        Path file = Fixtures.broken("clusters/cleanup.yaml");
+
+        assertThat(Fixtures.clusterProblems(file)).containsExactly(
+                file + ":6:10: 'cleanup' must be one of none, orphans, got 'orphan'\n  hint: did you mean 'orphans'?");
+    }
 }

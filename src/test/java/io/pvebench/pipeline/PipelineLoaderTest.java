@@ -115,7 +115,7 @@ class PipelineLoaderTest {
     void readsYamlAliasesAsTheValueTheyName() {
         Pipeline aliases = PipelineLoader.load(Fixtures.valid("aliases.yaml"), Fixtures.HOME);
 
-        assertThat(aliases.vmSpecs().get(1).vms()).containsExactly(101, 102);
+        assertThat(aliases.vmSpecs().get(1).source()).isEqualTo(new ListedVms(List.of(101, 102)));
     }
 
     @Test
@@ -135,8 +135,9 @@ class PipelineLoaderTest {
 
         vms.set(0, 999);
 
-        assertThat(spec.vms()).containsExactly(101, 102);
-        assertThat(spec.serverVm()).isEqualTo(101);
-        assertThat(spec.clientVm()).isEqualTo(102);
+        ListedVms listed = (ListedVms) spec.source();
+        assertThat(listed.vmids()).containsExactly(101, 102);
+        assertThat(listed.server()).isEqualTo(101);
+        assertThat(listed.client()).isEqualTo(102);
     }
 }

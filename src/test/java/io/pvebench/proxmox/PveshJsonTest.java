@@ -39,8 +39,28 @@ class PveshJsonTest {
             ClusterResource ct = byId(PveshJson.resources(ProxmoxOutput.read(PVE4))).get("lxc/203");
 
             assertThat(ct).isEqualTo(new ClusterResource("lxc", "lxc/203", "moximoz", 203, "XY2", "running",
-                    0.0, 2, 3330048L, 536870912L));
+                    0.0, 2, 3330048L, 536870912L, false, null, null, null));
             assertThat(ct.isGuest()).isTrue();
+        }
+
+        @Test
+        void tagsAndTheTemplateFlagOfAGuestAndWhetherAStorageIsSharedAreRead() {
+            // field names and shapes from pve-manager 9.2.11 PVE/API2/Cluster.pm; values illustrative
+            String json = """
+                    [{"id":"qemu/9000","node":"pve1","status":"stopped","template":1,"type":"qemu","vmid":9000},
+                     {"id":"qemu/120","node":"pve2","status":"running","tags":"pvebench;pvebench-run-demo-1",
+                      "template":0,"type":"qemu","vmid":120},
+                     {"id":"storage/pve1/ceph","node":"pve1","shared":1,"status":"available","storage":"ceph",
+                      "type":"storage"}]""";
+
+            List<ClusterResource> resources = PveshJson.resources(json);
+
+            assertThat(resources.get(0).isTemplate()).isTrue();
+            assertThat(resources.get(0).tagList()).isEmpty();
+            assertThat(resources.get(1).isTemplate()).isFalse();
+            assertThat(resources.get(1).tagList()).containsExactly("pvebench", "pvebench-run-demo-1");
+            assertThat(resources.get(2).storage()).isEqualTo("ceph");
+            assertThat(resources.get(2).shared()).isTrue();
         }
 
         @Test
@@ -58,7 +78,7 @@ class PveshJsonTest {
             ClusterResource storage = byId(PveshJson.resources(ProxmoxOutput.read(PVE4))).get("storage/moximoz/tank");
 
             assertThat(storage).isEqualTo(new ClusterResource("storage", "storage/moximoz/tank", "moximoz", null, null,
-                    null, null, null, null, null));
+                    null, null, null, null, null, null, null, "tank", null));
         }
 
         @Test

@@ -27,6 +27,7 @@ final class ApiRoutes {
     ApiRoutes() {
         add("/cluster/resources", new ClusterResourcesApi());
         add("/cluster/status", new ClusterStatusApi());
+        add("/cluster/nextid", new NextIdApi());
         add("/version", new VersionApi());
         add("/cluster/options", new ClusterOptionsApi());
         add("/cluster/ha/status/current", new HaStatusApi());

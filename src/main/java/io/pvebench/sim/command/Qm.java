@@ -22,7 +22,11 @@ import java.util.Optional;
  * exits); {@code qm guest exec VMID --synchronous 0 -- CMD...} returns {@code {"pid": N}}
  * at once, and a command started that way or left running after {@code --timeout} runs on
  * in model time until {@code qm guest exec-status VMID PID} collects it (see
- * {@link GuestProcesses}). A VM whose config is not on
+ * {@link GuestProcesses}). Guest commands need the agent: {@code No QEMU guest agent
+ * configured}, {@code VM <vmid> is not running}, then {@code QEMU guest agent is not
+ * running} while a VM the twin started is still booting ({@code QemuServer/Agent.pm}
+ * {@code assert_agent_available}). The lifecycle commands are {@link QmLifecycle}'s,
+ * {@code migrate} is {@link QmMigrate}'s. A VM whose config is not on
  * this node dies with {@code Configuration file 'nodes/<node>/qemu-server/<vmid>.conf'
  * does not exist}, exit 255, like every Perl CLI error.
  */
@@ -30,6 +34,7 @@ final class Qm implements Program {
 
     private final GuestShell guest;
     private final QmLifecycle lifecycle = new QmLifecycle();
+    private final QmMigrate migration = new QmMigrate();
 
     Qm(GuestShell guest) {
         this.guest = guest;
@@ -54,6 +59,7 @@ final class Qm implements Program {
                 case "template" -> lifecycle.template(inv);
                 case "set" -> lifecycle.set(inv);
                 case "config" -> lifecycle.config(inv);
+                case "migrate" -> migration.migrate(inv);
                 default -> usage("unknown command 'qm " + args.get(0) + "'");
             };
         } catch (CommandFailure e) {
@@ -178,8 +184,15 @@ final class Qm implements Program {
         if (vm.isEmpty()) {
             return noConfig(inv, vmid);
         }
+        // QemuServer/Agent.pm assert_agent_available, in its order
+        if (inv.model().config(vm.get().vmid()).flatMap(c -> c.get("agent")).isEmpty()) {
+            return Reply.error("No QEMU guest agent configured\n", 255);
+        }
         if (!inv.model().running(vm.get().vmid())) {
             return Reply.error("VM " + vmid + " is not running\n", 255);
+        }
+        if (!inv.model().agentRunning(vm.get().vmid())) {
+            return Reply.error("QEMU guest agent is not running\n", 255);
         }
         List<String> rest = args.subList(3, args.size());
         return switch (sub) {

@@ -40,6 +40,10 @@ final class QmLifecycle {
 
     private static final Set<String> NONE = Set.of();
 
+    /** pve-common {@code JSONSchema.pm} {@code $PVE_TAG_RE}, matched case-insensitively ({@code pve-tag-list}). */
+    private static final java.util.regex.Pattern PVE_TAG = java.util.regex.Pattern.compile(
+            "[a-z0-9_][a-z0-9_\\-+.]*", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     Reply start(Invocation inv) throws InterruptedException {
         QmArgs a = QmArgs.parse("qm start <vmid> [OPTIONS]", rest(inv), List.of("vmid"),
                 Set.of("skiplock", "timeout", "machine", "force-cpu"), Set.of("skiplock"));
@@ -160,8 +164,8 @@ final class QmLifecycle {
                     continue;
                 }
                 String image = disk.imageName();
-                String base = image.replaceFirst("^vm-", "base-");
-                String volname = disk.volname().substring(0, disk.volname().length() - image.length()) + base;
+                String base = disk.baseImageName();
+                String volname = disk.baseVolname();
                 if (StorageInfo.of(disk.storage()).type().equals("lvmthin")) {
                     task.log("  Renamed \"" + image + "\" to \"" + base + "\" in volume group \"pve\"");
                     task.log("  Logical volume pve/" + base + " changed.");
@@ -436,6 +440,12 @@ final class QmLifecycle {
             }
         }
         if (changes.containsKey("tags")) {
+            for (String tag : changes.get("tags").split("[;,\\s]+")) {
+                if (!tag.isEmpty() && !PVE_TAG.matcher(tag).matches()) {
+                    throw QmArgs.usage(usage, "400 Parameter verification failed.\ntags: invalid format - "
+                            + "invalid characters in tag");
+                }
+            }
             changes.put("tags", uniqueTags(changes.get("tags")));
         }
         if (changes.isEmpty()) {
@@ -466,7 +476,7 @@ final class QmLifecycle {
         return Reply.ok(log + "\n");
     }
 
-    /** {@code get_unique_tags}: split at {@code ; , space}, drop duplicates, sorted. */
+    /** pve-guest-common {@code get_unique_tags}: split at {@code ; , space}, lower case, drop duplicates, sorted. */
     private static String uniqueTags(String tags) {
         Set<String> unique = new TreeSet<>();
         for (String t : tags.split("[;, ]+")) {

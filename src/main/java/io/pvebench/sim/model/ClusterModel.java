@@ -41,6 +41,8 @@ public final class ClusterModel {
     private static final long NODE_MEMORY = 64L << 30;
     private static final long NODE_DISK = 100L << 30;
     private static final long VM_DISK = 32L << 30;
+    private static final int AGENT_BOOT_MIN_MS = 8_000;
+    private static final int AGENT_BOOT_SPREAD_MS = 12_000;
 
     private final String clusterName;
     private final VersionProfile profile;
@@ -72,6 +74,8 @@ public final class ClusterModel {
     private final Tasks tasks;
     private final Map<Integer, VmConfig> configs = new HashMap<>();
     private final Set<Integer> stoppedVms = new HashSet<>();
+    /** When the guest agent of a VM started by the twin answers; VMs running from the start answer at once. */
+    private final Map<Integer, Instant> agentReadyAt = new HashMap<>();
     private Map<String, List<VmInfo>> vmsByNode;
     private int guestIndex;
 
@@ -107,8 +111,14 @@ public final class ClusterModel {
             vmNode.put(def.vmid(), def.node());
             Random c = randoms.fixed("vm/config/" + def.vmid());
             long ctime = started.getEpochSecond() - 600 - c.nextInt(30 * 86_400);
-            configs.put(def.vmid(), VmConfig.created(def.vmid(), def.name(), def.cores(), def.memoryBytes(),
-                    def.diskBytes(), def.storage(), mac, qemuVersion(), ctime, c));
+            VmConfig config = VmConfig.created(def.vmid(), def.name(), def.cores(), def.memoryBytes(),
+                    def.diskBytes(), def.storage(), mac, qemuVersion(), ctime, c);
+            if (def.template()) {
+                // made with 'qm template' before the twin started: its disks are base volumes, it never runs
+                config = config.asTemplate();
+                stoppedVms.add(def.vmid());
+            }
+            configs.put(def.vmid(), config);
             index++;
         }
         this.guestIndex = index;
@@ -407,10 +417,15 @@ public final class ClusterModel {
 
     /** A VM as the spec gives it; disk size in bytes on {@code storage} (see {@link StorageInfo}). */
     public record VmDefinition(int vmid, String name, String node, int cores, long memoryBytes, long diskBytes,
-                               String storage) {
+                               String storage, boolean template) {
 
         public VmDefinition(int vmid, String name, String node, int cores, long memoryBytes) {
-            this(vmid, name, node, cores, memoryBytes, VM_DISK, StorageInfo.LOCAL_LVM);
+            this(vmid, name, node, cores, memoryBytes, VM_DISK, StorageInfo.LOCAL_LVM, false);
+        }
+
+        public VmDefinition(int vmid, String name, String node, int cores, long memoryBytes, long diskBytes,
+                            String storage) {
+            this(vmid, name, node, cores, memoryBytes, diskBytes, storage, false);
         }
     }
 
@@ -629,6 +644,21 @@ public final class ClusterModel {
             plug(vmid, vmNode.get(vmid));
         }
         guestMtu.remove(vmid); // a booting guest configures its NIC afresh
+        // QEMU boots, then the guest OS, then qemu-guest-agent starts (a Debian cloud image: 8-20 s)
+        agentReadyAt.put(vmid, clock.now().plusMillis(AGENT_BOOT_MIN_MS
+                + randoms.next("vm/agent/" + vmid).nextInt(AGENT_BOOT_SPREAD_MS)));
+    }
+
+    /**
+     * Whether the VM's QEMU guest agent answers: the VM runs and, if the twin started it,
+     * its guest has booted far enough to run qemu-guest-agent.
+     */
+    public synchronized boolean agentRunning(int vmid) {
+        if (!running(vmid)) {
+            return false;
+        }
+        Instant ready = agentReadyAt.get(vmid);
+        return ready == null || !clock.now().isBefore(ready);
     }
 
     public synchronized void stopVm(int vmid) {
@@ -686,6 +716,7 @@ public final class ClusterModel {
         vmsChanged();
         configs.remove(vmid);
         stoppedVms.remove(vmid);
+        agentReadyAt.remove(vmid);
         frozenVmStats.remove(vmid);
         iperf3.values().removeIf(l -> l.vmid() == vmid);
     }

@@ -36,6 +36,16 @@ public record VmConfig(int vmid, Map<String, String> values, Map<String, String>
         public String imageName() {
             return volname.substring(volname.indexOf('/') + 1);
         }
+
+        /** The image's name once {@code qm template} has renamed it: {@code vm-} becomes {@code base-}. */
+        public String baseImageName() {
+            return imageName().replaceFirst("^vm-", "base-");
+        }
+
+        /** The volume name once {@code qm template} has renamed the image. */
+        public String baseVolname() {
+            return volname.substring(0, volname.length() - imageName().length()) + baseImageName();
+        }
     }
 
     /**
@@ -142,6 +152,19 @@ public record VmConfig(int vmid, Map<String, String> values, Map<String, String>
         String m = values.getOrDefault("memory", "2048");
         String current = m.startsWith("current=") ? m.substring(8).split(",")[0] : m;
         return Long.parseLong(current) << 20;
+    }
+
+    /**
+     * The config once {@code qm template} has made the VM a template ({@code template_create}):
+     * {@code template: 1}, every disk renamed to its base volume.
+     */
+    public VmConfig asTemplate() {
+        VmConfig conf = with("template", "1");
+        for (Disk disk : disks()) {
+            conf = conf.with(disk.key(), values.get(disk.key()).replace(disk.volid(),
+                    disk.storage() + ":" + disk.baseVolname()));
+        }
+        return conf;
     }
 
     public boolean template() {
