@@ -19,6 +19,13 @@ final class LoadCheck {
     /** How often pvestatd refreshes the usage in /cluster/resources (PVE::Service::pvestatd, $updatetime). */
     static final Duration STATS_PERIOD = Duration.ofSeconds(10);
     private static final int BAND_STEPS = 20;
+    /** Readings the check wants; the warm-up waits for them (see {@link #EXTENSION_LIMIT}). */
+    static final int WANTED_READINGS = 3;
+    /**
+     * How far past its configured end a warm-up may go while the check still lacks readings:
+     * a slow SSH round trip against a time-compressed twin can leave the window with none.
+     */
+    static final Duration EXTENSION_LIMIT = Duration.ofSeconds(60);
 
     /**
      * The check of one VM.
@@ -43,13 +50,22 @@ final class LoadCheck {
     private LoadCheck() {
     }
 
-    /** Checks the {@code vm_cpu} readings of one VM against {@code plan}, for a load started at {@code start}. */
-    static Result check(LoadPlan plan, Instant start, Duration warmup, List<Sample> vmCpu) {
-        Instant from = start.plus(STATS_PERIOD.multipliedBy(2));
-        Instant to = start.plus(warmup);
+    /** Where the readings the check uses begin: two pvestatd periods into the load, when they cover load alone. */
+    static Instant windowStart(Instant loadStart) {
+        return loadStart.plus(STATS_PERIOD.multipliedBy(2));
+    }
+
+    /**
+     * Checks the {@code vm_cpu} readings of one VM against {@code plan}, for a load started at
+     * {@code start} whose warm-up ended at {@code warmupEnd}.
+     */
+    static Result check(LoadPlan plan, Instant start, Instant warmupEnd, List<Sample> vmCpu) {
+        Instant from = windowStart(start);
+        Instant to = warmupEnd;
         if (!from.isBefore(to)) {
-            return new Result(0, 0, 0, "the warm-up (" + warmup.toSeconds() + " s) is too short to see the load alone:"
-                    + " it needs more than " + STATS_PERIOD.multipliedBy(2).toSeconds() + " s (two pvestatd periods)");
+            return new Result(0, 0, 0, "the warm-up (" + Duration.between(start, warmupEnd).toSeconds()
+                    + " s) is too short to see the load alone: it needs more than "
+                    + STATS_PERIOD.multipliedBy(2).toSeconds() + " s (two pvestatd periods)");
         }
         double targetSum = 0;
         double errorSum = 0;

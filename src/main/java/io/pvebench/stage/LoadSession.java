@@ -70,6 +70,11 @@ final class LoadSession {
         return first;
     }
 
+    /** How many usage listings the sampler has read at or after {@code t}. */
+    long readingsSince(Instant t) {
+        return sampler.readingsSince(t);
+    }
+
     LoadPlan plan() {
         return plan;
     }

@@ -54,18 +54,26 @@ public final class LoadStage {
             Instant start = session.startedAt();
             Instant end = start.plus(measure.warmup());
             try {
-                waitForWarmup(kase, end);
+                waitForWarmup(kase, session, end);
             } finally {
                 kase.addPhase(new Phase(WARMUP, start, run.clusterClock().now()));
             }
         });
     }
 
-    /** Sleeps through the warm-up in short steps, so a stop request ends it early. */
-    private static void waitForWarmup(CaseContext kase, Instant end) {
+    /**
+     * Sleeps through the warm-up in short steps, so a stop request ends it early. When the
+     * load check's window has too few usage readings by then (slow reads against a
+     * time-compressed twin), the warm-up goes on, within a limit, until it has them.
+     */
+    private static void waitForWarmup(CaseContext kase, LoadSession session, Instant end) {
         RunContext run = kase.run();
         Duration step = Duration.ofMillis(200);
-        while (run.clusterClock().now().isBefore(end)) {
+        Instant checkFrom = LoadCheck.windowStart(session.startedAt());
+        Instant latest = end.plus(LoadCheck.EXTENSION_LIMIT);
+        while (run.clusterClock().now().isBefore(end) || (checkFrom.isBefore(end)
+                && session.readingsSince(checkFrom) < LoadCheck.WANTED_READINGS
+                && run.clusterClock().now().isBefore(latest))) {
             run.checkNotStopped();
             Duration left = run.clusterClock().wallDuration(Duration.between(run.clusterClock().now(), end));
             try {

@@ -41,6 +41,7 @@ final class ResourceSampler {
     private final PveshResources parser = new PveshResources();
     private final List<Sample> samples = new ArrayList<>();
     private int reads;
+    private final List<Instant> readAt = new ArrayList<>();
     private int failures;
     private String lastFailure;
     private final Pacer pacer;
@@ -95,6 +96,11 @@ final class ResourceSampler {
         }
     }
 
+    /** How many listings were read at or after {@code t}. */
+    synchronized long readingsSince(Instant t) {
+        return readAt.stream().filter(at -> !at.isBefore(t)).count();
+    }
+
     synchronized int reads() {
         return reads;
     }
@@ -129,6 +135,7 @@ final class ResourceSampler {
             List<Sample> kept = parser.parse(json, labels, at).stream().filter(this::wanted).toList();
             synchronized (this) {
                 reads++;
+                readAt.add(at);
                 samples.addAll(kept);
             }
         } catch (SshException | ProxmoxException | MalformedOutputException e) {

@@ -110,6 +110,8 @@ public final class UnloadStage {
             return;
         }
         List<Sample> usage = outcome.usage();
+        Instant warmupEnd = kase.phases().stream().filter(p -> p.name().equals(LoadStage.WARMUP)).findFirst()
+                .map(Phase::end).orElse(session.startedAt().plus(kase.run().pipeline().measure().warmup()));
         double tolerance = kase.run().pipeline().measure().loadTolerance();
         VmPair pair = kase.run().pair(kase.plan().vmSpec().name());
         List<Sample> samples = new ArrayList<>();
@@ -117,8 +119,7 @@ public final class UnloadStage {
             String vmid = String.valueOf(vm.vmid());
             List<Sample> cpu = usage.stream().filter(s -> s.metric().equals(Metric.VM_CPU.id())
                     && vmid.equals(s.labels().get("vmid"))).toList();
-            LoadCheck.Result result = LoadCheck.check(session.plan(), session.startedAt(),
-                    kase.run().pipeline().measure().warmup(), cpu);
+            LoadCheck.Result result = LoadCheck.check(session.plan(), session.startedAt(), warmupEnd, cpu);
             if (!result.checked()) {
                 log.note("load check of " + vm + " skipped: " + result.note());
                 continue;

