@@ -79,6 +79,7 @@ public record MigrationReport(
      * One {@code migration <status>, transferred A of B VM-state, S/s[, VM dirties lots of memory: D/s]} line.
      *
      * @param status    QEMU's status word ({@code active}; {@code device} with QEMU 10)
+     * @param transferred bytes of RAM; a {@code (+ X VFIO-state)} suffix (qemu-server 8.4+) is not counted
      * @param dirtyRate bytes/s, only when Proxmox printed it (dirty rate above the transfer rate)
      */
     public record Progress(Instant at, String status, long transferred, long total, long rate, OptionalLong dirtyRate) {

@@ -57,7 +57,8 @@ public final class MigrationTaskLog {
             "^use dedicated network address for sending migration traffic \\(([^)]*)\\)$");
     private static final Pattern LIMIT = Pattern.compile("^migration downtime limit: (\\d+) ms$");
     private static final Pattern PROGRESS = Pattern.compile("^migration (\\w+), transferred " + SIZE + " of " + SIZE
-            + " VM-state.*?, " + SIZE + "/s(?:, VM dirties lots of memory: " + SIZE + "/s)?$");
+            + " VM-state, " + SIZE + "/s(?: \\(\\+ " + SIZE + " VFIO-state\\))?(?:, VM dirties lots of memory: "
+            + SIZE + "/s)?$");
     private static final Pattern RAW_PROGRESS = Pattern.compile("^migration status: active \\(transferred \\d+.*");
     private static final Pattern INCREASE = Pattern.compile("^auto-increased downtime to continue migration: (\\d+) ms$");
     private static final Pattern AVERAGE = Pattern.compile(
@@ -71,7 +72,8 @@ public final class MigrationTaskLog {
             "^ERROR: migration finished with problems \\(duration (\\d+):(\\d{2}):(\\d{2})\\)$");
     private static final Pattern ERROR = Pattern.compile("^ERROR: (.*)$");
     private static final Pattern CONNTRACK = Pattern.compile(
-            "^(?:conntrack state migration .*|migrated \\d+ conntrack states?|flushing conntrack state .*)$");
+            "^(?:WARN: )?(?:conntrack state migration .*|migrated \\d+ conntrack state entr(?:y|ies)"
+                    + "|flushing conntrack state .*)$");
     private static final Pattern MIRROR = Pattern.compile(
             "^(\\S+): transferred " + SIZE + " of " + SIZE + " \\(([\\d.]+)%\\) in .*?(, ready)?$");
     private static final Pattern TASK_END = Pattern.compile("^TASK (OK|WARNINGS: (\\d+)|ERROR: (.*))$");
@@ -175,7 +177,7 @@ public final class MigrationTaskLog {
                 limit = Duration.ofMillis(Long.parseLong(m.group(1)));
             } else if ((m = PROGRESS.matcher(text)).matches()) {
                 migrationLine = true;
-                OptionalLong dirty = m.group(8) == null ? OptionalLong.empty() : OptionalLong.of(bytes(m, 8));
+                OptionalLong dirty = m.group(10) == null ? OptionalLong.empty() : OptionalLong.of(bytes(m, 10));
                 progress.add(new Progress(at, m.group(1), bytes(m, 2), bytes(m, 4), bytes(m, 6), dirty));
             } else if (RAW_PROGRESS.matcher(text).matches()) {
                 throw refused(number, line, "raw-byte progress lines (qemu-server before 6.4) are not supported");
