@@ -24,7 +24,8 @@ import java.util.OptionalLong;
  * @param startedByHa        the log begins with {@code task started by HA resource agent}
  * @param outcome            how the task ended; {@link Outcome#UNKNOWN} while it has not
  * @param failureReason      for ABORTED the text after {@code migration aborted (duration ...): }; for
- *                           FAILED the first {@code ERROR:} line's text, else the {@code TASK ERROR} message
+ *                           FAILED the first {@code ERROR:} line's text, else the {@code TASK ERROR} message;
+ *                           for UNKNOWN the first {@code ERROR:} so far (the task is failing but has not ended)
  * @param start              the first timestamped line (node local time read in the caller's zone)
  * @param end                the last timestamped line
  * @param duration           the task's own {@code (duration HH:MM:SS)} when it printed one, else

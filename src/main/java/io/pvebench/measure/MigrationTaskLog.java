@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * PVE 4's {@code Mon DD HH:MM:SS} timestamps (no year, so no instant) and the raw-byte
  * progress lines before qemu-server 6.4 ({@code migration status: active (transferred N,
  * remaining N), total N)}). Text with no migration line at all (no {@code starting
- * migration of VM}, progress, {@code average migration speed} or {@code migration
- * finished|aborted} line) is refused too, naming its first line: a task that failed before
+ * migration of VM}, progress, {@code average migration speed}, {@code ERROR: online
+ * migrate failure} or {@code migration finished|aborted} line) is refused too, naming its first line: a task that failed before
  * logging anything but {@code TASK ERROR} cannot be told from another task's log.
  *
  * <p>Stateless and thread-safe.
@@ -159,7 +159,8 @@ public final class MigrationTaskLog {
             }
             if (!migrationLine) {
                 throw refused(firstNumber, first, "not a migration task log (no 'starting migration of VM',"
-                        + " progress, 'average migration speed' or 'migration finished/aborted' line)");
+                        + " progress, 'average migration speed', 'online migrate failure'"
+                        + " or 'migration finished/aborted' line)");
             }
             return report();
         }
@@ -203,6 +204,7 @@ public final class MigrationTaskLog {
                 outcome = Outcome.FAILED;
                 reported = hms(m);
             } else if ((m = ERROR.matcher(text)).matches()) {
+                migrationLine |= m.group(1).startsWith("online migrate failure");
                 firstError = firstError == null ? m.group(1) : firstError;
             } else if (CONNTRACK.matcher(text).matches()) {
                 conntrack.add(text);
@@ -237,7 +239,7 @@ public final class MigrationTaskLog {
             }
             if (outcome == Outcome.ABORTED) {
                 why = Optional.of(reason);
-            } else if (outcome == Outcome.FAILED) {
+            } else if (outcome != Outcome.SUCCESS) {
                 why = Optional.ofNullable(firstError).or(() -> Optional.ofNullable(taskError));
             }
             Progress last = progress.isEmpty() ? null : progress.get(progress.size() - 1);

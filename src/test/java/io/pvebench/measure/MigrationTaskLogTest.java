@@ -25,6 +25,7 @@ class MigrationTaskLogTest {
 
     private static final String HA = "proxmox/migration/pve8-online-ha-dedicated-net.log";
     private static final String ABORTED = "proxmox/migration/pve8-failed-ssh-hostkey-aborted.log";
+    private static final String PVE9 = "proxmox/migration/pve9-online-ha-linstor-conntrack-completed.log";
     private static final long MIB = 1L << 20;
 
     private final MigrationTaskLog parser = new MigrationTaskLog();
@@ -197,5 +198,56 @@ class MigrationTaskLogTest {
         assertThatThrownBy(() -> parser.parse("\n", ZoneOffset.UTC))
                 .isInstanceOf(MalformedOutputException.class)
                 .hasMessageContaining("empty");
+    }
+
+    @Test
+    void pve9HaMigrationWithConntrackWarningAndCompletionLineTakesTransferredFromTheCompletionLine() {
+        MigrationReport r = parser.parse(read(PVE9), ZoneOffset.UTC);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(r.vmid()).isEqualTo(OptionalInt.of(20057));
+        assertThat(r.targetNode()).contains("dalia");
+        assertThat(r.targetAddress()).contains("10.100.3.103");
+        assertThat(r.migrationNetwork()).contains("10.100.3.103");
+        assertThat(r.startedByHa()).isTrue();
+        assertThat(r.conntrack()).containsExactly(
+                "conntrack state migration not supported or disabled, active connections might get dropped");
+        assertThat(r.start()).isEqualTo(Instant.parse("2025-11-14T21:47:40Z"));
+        assertThat(r.end()).isEqualTo(Instant.parse("2025-11-14T21:48:00Z"));
+        assertThat(r.duration()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(r.downtime()).contains(Duration.ofMillis(59));
+        assertThat(r.averageSpeed()).isEqualTo(OptionalLong.of(845_781_402L));
+        assertThat(r.transferred()).as("migration completed, transferred 11.7 GiB VM-state")
+                .isEqualTo(OptionalLong.of(12_562_779_341L));
+        assertThat(r.memoryTotal()).isEqualTo(OptionalLong.of(13_529_146_982L));
+        assertThat(r.downtimeLimit()).contains(Duration.ofMillis(100));
+        assertThat(r.progress()).hasSize(15);
+        assertThat(r.progress().get(0)).isEqualTo(new Progress(Instant.parse("2025-11-14T21:47:43Z"), "active",
+                540_436_070L, 13_529_146_982L, 449_105_101L, OptionalLong.empty()));
+        assertThat(r.progress().get(1).rate()).as("1014.6 MiB/s").isEqualTo(1_063_885_210L);
+        assertThat(r.progress().get(14).transferred()).isEqualTo(11_381_663_334L);
+        assertThat(r.warnings()).isZero();
+    }
+
+    @Test
+    void aStoragePluginNoticeBlockWithABlankLineInsideTheLogIsSkipped() {
+        List<Sample> samples = parser.samples(read(PVE9), Map.of(), ZoneOffset.UTC);
+
+        assertThat(only(samples, "migration_duration").value()).isEqualTo(20_000);
+        assertThat(only(samples, "migration_transferred").value()).isEqualTo(12_562_779_341.0);
+        assertThat(all(samples, "migration_progress")).hasSize(15);
+    }
+
+    @Test
+    void aFailureOfTheRemoteStartWithoutEndMarkerIsUnknownWithTheErrorAsReason() {
+        MigrationReport r = parser.parse(read("proxmox/migration/pve8-online-failure-remote-qemu-too-old-fragment.log"),
+                ZoneOffset.UTC);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(r.failureReason()).contains("online migrate failure - remote command failed with exit code 255");
+        assertThat(r.start()).isEqualTo(Instant.parse("2025-11-28T14:01:09Z"));
+        assertThat(r.duration()).isEqualTo(Duration.ZERO);
+        assertThat(r.vmid()).isEmpty();
+        assertThat(r.samples(Map.of())).isEmpty();
     }
 }
