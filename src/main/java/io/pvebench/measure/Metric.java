@@ -62,7 +62,7 @@ public enum Metric {
     IO_LATENCY_MEAN("io_latency_mean", "ms"),
     /** 99th percentile I/O latency of one fio job and direction ({@code lat_ns} percentiles if fio has them, else {@code clat_ns}). */
     IO_LATENCY_P99("io_latency_p99", "ms"),
-    /** How long a Proxmox migration task ran, as it reports it ({@code (duration HH:MM:SS)}), whole seconds. */
+    /** How long a Proxmox migration task ran: its own {@code (duration HH:MM:SS)} (whole seconds), else its timestamps. */
     MIGRATION_DURATION("migration_duration", "ms"),
     /** QEMU's stop-and-copy pause of a live migration ({@code average migration speed: ... - downtime N ms}). */
     MIGRATION_DOWNTIME("migration_downtime", "ms"),

@@ -140,7 +140,8 @@ public final class MigrationTaskLog {
                     first = line;
                     firstNumber = i + 1;
                 }
-                if (PVE4_STAMP.matcher(line).matches()) {
+                // only before any modern timestamp: later, such a line is some tool's own output
+                if (start == null && PVE4_STAMP.matcher(line).matches()) {
                     throw refused(i + 1, line, "PVE 4 timestamps 'Mon DD HH:MM:SS' (no year) are not supported;"
                             + " only 'YYYY-MM-DD HH:MM:SS' logs of PVE 6.4 and later");
                 }
