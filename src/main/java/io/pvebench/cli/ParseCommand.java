@@ -5,8 +5,11 @@ import io.pvebench.measure.FioJson;
 import io.pvebench.measure.FpingOutput;
 import io.pvebench.measure.Iperf3Json;
 import io.pvebench.measure.MalformedOutputException;
+import io.pvebench.measure.MigrationReport;
+import io.pvebench.measure.MigrationTaskLog;
 import io.pvebench.measure.PingOutput;
 import io.pvebench.measure.PveshResources;
+import io.pvebench.measure.Quantities;
 import io.pvebench.measure.Sample;
 import io.pvebench.measure.StressNgOutput;
 import io.pvebench.measure.ToolErrorException;
@@ -16,7 +19,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +37,16 @@ import picocli.CommandLine.ParentCommand;
  * {@code pvebench parse TOOL FILE [--stderr FILE] [--label k=v ...]}: prints the samples a
  * raw tool output yields, one JSON object per line as in {@code samples.jsonl}, for offline
  * analysis. Samples without a time of their own are timestamped with FILE's modification
- * time. Exit 2 for an unknown tool, an unreadable file, or output the parser cannot read.
+ * time. For {@code qm-migrate} (a migration task log, its node-local timestamps read in
+ * {@code --tz}, default UTC) a summary line goes to stderr: outcome, reason, duration,
+ * downtime, average speed. Exit 2 for an unknown tool, an unreadable file, or output the
+ * parser cannot read; a failed migration is output, not an error.
  */
 @Command(name = "parse", description = "Print the samples a raw tool output yields, one JSON line each.")
 final class ParseCommand implements Callable<Integer> {
 
     /** The tools {@code parse} knows, in the order the usage lists them. */
-    static final List<String> TOOLS = List.of("iperf3", "ping", "fping", "stress-ng", "fio", "pvesh-resources");
+    static final List<String> TOOLS = List.of("iperf3", "ping", "fping", "stress-ng", "fio", "pvesh-resources", "qm-migrate");
 
     /** A stress-ng {@code --metrics-brief} line; anything else given as stress-ng output is read as its YAML. */
     private static final Pattern STRESS_NG_LOG = Pattern.compile("(?m)^stress-ng: \\w+:");
@@ -47,7 +56,8 @@ final class ParseCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TOOL",
             description = "iperf3 (-J), ping, fping, stress-ng (--metrics-brief stderr or --yaml file), fio (json),"
-                    + " pvesh-resources (pvesh get /cluster/resources --output-format json)")
+                    + " pvesh-resources (pvesh get /cluster/resources --output-format json),"
+                    + " qm-migrate (a migration task log: qm migrate output or the task's log lines)")
     private String tool;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "the tool's output (its stdout; stress-ng: stderr or YAML)")
@@ -55,6 +65,10 @@ final class ParseCommand implements Callable<Integer> {
 
     @Option(names = "--stderr", paramLabel = "FILE", description = "the tool's stderr (fping, stress-ng)")
     private Path stderr;
+
+    @Option(names = "--tz", paramLabel = "ZONE",
+            description = "qm-migrate: the source node's time zone, in which the log's timestamps are read (default UTC)")
+    private String tz;
 
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "a label added to every sample (repeatable)")
     private Map<String, String> labels = new LinkedHashMap<>();
@@ -67,12 +81,16 @@ final class ParseCommand implements Callable<Integer> {
         if (stderr != null && !tool.equals("fping") && !tool.equals("stress-ng")) {
             throw new InvalidInputException("--stderr applies to fping and stress-ng only, not " + tool);
         }
+        if (tz != null && !tool.equals("qm-migrate")) {
+            throw new InvalidInputException("--tz applies to qm-migrate only, not " + tool);
+        }
+        ZoneId zone = zone();
         String text = read(file);
         String errors = stderr == null ? "" : read(stderr);
         Instant at = modified(file);
         List<Sample> samples;
         try {
-            samples = parse(text, errors, at);
+            samples = tool.equals("qm-migrate") ? migration(text, zone) : parse(text, errors, at);
         } catch (MalformedOutputException | ToolErrorException e) {
             throw new InvalidInputException(file + ": " + e.getMessage());
         }
@@ -85,6 +103,37 @@ final class ParseCommand implements Callable<Integer> {
         }
         main.out.flush();
         return Main.EXIT_PASS;
+    }
+
+    private ZoneId zone() {
+        if (tz == null) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(tz);
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("--tz: unknown time zone '" + tz + "'");
+        }
+    }
+
+    private List<Sample> migration(String text, ZoneId zone) {
+        MigrationReport report = new MigrationTaskLog().parse(text, zone);
+        main.err.println(summary(report));
+        main.err.flush();
+        return report.samples(labels);
+    }
+
+    /** {@code qm-migrate: SUCCESS, VM 105 to pve1, duration 18 s, downtime 73 ms, average speed 457 MiB/s}. */
+    static String summary(MigrationReport r) {
+        StringBuilder line = new StringBuilder("qm-migrate: ").append(r.outcome());
+        r.failureReason().ifPresent(why -> line.append(" (").append(why).append(')'));
+        r.vmid().ifPresent(id -> line.append(", VM ").append(id));
+        r.targetNode().ifPresent(node -> line.append(" to ").append(node));
+        line.append(r.outcome() == MigrationReport.Outcome.UNKNOWN ? ", running for " : ", duration ")
+                .append(r.duration().toSeconds()).append(" s");
+        r.downtime().ifPresent(d -> line.append(", downtime ").append(d.toMillis()).append(" ms"));
+        r.averageSpeed().ifPresent(s -> line.append(", average speed ").append(Quantities.format(s, "bytes")).append("/s"));
+        return line.toString();
     }
 
     private List<Sample> parse(String text, String errors, Instant at) {

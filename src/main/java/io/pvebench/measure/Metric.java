@@ -61,7 +61,27 @@ public enum Metric {
     /** Mean total I/O latency (submission + completion) of one fio job and direction ({@code lat_ns.mean}). */
     IO_LATENCY_MEAN("io_latency_mean", "ms"),
     /** 99th percentile I/O latency of one fio job and direction ({@code lat_ns} percentiles if fio has them, else {@code clat_ns}). */
-    IO_LATENCY_P99("io_latency_p99", "ms");
+    IO_LATENCY_P99("io_latency_p99", "ms"),
+    /** How long a Proxmox migration task ran: its own {@code (duration HH:MM:SS)} (whole seconds), else its timestamps. */
+    MIGRATION_DURATION("migration_duration", "ms"),
+    /** QEMU's stop-and-copy pause of a live migration ({@code average migration speed: ... - downtime N ms}). */
+    MIGRATION_DOWNTIME("migration_downtime", "ms"),
+    /** Average speed of a live migration's RAM phase as Proxmox reports it (VM memory over the phase's time). */
+    MIGRATION_SPEED("migration_speed", "bytes/s"),
+    /** VM state a live migration transferred (the completion line, else the last progress line). */
+    MIGRATION_TRANSFERRED("migration_transferred", "bytes"),
+    /** The VM state to transfer, as the last progress line gives it ({@code of <size> VM-state}). */
+    MIGRATION_MEMORY_TOTAL("migration_memory_total", "bytes"),
+    /** VM state transferred so far, one per progress line (a time series). */
+    MIGRATION_PROGRESS("migration_progress", "bytes"),
+    /** Transfer rate of one progress line (a time series). */
+    MIGRATION_TRANSFER_RATE("migration_transfer_rate", "bytes/s"),
+    /** Guest memory dirty rate, only on progress lines where it exceeds the transfer rate (a time series). */
+    MIGRATION_DIRTY_RATE("migration_dirty_rate", "bytes/s"),
+    /** The new downtime limit each time Proxmox doubles it because the migration does not converge. */
+    MIGRATION_DOWNTIME_LIMIT_INCREASE("migration_downtime_limit_increase", "ms"),
+    /** 1 when a migration task ended aborted or with problems, 0 when it succeeded. */
+    MIGRATION_FAILED("migration_failed", "count");
 
     private final String id;
     private final String unit;

@@ -148,4 +148,47 @@ class ParseCommandTest {
                 "--stderr", OUTPUTS + "fping/c10.stderr.txt")).isEqualTo(2);
         assertThat(stderr()).contains("--stderr applies to fping and stress-ng only");
     }
+
+    @Test
+    void aMigrationTaskLogGivesItsSamplesAndASummaryLine() throws Exception {
+        int exit = run("parse", "qm-migrate", OUTPUTS + "proxmox/migration/pve8-online-ha-dedicated-net.log",
+                "--tz", "Europe/Vienna", "--label", "run=r9");
+
+        assertThat(exit).isZero();
+        assertThat(stderr()).isEqualTo("qm-migrate: SUCCESS, VM 105 to pve1, duration 18 s, downtime 73 ms,"
+                + " average speed 457 MiB/s" + System.lineSeparator());
+        List<JsonNode> samples = lines();
+        assertThat(samples).hasSize(22);
+        JsonNode first = samples.get(0);
+        assertThat(first.path("metric").asText()).isEqualTo("migration_duration");
+        assertThat(first.path("value").asDouble()).isEqualTo(18000);
+        assertThat(first.path("unit").asText()).isEqualTo("ms");
+        assertThat(first.path("timestamp").asText()).isEqualTo("2025-01-03T23:34:42Z");
+        assertThat(first.path("labels").path("run").asText()).isEqualTo("r9");
+        assertThat(first.path("labels").path("vmid").asText()).isEqualTo("105");
+    }
+
+    @Test
+    void anAbortedMigrationIsOutputNotAnError() throws Exception {
+        int exit = run("parse", "qm-migrate", OUTPUTS + "proxmox/migration/pve8-failed-ssh-hostkey-aborted.log");
+
+        assertThat(exit).isZero();
+        assertThat(stderr()).startsWith("qm-migrate: ABORTED (Can't connect to destination address using public key),"
+                + " duration 0 s");
+        assertThat(lines()).extracting(n -> n.path("metric").asText())
+                .containsExactly("migration_duration", "migration_failed");
+    }
+
+    @Test
+    void aLogThatIsNotAMigrationOrAnUnknownZoneIsExitTwo() {
+        assertThat(run("parse", "qm-migrate", OUTPUTS + "proxmox/migration/pve4-online-iscsi-xbzrle.log")).isEqualTo(2);
+        assertThat(stderr()).contains("PVE 4 timestamps").doesNotContain("\tat ");
+
+        assertThat(run("parse", "qm-migrate", OUTPUTS + "proxmox/migration/pve8-failed-ssh-hostkey-aborted.log",
+                "--tz", "Mars/Olympus")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown time zone 'Mars/Olympus'");
+
+        assertThat(run("parse", "ping", OUTPUTS + "ping/c10.txt", "--tz", "UTC")).isEqualTo(2);
+        assertThat(stderr()).contains("--tz applies to qm-migrate only");
+    }
 }
