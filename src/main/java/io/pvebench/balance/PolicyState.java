@@ -2,6 +2,7 @@ package io.pvebench.balance;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,13 +10,13 @@ import java.util.TreeSet;
 /**
  * What the threshold policy remembers between rounds: the nodes it holds overloaded (the
  * hysteresis latch), the moves it planned that have not finished, and the moves that finished
- * recently (for cooldown and no-return). Immutable: each {@link Plan} carries the next state,
+ * recently (for cooldown and no-return). Immutable ({@code overloaded} iterates in name order): each {@link Plan} carries the next state,
  * and the caller reports finished migrations with {@link #finished}.
  */
 public record PolicyState(Set<String> overloaded, List<PlannedMove> inFlight, List<FinishedMove> recent) {
 
     public PolicyState {
-        overloaded = Set.copyOf(new TreeSet<>(overloaded));
+        overloaded = Collections.unmodifiableSortedSet(new TreeSet<>(overloaded));
         inFlight = List.copyOf(inFlight);
         recent = List.copyOf(recent);
     }

@@ -82,6 +82,8 @@ class CrsTest {
 
         assertThat(snapshot.imbalance()).isCloseTo(Crs.twoNodeImbalance(0.7, 0.3), within(1e-9));
         assertThat(snapshot.cpuSpread()).isCloseTo(0.4, within(1e-9));
+        assertThat(snapshot.values(LoadMetric.CRS_LOAD)).containsOnlyKeys("pve1", "pve2")
+                .hasEntrySatisfying("pve1", v -> assertThat(v).isCloseTo(0.7, within(1e-9)));
     }
 
     @Test
