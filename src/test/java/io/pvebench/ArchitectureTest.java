@@ -74,6 +74,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void balanceIsPureAndKnowsNoSshTwinCamelAllureStagesCliOrReports() {
+        // its formulas, policies and scores are pure functions; the stage that executes plans comes next
+        forbid("balance", "io.pvebench.ssh..", "com.jcraft..", "org.apache.sshd..", "io.pvebench.sim..",
+                "org.apache.camel..", "io.qameta..", "io.pvebench.stage..", "io.pvebench.cli..",
+                "io.pvebench.report..");
+    }
+
+    @Test
     void stagesAreCamelFreeBeansThatNeverReport() {
         forbid("stage", "org.apache.camel..", "io.pvebench.report..", "io.qameta..", "io.pvebench.sim..",
                 "io.pvebench.cli..");
