@@ -28,8 +28,10 @@ import java.util.Set;
  * storage is not copied. Copy speed is the slower storage's, capped by the SSH tunnel of a
  * secure migration (a model number). The VM's config then belongs to the target node.
  *
- * <p>Not simulated: live migration of a running VM ({@code --online} fails saying so), HA
- * managed VMs ({@code hamigrate}), {@code --targetstorage} maps and bandwidth limits.
+ * A running VM with {@code --online} migrates live ({@link QmMigrateOnline}).
+ *
+ * <p>Not simulated: HA managed VMs ({@code hamigrate}), {@code --targetstorage} maps and
+ * bandwidth limits of offline migration.
  */
 final class QmMigrate {
 
@@ -66,12 +68,17 @@ final class QmMigrate {
             if (!a.flag("online")) {
                 throw new CommandFailure("can't migrate running VM without --online");
             }
-            throw new CommandFailure("live migration is not simulated by the twin (only offline migration)");
         } else if (a.flag("online")) {
             warning = "VM isn't running. Doing offline migration instead.\n";
         }
         if (model.ha(ha -> ha.resources().containsKey("vm:" + vmid))) {
             throw new CommandFailure("migrating an HA-managed VM (hamigrate) is not simulated by the twin");
+        }
+        if (model.running(vmid)) {
+            long bwlimit = a.options.containsKey("bwlimit") ? Long.parseLong(a.options.get("bwlimit")) : 0;
+            return TaskRunner.cli(inv, "qmigrate", Integer.toString(vmid), true,
+                    task -> new QmMigrateOnline(model, task, vmid, local, target)
+                            .run(bwlimit, a.flag("with-local-disks"), a.flag("with-conntrack-state")));
         }
         Reply reply = TaskRunner.cli(inv, "qmigrate", Integer.toString(vmid), true,
                 task -> run(inv, task, vmid, target));

@@ -1,0 +1,238 @@
+package io.pvebench.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pvebench.sim.model.MigrationRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code qm migrate VMID TARGET --online} on the twin: QEMU pre-copy as qemu-server 9.2.6
+ * {@code QemuMigrate.pm} logs it, the VM on the target afterwards, and the truth the model
+ * keeps for probe-based measurements.
+ */
+class SimLiveMigrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String STAMP = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ";
+    private static final String SIZE = "\\d+\\.\\d (B|KiB|MiB|GiB|TiB)";
+    private SimCluster cluster;
+    private SshClient ssh;
+
+    private void start(String version, long seed) {
+        start(version, seed, 2);
+    }
+
+    private void start(String version, long seed, int nodes) {
+        List<SimVmSpec> vms = List.of(new SimVmSpec(100, "vm100", "pve1", 4, 4L << 30, 32L << 30, "ceph"),
+                new SimVmSpec(101, "vm101", "pve2", 4, 4L << 30, 32L << 30, "ceph"),
+                new SimVmSpec(102, "vm102", "pve1", 4, 4L << 30));
+        cluster = SimCluster.start(new SimSpec("sim", version, nodes, seed, 400, vms, "root", "sim", List.of()));
+        ssh = new SshClient(cluster);
+    }
+
+    @AfterEach
+    void stopTwin() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private List<String> migrate(String command) throws Exception {
+        SshClient.Result r = ssh.run("pve1", command);
+        assertThat(r.exitStatus()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).doesNotContain("TASK OK");
+        return List.of(r.stdout().split("\n"));
+    }
+
+    @Test
+    void aLightlyLoadedVmConvergesFastWithDowntimeNearTheLimitAndRunsOnTheTargetAfter() throws Exception {
+        start("9.2", 7);
+        List<String> log = migrate("qm migrate 100 pve2 --online");
+
+        assertThat(log.get(0)).matches(STAMP + "conntrack state migration not supported or disabled, active "
+                + "connections might get dropped");
+        assertThat(log.get(1)).matches(STAMP + "starting migration of VM 100 to node 'pve2' \\(10\\.0\\.99\\.12\\)");
+        assertThat(log).noneMatch(l -> l.contains("auto-increased"));
+        assertThat(log.get(log.size() - 1)).matches(STAMP + "migration finished successfully \\(duration 00:00:\\d\\d\\)");
+        MigrationRecord m = cluster.model().lastMigration(100).orElseThrow();
+        assertThat(m.downtime().toMillis()).isBetween(5L, 150L);
+        assertThat(m.plan().throttles()).isEmpty();
+        assertThat(log).anySatisfy(l -> assertThat(l)
+                .matches(STAMP + "average migration speed: " + SIZE + "/s - downtime " + m.downtime().toMillis() + " ms"));
+        // a mostly idle guest: the first pass sends its used memory, far less than 4 GiB
+        assertThat(m.plan().transferred()).isLessThan(3L << 30);
+
+        assertThat(cluster.model().nodeOf(100)).isEqualTo("pve2");
+        assertThat(ssh.run("pve2", "qm status 100").stdout()).isEqualTo("status: running\n");
+        assertThat(ssh.run("pve2", "qm config 100").stdout()).doesNotContain("lock");
+        assertThat(ssh.run("pve1", "qm status 100").exitStatus()).isEqualTo(255);
+        assertThat(ssh.run("pve2", "qm guest exec 100 -- hostname").exitStatus()).isZero();
+        assertThat(ssh.run("pve1", "qm guest exec 100 -- hostname").exitStatus()).isNotZero();
+        for (JsonNode r : JSON.readTree(ssh.run("pve1", "pvesh get /cluster/resources --type vm --output-format json")
+                .stdout())) {
+            if (r.get("vmid").asInt() == 100) {
+                assertThat(r.get("node").asText()).isEqualTo("pve2");
+            }
+        }
+        JsonNode task = JSON.readTree(ssh.run("pve1", "pvesh get /nodes/pve1/tasks --output-format json").stdout())
+                .get(0);
+        assertThat(task.get("type").asText()).isEqualTo("qmigrate");
+        assertThat(task.get("id").asText()).isEqualTo("100");
+        assertThat(task.get("status").asText()).isEqualTo("OK");
+        JsonNode taskLog = JSON.readTree(ssh.run("pve1", "pvesh get /nodes/pve1/tasks/" + task.get("upid").asText()
+                + "/log --output-format json").stdout());
+        assertThat(taskLog.get(taskLog.size() - 1).get("t").asText()).isEqualTo("TASK OK");
+    }
+
+    @Test
+    void theLogHasTheLineShapesOfARealOnlineMigration() throws Exception {
+        start("9.2", 7);
+        List<String> log = migrate("qm migrate 100 pve2 --online --bwlimit 204800");
+        List<String> real = Files.readAllLines(Path.of("src/test/resources/outputs/proxmox/"
+                + "pve8-online-ha-dedicated-net.log"), StandardCharsets.UTF_8);
+        // the real log: an HA-started 8.3 migration over a dedicated network
+        List<String> shapes = List.of(
+                STAMP + "conntrack state migration not supported or disabled, active connections might get dropped",
+                STAMP + "use dedicated network address for sending migration traffic \\([0-9.]+\\)",
+                STAMP + "starting migration of VM \\d+ to node '[a-z0-9-]+' \\([0-9.]+\\)",
+                STAMP + "starting VM \\d+ on remote node '[a-z0-9-]+'",
+                STAMP + "start remote tunnel",
+                STAMP + "ssh tunnel ver 1",
+                STAMP + "starting online/live migration on unix:/run/qemu-server/\\d+\\.migrate",
+                STAMP + "set migration capabilities",
+                STAMP + "migration speed limit: " + SIZE + "/s",
+                STAMP + "migration downtime limit: \\d+ ms",
+                STAMP + "migration cachesize: " + SIZE,
+                STAMP + "set migration parameters",
+                STAMP + "start migrate command to unix:/run/qemu-server/\\d+\\.migrate",
+                STAMP + "migration active, transferred " + SIZE + " of " + SIZE + " VM-state, " + SIZE + "/s"
+                        + "(, VM dirties lots of memory: " + SIZE + "/s)?",
+                STAMP + "auto-increased downtime to continue migration: \\d+ ms",
+                STAMP + "average migration speed: " + SIZE + "/s - downtime \\d+ ms",
+                STAMP + "migration completed, transferred " + SIZE + " VM-state",
+                STAMP + "migration status: completed",
+                STAMP + "migration finished successfully \\(duration \\d\\d:\\d\\d:\\d\\d\\)",
+                "task started by HA resource agent",
+                "TASK OK");
+        assertThat(real).allSatisfy(l -> assertThat(shapes).anySatisfy(s -> assertThat(l).matches(s)));
+        assertThat(log).allSatisfy(l -> assertThat(shapes).anySatisfy(s -> assertThat(l).matches(s)));
+        // the same order as the real one, where both have the line
+        assertThat(kinds(log, shapes)).isEqualTo(List.of(0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18));
+        assertThat(kinds(real, shapes)).isEqualTo(List.of(19, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 15, 17, 18, 20));
+        assertThat(log).contains(log.get(8).substring(0, 20) + "migration speed limit: 200.0 MiB/s");
+    }
+
+    /** The index of each line's shape, repeated progress lines once. */
+    private static List<Integer> kinds(List<String> lines, List<String> shapes) {
+        List<Integer> kinds = new ArrayList<>();
+        for (String l : lines) {
+            for (int k = 0; k < shapes.size(); k++) {
+                if (l.matches(shapes.get(k))) {
+                    if (kinds.isEmpty() || kinds.get(kinds.size() - 1) != k) {
+                        kinds.add(k);
+                    }
+                    break;
+                }
+            }
+        }
+        return kinds;
+    }
+
+    @Test
+    void aHeavilyLoadedVmTakesLongerAutoIncreasesTheDowntimeAndIsThrottled() throws Exception {
+        start("9.2", 7);
+        List<String> light = migrate("qm migrate 100 pve2 --online");
+        assertThat(ssh.run("pve2", "qm guest exec 101 --timeout 1 -- stress-ng --cpu 2 --vm 2 --vm-bytes 1G "
+                + "--timeout 30m").exitStatus()).isZero();
+        SshClient.Result heavy = ssh.run("pve2", "qm migrate 101 pve1 --online");
+        assertThat(heavy.exitStatus()).as(heavy.stderr()).isZero();
+        List<String> log = List.of(heavy.stdout().split("\n"));
+
+        MigrationRecord fast = cluster.model().lastMigration(100).orElseThrow();
+        MigrationRecord slow = cluster.model().lastMigration(101).orElseThrow();
+        assertThat(slow.end().toEpochMilli() - slow.start().toEpochMilli())
+                .isGreaterThan(2 * (fast.end().toEpochMilli() - fast.start().toEpochMilli()));
+        assertThat(log).anySatisfy(l -> assertThat(l).matches(STAMP
+                + "auto-increased downtime to continue migration: (200|400|800|1600) ms"));
+        assertThat(log).anySatisfy(l -> assertThat(l).contains(", VM dirties lots of memory: "));
+        assertThat(slow.plan().throttles()).isNotEmpty();
+        assertThat(slow.plan().throttles().get(0).fraction()).isEqualTo(0.20);
+        assertThat(cluster.model().cpuThrottle(101, slow.switchover().minusMillis(1))).isGreaterThan(0);
+        assertThat(cluster.model().cpuThrottle(101, slow.resumed())).isZero();
+        assertThat(slow.downtime().toMillis()).isGreaterThan(fast.downtime().toMillis());
+        assertThat(light).isNotEmpty();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameMigration() throws Exception {
+        start("9.2", 11);
+        List<String> first = strip(migrate("qm migrate 100 pve2 --online"));
+        MigrationRecord a = cluster.model().lastMigration(100).orElseThrow();
+        cluster.close();
+        start("9.2", 11);
+        List<String> second = strip(migrate("qm migrate 100 pve2 --online"));
+        MigrationRecord b = cluster.model().lastMigration(100).orElseThrow();
+        assertThat(second).isEqualTo(first);
+        assertThat(b.plan()).isEqualTo(a.plan());
+    }
+
+    private static List<String> strip(List<String> lines) {
+        return lines.stream().map(l -> l.replaceFirst("^" + STAMP, "")).toList();
+    }
+
+    @Test
+    void pve84LogsNoConntrackLine() throws Exception {
+        start("8.4", 7);
+        List<String> log = migrate("qm migrate 100 pve2 --online");
+        assertThat(log.get(0)).matches(STAMP + "starting migration of VM 100 to node 'pve2' \\(10\\.0\\.99\\.12\\)");
+        assertThat(log).anySatisfy(l -> assertThat(l).matches(STAMP + "migration completed, transferred .*"));
+    }
+
+    @Test
+    void aLocalDiskWithoutWithLocalDisksAbortsTheMigration() throws Exception {
+        start("9.2", 7);
+        SshClient.Result r = ssh.run("pve1", "qm migrate 102 pve2 --online");
+        assertThat(r.exitStatus()).isEqualTo(255);
+        assertThat(r.stderr()).isEqualTo("migration aborted\n");
+        List<String> log = List.of(r.stdout().split("\n"));
+        assertThat(log).anySatisfy(l -> assertThat(l).matches(STAMP + "found local disk 'local-lvm:vm-102-disk-0' "
+                + "\\(attached\\)"));
+        assertThat(log).anySatisfy(l -> assertThat(l).matches(STAMP + "can't migrate local disk "
+                + "'local-lvm:vm-102-disk-0': can't live migrate attached local disks without with-local-disks option"));
+        assertThat(log).anySatisfy(l -> assertThat(l).matches(STAMP
+                + "ERROR: migration aborted \\(duration 00:00:00\\): can't migrate VM - check log"));
+        assertThat(cluster.model().nodeOf(102)).isEqualTo("pve1");
+    }
+
+    @Test
+    void aTargetNodeThatIsDownAbortsTheMigrationAtTheSshCheck() throws Exception {
+        start("9.2", 7, 3);
+        cluster.failNode("pve3");
+        SshClient.Result r = ssh.run("pve1", "qm migrate 100 pve3 --online");
+        assertThat(r.stderr()).isEqualTo("migration aborted\n");
+        assertThat(r.exitStatus()).isEqualTo(255);
+        assertThat(r.stdout()).contains(" ERROR: migration aborted (duration 00:00:03): Can't connect to destination "
+                + "address using public key\n");
+        assertThat(cluster.model().nodeOf(100)).isEqualTo("pve1");
+    }
+
+    @Test
+    void aStoppedVmMigratesOfflineAndAnUnknownTargetIsRefused() throws Exception {
+        start("9.2", 7);
+        assertThat(ssh.run("pve1", "qm migrate 100 pve9 --online").stderr()).isEqualTo("no such cluster node 'pve9'\n");
+        assertThat(ssh.run("pve1", "qm stop 100").exitStatus()).isZero();
+        SshClient.Result r = ssh.run("pve1", "qm migrate 100 pve2 --online");
+        assertThat(r.exitStatus()).isZero();
+        assertThat(r.stderr()).startsWith("VM isn't running. Doing offline migration instead.\n");
+    }
+
+}
