@@ -32,10 +32,14 @@ class SimLiveMigrationTest {
     }
 
     private void start(String version, long seed, int nodes) {
+        start(version, seed, nodes, 400);
+    }
+
+    private void start(String version, long seed, int nodes, double timeScale) {
         List<SimVmSpec> vms = List.of(new SimVmSpec(100, "vm100", "pve1", 4, 4L << 30, 32L << 30, "ceph"),
                 new SimVmSpec(101, "vm101", "pve2", 4, 4L << 30, 32L << 30, "ceph"),
                 new SimVmSpec(102, "vm102", "pve1", 4, 4L << 30));
-        cluster = SimCluster.start(new SimSpec("sim", version, nodes, seed, 400, vms, "root", "sim", List.of()));
+        cluster = SimCluster.start(new SimSpec("sim", version, nodes, seed, timeScale, vms, "root", "sim", List.of()));
         ssh = new SshClient(cluster);
     }
 
@@ -233,6 +237,60 @@ class SimLiveMigrationTest {
         SshClient.Result r = ssh.run("pve1", "qm migrate 100 pve2 --online");
         assertThat(r.exitStatus()).isZero();
         assertThat(r.stderr()).startsWith("VM isn't running. Doing offline migration instead.\n");
+    }
+
+
+    @Test
+    void aPingAt10MsSpacingLosesExactlyThePacketsOfTheBlackoutAndSeesItsLength() throws Exception {
+        // slow enough that the ping, started over SSH, surely runs across the switch-over
+        start("9.2", 7, 2, 40);
+        String ip = cluster.model().vm(100).orElseThrow().ip();
+        java.util.concurrent.CompletableFuture<SshClient.Result> migration = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return new SshClient(cluster).run("pve1", "qm migrate 100 pve2 --online --bwlimit 51200");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        while (cluster.model().lastMigration(100).isEmpty()) {
+            Thread.sleep(1);
+        }
+        MigrationRecord m = cluster.model().lastMigration(100).orElseThrow();
+        while (cluster.model().clock().now().isBefore(m.switchover().minusSeconds(12))) {
+            Thread.sleep(5);
+        }
+        java.time.Instant pingStart = cluster.model().clock().now();
+        assertThat(pingStart).isBefore(m.switchover());
+        SshClient.Result ping = ssh.run("pve2", "qm guest exec 101 --timeout 120 -- ping -D -i 0.01 -c 3000 " + ip);
+        assertThat(migration.get().exitStatus()).isZero();
+        String out = JSON.readTree(ping.stdout()).get("out-data").asText();
+
+        java.util.regex.Pattern reply = java.util.regex.Pattern.compile(
+                "\\[(\\d+)\\.(\\d{6})] 64 bytes from [0-9.]+: icmp_seq=(\\d+) ttl=64 time=.*");
+        java.util.TreeMap<Integer, Long> replies = new java.util.TreeMap<>();
+        for (String line : out.split("\n")) {
+            java.util.regex.Matcher r = reply.matcher(line);
+            if (r.matches()) {
+                replies.put(Integer.parseInt(r.group(3)), Long.parseLong(r.group(1)) * 1_000_000 + Long.parseLong(r.group(2)));
+            }
+        }
+        List<Integer> lost = new ArrayList<>();
+        for (int seq = 1; seq <= 3000; seq++) {
+            if (!replies.containsKey(seq)) {
+                lost.add(seq);
+            }
+        }
+        // one run of lost packets: those sent while the VM was paused
+        assertThat(lost).isNotEmpty();
+        assertThat(lost.get(lost.size() - 1) - lost.get(0) + 1).isEqualTo(lost.size());
+        long before = replies.get(lost.get(0) - 1);
+        long after = replies.get(lost.get(lost.size() - 1) + 1);
+        long observedMs = (after - before) / 1000 - 10;
+        assertThat(observedMs).isCloseTo(m.downtime().toMillis(), org.assertj.core.api.Assertions.within(10L));
+        long expected = Math.round(m.downtime().toMillis() / 10.5);
+        assertThat((long) lost.size()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1L));
+        assertThat(out).contains("3000 packets transmitted, " + (3000 - lost.size()) + " received");
     }
 
 }
