@@ -293,4 +293,43 @@ class SimLiveMigrationTest {
         assertThat(out).contains("3000 packets transmitted, " + (3000 - lost.size()) + " received");
     }
 
+
+    @Test
+    void autoConvergeSlowsTheMigratingGuestsStressNgAndIperf3() throws Exception {
+        start("9.2", 7, 2, 40);
+        assertThat(ssh.run("pve2", "qm guest exec 101 --timeout 1 -- stress-ng --vm 2 --vm-bytes 1G --timeout 30m")
+                .exitStatus()).isZero();
+        double before = cpuOpsPerSecond();
+        java.util.concurrent.CompletableFuture<SshClient.Result> migration = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return new SshClient(cluster).run("pve2", "qm migrate 101 pve1 --online");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        while (cluster.model().lastMigration(101).isEmpty()) {
+            Thread.sleep(1);
+        }
+        MigrationRecord m = cluster.model().lastMigration(101).orElseThrow();
+        java.time.Instant throttled = m.start().plus(m.plan().throttles().get(1).at());
+        while (cluster.model().clock().now().isBefore(throttled)) {
+            Thread.sleep(5);
+        }
+        double during = cpuOpsPerSecond();
+        assertThat(migration.get().exitStatus()).isZero();
+        double after = cpuOpsPerSecond();
+        assertThat(during).isLessThan(before * 0.85);
+        assertThat(after).isGreaterThan(before * 0.9);
+    }
+
+    private double cpuOpsPerSecond() throws Exception {
+        String node = cluster.model().nodeOf(101);
+        SshClient.Result r = ssh.run(node, "qm guest exec 101 -- stress-ng --cpu 1 --timeout 2s --metrics-brief");
+        String err = JSON.readTree(r.stdout()).get("err-data").asText();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("cpu\\s+(\\d+)\\s+([0-9.]+)").matcher(err);
+        assertThat(m.find()).as(err).isTrue();
+        return Long.parseLong(m.group(1)) / Double.parseDouble(m.group(2));
+    }
+
 }

@@ -445,6 +445,28 @@ public final class ClusterModel {
         return t;
     }
 
+    /**
+     * The fraction of its CPU time a guest's programs get between two instants because of
+     * migrations (1 without one): auto-converge's throttle takes its share, the switch-over
+     * pause all of it. Sampled every 10 ms (coarser over long spans).
+     */
+    public synchronized double guestRunFraction(int vmid, Instant from, Instant to) {
+        long span = Duration.between(from, to).toNanos();
+        if (span <= 0 || migrations.stream().noneMatch(m -> m.vmid() == vmid)) {
+            return 1;
+        }
+        long step = Math.max(10_000_000L, span / 2_000);
+        double sum = 0;
+        int samples = 0;
+        for (long t = step / 2; t < span; t += step) {
+            Instant at = from.plusNanos(t);
+            boolean paused = migrations.stream().anyMatch(m -> m.vmid() == vmid && m.blackout(at));
+            sum += paused ? 0 : 1 - cpuThrottle(vmid, at);
+            samples++;
+        }
+        return samples == 0 ? 1 : sum / samples;
+    }
+
     /** A file in a guest's (in-memory) filesystem, as a program wrote it. */
     public synchronized Optional<String> guestFile(int vmid, String path) {
         return Optional.ofNullable(guestFiles.getOrDefault(vmid, Map.of()).get(path));
