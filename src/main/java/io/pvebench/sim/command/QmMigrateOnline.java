@@ -137,6 +137,9 @@ final class QmMigrateOnline {
         model.recordMigration(record);
         for (LiveMigration.Poll poll : plan.polls()) {
             advanceTo(start.plus(poll.at()));
+            if (!model.online(target)) {
+                failPhase2(record, ip);
+            }
             if (poll.completed()) {
                 break;
             }
@@ -162,6 +165,25 @@ final class QmMigrateOnline {
         log("migration completed, transferred " + Sizes.bytes(plan.transferred()) + " VM-state");
         log("migration status: completed");
         advance(CLEANUP);
+    }
+
+    /**
+     * The target died during the RAM copy: QEMU's stream through the SSH tunnel breaks,
+     * qemu-server cancels and cannot stop the VM on the target ({@code phase2_cleanup}); the
+     * VM keeps running on the source. The error text of the broken stream is QEMU's for a
+     * failed socket write; what the real one says depends on how the target died.
+     */
+    private void failPhase2(MigrationRecord record, String ip) {
+        model.failMigration(record, at);
+        log("migration status error: failed - Unable to write to socket: Broken pipe");
+        log("ERROR: online migrate failure - aborting");
+        log("aborting phase 2 - cleanup resources");
+        log("migrate_cancel");
+        model.config(vmid).ifPresent(c -> model.setConfig(c.without("lock")));
+        log("ERROR: command '/usr/bin/ssh -e none -o 'BatchMode=yes' -o 'HostKeyAlias=" + target + "' root@" + ip
+                + " qm stop " + vmid + " --skiplock --migratedfrom " + source + "' failed: exit code 255");
+        log("ERROR: migration finished with problems (duration " + duration() + ")");
+        throw new CommandFailure("migration problems");
     }
 
     /** qemu-server's {@code round_powerof2}: the next power of two not below {@code value}. */

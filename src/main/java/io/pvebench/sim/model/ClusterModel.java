@@ -398,6 +398,14 @@ public final class ClusterModel {
         migrations.add(migration);
     }
 
+    /** Replaces the record of a migration that failed before its switch-over ({@link MigrationRecord#failedAt}). */
+    public synchronized void failMigration(MigrationRecord migration, Instant at) {
+        int k = migrations.indexOf(migration);
+        if (k >= 0) {
+            migrations.set(k, migration.failedAt(at));
+        }
+    }
+
     /** Every live migration so far, oldest first: the truth for tests of probes and parsers. */
     public synchronized List<MigrationRecord> migrations() {
         return List.copyOf(migrations);

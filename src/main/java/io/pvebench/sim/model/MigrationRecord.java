@@ -24,7 +24,7 @@ public record MigrationRecord(int vmid, String source, String target, Instant st
 
     /** When the VM runs again, on the target. */
     public Instant resumed() {
-        return switchover.plus(downtime);
+        return failed() ? Instant.MAX : switchover.plus(downtime);
     }
 
     /** Whether the VM is paused at {@code at}. */
@@ -34,12 +34,22 @@ public record MigrationRecord(int vmid, String source, String target, Instant st
 
     /** Whether RAM is being copied at {@code at} (the stream loads the link). */
     public boolean copying(Instant at) {
-        return !at.isBefore(start) && at.isBefore(resumed());
+        return !at.isBefore(start) && at.isBefore(resumed()) && at.isBefore(end);
+    }
+
+    /** Whether the migration failed before the switch-over: then the VM never paused. */
+    public boolean failed() {
+        return switchover.equals(Instant.MAX);
+    }
+
+    /** This migration as it ended when it failed at {@code at}: no switch-over, no pause. */
+    public MigrationRecord failedAt(Instant at) {
+        return new MigrationRecord(vmid, source, target, start, Instant.MAX, Duration.ZERO, at, bytesPerSecond, plan);
     }
 
     /** The auto-converge throttle of the guest's vCPUs at {@code at}, 0..1. */
     public double throttleAt(Instant at) {
-        if (at.isBefore(start) || !at.isBefore(switchover)) {
+        if (at.isBefore(start) || !at.isBefore(switchover) || !at.isBefore(end)) {
             return 0;
         }
         return plan.throttleAt(Duration.between(start, at));
