@@ -39,7 +39,11 @@ class SimLiveMigrationTest {
         List<SimVmSpec> vms = List.of(new SimVmSpec(100, "vm100", "pve1", 4, 4L << 30, 32L << 30, "ceph"),
                 new SimVmSpec(101, "vm101", "pve2", 4, 4L << 30, 32L << 30, "ceph"),
                 new SimVmSpec(102, "vm102", "pve1", 4, 4L << 30));
-        cluster = SimCluster.start(new SimSpec("sim", version, nodes, seed, timeScale, vms, "root", "sim", List.of()));
+        start(new SimSpec("sim", version, nodes, seed, timeScale, vms, "root", "sim", List.of()));
+    }
+
+    private void start(SimSpec spec) {
+        cluster = SimCluster.start(spec);
         ssh = new SshClient(cluster);
     }
 
@@ -379,6 +383,42 @@ class SimLiveMigrationTest {
         MigrationRecord failed = cluster.model().lastMigration(100).orElseThrow();
         assertThat(failed.failed()).isTrue();
         assertThat(cluster.model().cpuThrottle(100, failed.end().plusSeconds(1))).isZero();
+    }
+
+
+    @Test
+    void anHaManagedVmGetsAHamigrateTaskThenTheHaStacksQmigrateTaskOnTheSource() throws Exception {
+        List<SimVmSpec> vms = List.of(new SimVmSpec(100, "vm100", "pve1", 4, 4L << 30, 32L << 30, "ceph"));
+        start(new SimSpec("sim", "9.2", 3, 7, 200, vms, "root", "sim", List.of()).withHaResources("vm:100"));
+        SshClient.Result r = ssh.run("pve1", "qm migrate 100 pve2 --online");
+        assertThat(r).isEqualTo(new SshClient.Result("Requesting HA migration for VM 100 to node pve2\n", "", 0));
+        JsonNode tasks = JSON.readTree(ssh.run("pve1", "pvesh get /nodes/pve1/tasks --output-format json").stdout());
+        assertThat(tasks.get(0).get("type").asText()).isEqualTo("hamigrate");
+
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (cluster.model().nodeOf(100).equals("pve1") || cluster.model().config(100).orElseThrow().lock()
+                .isPresent()) {
+            assertThat(System.currentTimeMillis()).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        JsonNode qmigrate = null;
+        while (qmigrate == null) {
+            for (JsonNode t : JSON.readTree(ssh.run("pve1", "pvesh get /nodes/pve1/tasks --output-format json")
+                    .stdout())) {
+                if (t.get("type").asText().equals("qmigrate") && t.has("status")) {
+                    qmigrate = t;
+                }
+            }
+            assertThat(System.currentTimeMillis()).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        assertThat(qmigrate.get("status").asText()).isEqualTo("OK");
+        JsonNode log = JSON.readTree(ssh.run("pve1", "pvesh get /nodes/pve1/tasks/" + qmigrate.get("upid").asText()
+                + "/log --output-format json").stdout());
+        assertThat(log.get(0).get("t").asText()).isEqualTo("task started by HA resource agent");
+        assertThat(log.get(1).get("t").asText()).matches(STAMP + "conntrack state migration not supported or "
+                + "disabled, active connections might get dropped");
+        assertThat(log.get(log.size() - 1).get("t").asText()).isEqualTo("TASK OK");
     }
 
 }
