@@ -421,4 +421,27 @@ class SimLiveMigrationTest {
         assertThat(log.get(log.size() - 1).get("t").asText()).isEqualTo("TASK OK");
     }
 
+
+    @Test
+    void aMigrationStreamSlowsOtherTrafficBetweenTheTwoNodes() throws Exception {
+        start("9.2", 7);
+        String ip101 = cluster.model().vm(101).orElseThrow().ip();
+        double before = iperfGbit(ip101);
+        // a long copy (64 GiB at 400 MiB/s) of VM 100 from pve1 to pve2, recorded as the command would
+        io.pvebench.sim.model.LiveMigration.Plan plan = io.pvebench.sim.model.LiveMigration.plan(
+                new io.pvebench.sim.model.LiveMigration.Params(64L << 30, 60L << 30, 1 << 20, 400.0 * (1 << 20), 100),
+                new java.util.Random(1));
+        cluster.model().recordMigration(new MigrationRecord(100, "pve1", "pve2", cluster.model().clock().now(),
+                400.0 * (1 << 20), plan));
+        double during = iperfGbit(ip101);
+        assertThat(during).isLessThan(before * 0.8);
+    }
+
+    private double iperfGbit(String server) throws Exception {
+        ssh.run("pve2", "qm guest exec 101 -- iperf3 -s -D -1");
+        SshClient.Result r = ssh.run("pve1", "qm guest exec 102 -- iperf3 -c " + server + " -t 5 -J");
+        JsonNode iperf = JSON.readTree(JSON.readTree(r.stdout()).path("out-data").asText());
+        return iperf.at("/end/sum_sent/bits_per_second").asDouble() / 1e9;
+    }
+
 }
