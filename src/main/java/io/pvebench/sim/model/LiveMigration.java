@@ -14,17 +14,20 @@ import java.util.Random;
  * <li>The first pass walks all configured memory. Only the guest's used memory holds
  * non-zero pages; QEMU sends a zero page as a header of about 8 bytes, so the first pass of
  * a mostly idle guest sends its used memory, not its configured size. {@code remaining}
- * counts the pages not walked yet plus the dirty set, as {@code query-migrate} does.</li>
+ * counts the pages not walked yet, later what the current pass has still to send, as
+ * {@code query-migrate} does.</li>
  * <li>Meanwhile the guest dirties memory at its load's rate (±10 % per step), throttled by
  * auto-converge; the dirty set is capped at the used memory (a page dirtied twice is sent
  * once). After the first pass each step sends from the dirty set.</li>
- * <li>Auto-converge (QEMU {@code mig_throttle_guest_down}): once a second after the first
- * pass, if the guest dirtied more than half of what was sent in that second
- * ({@code throttle-trigger-threshold} 50) twice in a row, the vCPUs are throttled: 20 %
- * first, then +10 % each time, at most 99 %. A throttled guest dirties and works that much
- * less.</li>
- * <li>Switch-over when the remaining set can be sent within the downtime limit at the
- * current rate: the VM pauses, the rest is sent, the device state follows; the pause is
+ * <li>At the end of each pass the dirty set becomes the next pass ({@code migration_bitmap_sync});
+ * {@code remaining} then jumps up, which is what qemu-server's downtime counter sees.</li>
+ * <li>Auto-converge (QEMU {@code mig_throttle_guest_down}): at a sync at least a second after
+ * the last check, if the guest dirtied more than half of what was sent since
+ * ({@code throttle-trigger-threshold} 50), a counter goes up; at two the vCPUs are
+ * throttled: 20 % first, then +10 % each time, at most 99 %. A throttled guest dirties and
+ * works that much less.</li>
+ * <li>Switch-over when the rest of the pass plus the new dirty set can be sent within the
+ * downtime limit at the stream's rate: the VM pauses, the rest is sent, the device state follows; the pause is
  * {@link Plan#downtime()}.</li>
  * <li>qemu-server polls {@code query-migrate} every second, every 100 ms once the remaining
  * bytes are below the average transferred per poll (then it logs every tenth poll); when the
@@ -126,7 +129,6 @@ public final class LiveMigration {
         long nextPoll = pollInterval;
         int i = 0;
         double lastTransferred = 0;
-        double lastPollTransferred = 0;
         long lastPollNanos = 0;
         long lastRem = -1;
         int downtimeCounter = 0;
@@ -245,8 +247,8 @@ public final class LiveMigration {
                         Math.round(transferred), p.memoryBytes(), limitMs);
             }
             lastTransferred = transferred;
-            lastPollTransferred = transferred;
-            avgAtLoopStart = lastPollTransferred / (i + 1);
+            // phase2's $avglstat at the top of the next turn: transferred so far over the turn's number
+            avgAtLoopStart = transferred / (i + 1);
             nextPoll = t + pollInterval;
         }
     }
