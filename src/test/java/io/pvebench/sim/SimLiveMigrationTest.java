@@ -444,4 +444,20 @@ class SimLiveMigrationTest {
         return iperf.at("/end/sum_sent/bits_per_second").asDouble() / 1e9;
     }
 
+
+    @Test
+    void iperf3ToAThrottledMigratingGuestDips() throws Exception {
+        start("9.2", 7);
+        String ip101 = cluster.model().vm(101).orElseThrow().ip();
+        double before = iperfGbit(ip101);
+        io.pvebench.sim.model.LiveMigration.Plan plan = io.pvebench.sim.model.LiveMigration.plan(
+                new io.pvebench.sim.model.LiveMigration.Params(4L << 30, 3L << 30, 3_000.0 * (1 << 20),
+                        450.0 * (1 << 20), 100), new java.util.Random(1));
+        // VM 101 itself migrates, its vCPUs throttled by 30 % or more from now on
+        java.time.Instant start = cluster.model().clock().now().minus(plan.throttles().get(1).at());
+        cluster.model().recordMigration(new MigrationRecord(101, "pve2", "pve1", start, 450.0 * (1 << 20), plan));
+        double during = iperfGbit(ip101);
+        assertThat(during).isLessThan(before * 0.75);
+    }
+
 }

@@ -192,7 +192,8 @@ public final class LiveMigration {
                         // mig_throttle_guest_down, at most once a second of syncs
                         if (secondDirtied > 0.5 * secondSent && ++highCount >= 2) {
                             highCount = 0;
-                            throttle = throttle == 0 ? 0.20 : Math.min(0.99, throttle + 0.10);
+                            // QEMU counts whole percents: cpu-throttle-initial 20, cpu-throttle-increment 10
+                            throttle = (throttle == 0 ? 20 : Math.min(99, Math.round(throttle * 100) + 10)) / 100.0;
                             throttles.add(new Throttle(Duration.ofNanos(now), throttle));
                         }
                         secondDirtied = 0;
