@@ -460,4 +460,27 @@ class SimLiveMigrationTest {
         assertThat(during).isLessThan(before * 0.75);
     }
 
+
+    @Test
+    void fpingAt10MsLosesThePacketsSentDuringTheDowntime() throws Exception {
+        start("9.2", 7, 2, 40);
+        String ip100 = cluster.model().vm(100).orElseThrow().ip();
+        // a heavy guest's plan: its downtime was auto-increased to several hundred ms
+        io.pvebench.sim.model.LiveMigration.Plan plan = io.pvebench.sim.model.LiveMigration.plan(
+                new io.pvebench.sim.model.LiveMigration.Params(4L << 30, 3L << 30, 3_000.0 * (1 << 20),
+                        450.0 * (1 << 20), 100), new java.util.Random(1));
+        // VM 100's switch-over falls well into the fping run, whatever the SSH round trip costs
+        java.time.Instant start = cluster.model().clock().now().plusSeconds(20).minus(plan.switchover());
+        MigrationRecord m = new MigrationRecord(100, "pve1", "pve2", start, 450.0 * (1 << 20), plan);
+        cluster.model().recordMigration(m);
+        SshClient.Result r = ssh.run("pve2", "qm guest exec 101 --timeout 120 -- fping -q -c 6000 -p 10 " + ip100);
+        String err = JSON.readTree(r.stdout()).get("err-data").asText();
+        java.util.regex.Matcher x = java.util.regex.Pattern.compile("xmt/rcv/%loss = 6000/(\\d+)/").matcher(err);
+        assertThat(x.find()).as(err).isTrue();
+        long lost = 6000 - Long.parseLong(x.group(1));
+        assertThat(m.downtime().toMillis()).isGreaterThan(100);
+        assertThat(lost).isCloseTo(Math.round(m.downtime().toMillis() / 10.0),
+                org.assertj.core.api.Assertions.within(1L));
+    }
+
 }
