@@ -161,6 +161,8 @@ class SimLiveMigrationTest {
         List<String> light = migrate("qm migrate 100 pve2 --online");
         assertThat(ssh.run("pve2", "qm guest exec 101 --timeout 1 -- stress-ng --cpu 2 --vm 2 --vm-bytes 1G "
                 + "--timeout 30m").exitStatus()).isZero();
+        double pve2Before = cluster.model().nodeLoad("pve2").demandCores();
+        double pve1Before = cluster.model().nodeLoad("pve1").demandCores();
         SshClient.Result heavy = ssh.run("pve2", "qm migrate 101 pve1 --online");
         assertThat(heavy.exitStatus()).as(heavy.stderr()).isZero();
         List<String> log = List.of(heavy.stdout().split("\n"));
@@ -178,6 +180,9 @@ class SimLiveMigrationTest {
         assertThat(cluster.model().cpuThrottle(101, slow.resumed())).isZero();
         assertThat(slow.downtime().toMillis()).isGreaterThan(fast.downtime().toMillis());
         assertThat(light).isNotEmpty();
+        // the stress moved with the VM
+        assertThat(cluster.model().nodeLoad("pve1").demandCores()).isGreaterThan(pve1Before + 2);
+        assertThat(cluster.model().nodeLoad("pve2").demandCores()).isLessThan(pve2Before - 2);
     }
 
     @Test
