@@ -88,14 +88,17 @@ final class Fping {
         int width = targets.stream().mapToInt(String::length).max().orElse(0);
         Random random = model.randoms().next("fping/" + from.vmid() + "/" + String.join(",", targets));
         List<Event> events = new ArrayList<>();
+        Instant now = model.clock().now();
         for (int j = 0; j < targets.size(); j++) {
             VmInfo to = target(from, targets.get(j), model);
             double loss = to == null ? 1 : model.loss(from, to);
             double roundTripLoss = 1 - (1 - loss) * (1 - loss);
             for (int k = 0; k < count; k++) {
                 long sent = (k * periodMs + j * intervalMs) * 1_000_000L + random.nextInt(40_000);
-                if (to != null && random.nextDouble() >= roundTripLoss) {
-                    long rtt = model.rttMicros(from, to, random) * 1_000 + random.nextInt(1_000);
+                Instant sentAt = now.plusNanos(sent);
+                if (to != null && random.nextDouble() >= roundTripLoss && !model.migrationBlackout(from, to, sentAt)) {
+                    long rtt = (model.rttMicros(from, to, random) + model.migrationDelayMicros(from, to, sentAt)) * 1_000
+                            + random.nextInt(1_000);
                     events.add(new Event(sent + rtt, j, k, rtt));
                 } else {
                     events.add(new Event(sent + timeoutMs * 1_000_000L, j, k, -1));

@@ -263,6 +263,14 @@ final class Iperf3 {
                     rates[s] = Math.min(rates[s], net.config().mss() * 8 / rtt * 1.22 / Math.sqrt(loss));
                 }
             }
+            // a migrating end runs throttled, and not at all while paused for the switch-over
+            Instant from0 = model.clock().now().plusNanos(Math.round((omit ? 0 : o.omit()) * 1e9 + ends[0] * 1e9));
+            Instant to0 = model.clock().now().plusNanos(Math.round((omit ? 0 : o.omit()) * 1e9 + nominalEnd * 1e9));
+            double run = Math.min(model.guestRunFraction(from.vmid(), from0, to0),
+                    model.guestRunFraction(to.vmid(), from0, to0));
+            for (int s = 0; s < n; s++) {
+                rates[s] *= run;
+            }
             List<Object> streams = new ArrayList<>();
             long sumBytes = 0;
             long sumRetr = 0;

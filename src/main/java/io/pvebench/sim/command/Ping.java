@@ -119,11 +119,14 @@ final class Ping {
         for (long seq = 1; seq <= count; seq++) {
             long sentMicros = Math.round((seq - 1) * interval * 1e6 + slackMicros);
             slackMicros += 80 + random.nextInt(900);
-            boolean lost = answers && random.nextDouble() < roundTripLoss;
+            Instant sentAt = start.plusNanos(sentMicros * 1000);
+            // a packet to or from a VM paused for a migration's switch-over gets no answer
+            boolean lost = answers && (random.nextDouble() < roundTripLoss || model.migrationBlackout(from, to, sentAt));
             if (lost) {
                 lastEventMicros = sentMicros;
             } else if (answers) {
-                long rtt = model.rttMicros(from, to, random) + model.extraLatencyMicros(from, to);
+                long rtt = model.rttMicros(from, to, random) + model.extraLatencyMicros(from, to)
+                        + model.migrationDelayMicros(from, to, sentAt);
                 received++;
                 tsum += rtt;
                 tsum2 += rtt * rtt;

@@ -28,8 +28,13 @@ import java.util.Set;
  * storage is not copied. Copy speed is the slower storage's, capped by the SSH tunnel of a
  * secure migration (a model number). The VM's config then belongs to the target node.
  *
- * <p>Not simulated: live migration of a running VM ({@code --online} fails saying so), HA
- * managed VMs ({@code hamigrate}), {@code --targetstorage} maps and bandwidth limits.
+ * A running VM with {@code --online} migrates live ({@link QmMigrateOnline}).
+ *
+ * A running HA-managed VM gets a short {@code hamigrate} task, then the HA stack's
+ * {@code qmigrate} task on the source.
+ *
+ * <p>Not simulated: stopped HA-managed VMs, the HA resource's {@code migrate} state while it
+ * runs, {@code --targetstorage} maps and bandwidth limits of offline migration.
  */
 final class QmMigrate {
 
@@ -66,16 +71,58 @@ final class QmMigrate {
             if (!a.flag("online")) {
                 throw new CommandFailure("can't migrate running VM without --online");
             }
-            throw new CommandFailure("live migration is not simulated by the twin (only offline migration)");
         } else if (a.flag("online")) {
             warning = "VM isn't running. Doing offline migration instead.\n";
         }
         if (model.ha(ha -> ha.resources().containsKey("vm:" + vmid))) {
-            throw new CommandFailure("migrating an HA-managed VM (hamigrate) is not simulated by the twin");
+            if (!model.running(vmid)) {
+                throw new CommandFailure("migrating a stopped HA-managed VM is not simulated by the twin");
+            }
+            return TaskRunner.cli(inv, "hamigrate", Integer.toString(vmid), true, task -> {
+                task.log("Requesting HA migration for VM " + vmid + " to node " + target);
+                haMigrate(model, vmid, local, target);
+            });
+        }
+        if (model.running(vmid)) {
+            long bwlimit = a.options.containsKey("bwlimit") ? Long.parseLong(a.options.get("bwlimit")) : 0;
+            return TaskRunner.cli(inv, "qmigrate", Integer.toString(vmid), true,
+                    task -> new QmMigrateOnline(model, task, vmid, local, target)
+                            .run(bwlimit, a.flag("with-local-disks"), a.flag("with-conntrack-state")));
         }
         Reply reply = TaskRunner.cli(inv, "qmigrate", Integer.toString(vmid), true,
                 task -> run(inv, task, vmid, target));
         return new Reply(reply.stdout(), warning + reply.stderr(), reply.exitCode());
+    }
+
+    /** How long until the CRM's next round hands the request to the source's LRM: a model number (CRM loop 10 s). */
+    private static final Duration HA_PICKUP = Duration.ofSeconds(10);
+
+    /**
+     * What {@code ha-manager migrate} sets going: after the CRM's next round the source node's
+     * LRM starts the real {@code qmigrate} task (pve-ha-manager {@code PVEVM.pm migrate}:
+     * online, {@code force} and {@code with-local-disks}, never conntrack state), whose log
+     * begins with an unstamped {@code task started by HA resource agent}.
+     */
+    private static void haMigrate(ClusterModel model, int vmid, String source, String target) {
+        Thread lrm = new Thread(() -> {
+            try {
+                model.clock().sleep(HA_PICKUP);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Task task = model.tasks().start(source, "qmigrate", Integer.toString(vmid), "root@pam", false);
+            try {
+                task.log("task started by HA resource agent");
+                new QmMigrateOnline(model, task, vmid, source, target).run(0, true, false);
+                task.finish();
+            } catch (InterruptedException e) {
+                task.fail("received interrupt");
+            } catch (RuntimeException e) {
+                task.fail(String.valueOf(e.getMessage()));
+            }
+        }, "sim-ha-migrate-" + vmid);
+        lrm.setDaemon(true);
+        lrm.start();
     }
 
     private void run(Invocation inv, Task task, int vmid, String target) throws InterruptedException {

@@ -227,6 +227,9 @@ final class StressNg {
         // every worker gets the same slice of the vCPUs the guest gets from the host
         double share = load.cpuDemand() > 0 ? Math.min(1, load.cpuUsed() / load.cpuDemand()) : 1;
         share *= Math.min(1, vm.cores() / Math.max(1e-9, load.runnable()));
+        // a live migration's auto-converge throttle (and its pause) slows the workers as it runs
+        Instant now = model.clock().now();
+        double throttled = model.guestRunFraction(vm.vmid(), now, now.plusNanos(Math.round(real * 1e9)));
         List<Row> rows = new ArrayList<>();
         for (var e : o.stressors.entrySet()) {
             String name = e.getKey();
@@ -242,7 +245,7 @@ final class StressNg {
                 continue;
             }
             double noise = 1 + 0.015 * random.nextGaussian();
-            double opsRate = rate.opsPerSecond() * busy * Math.min(1, share) * noise;
+            double opsRate = rate.opsPerSecond() * busy * Math.min(1, share) * noise * throttled;
             if (name.equals("vm")) {
                 opsRate *= Math.sqrt((double) (64L << 20) / Math.max(1 << 20, vmBytes));
             }

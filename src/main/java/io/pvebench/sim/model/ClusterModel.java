@@ -67,6 +67,7 @@ public final class ClusterModel {
     private final HaState ha = new HaState();
     private final DatacenterConfig datacenter = new DatacenterConfig();
     private final Map<String, Duration> extraLatency = new HashMap<>();
+    private final List<MigrationRecord> migrations = new ArrayList<>();
     private final Map<String, Instant> leftMain = new HashMap<>();
     private final List<java.util.function.BiConsumer<String, Boolean>> crashListeners = new ArrayList<>();
     private Corosync corosync;
@@ -359,6 +360,15 @@ public final class ClusterModel {
                 }
             }
         }
+        if (!src.equals(dst)) {
+            for (MigrationRecord m : migrations) {
+                if (m.copying(now) && m.vmid() != from.vmid() && m.vmid() != to.vmid()
+                        && (m.source().equals(src) || m.target().equals(dst))) {
+                    flows++;
+                    bits += m.bytesPerSecond() * 8;
+                }
+            }
+        }
         return new NetworkModel.PathLoad(a.guestShare(), b.guestShare(), na.share(), nb.share(),
                 na.utilization(), nb.utilization(), na.demandCores() / na.cores(), nb.demandCores() / nb.cores(),
                 Math.min(1, a.cpuUsed() / from.cores()), Math.min(1, b.cpuUsed() / to.cores()), flows,
@@ -379,6 +389,90 @@ public final class ClusterModel {
     /** One ping round trip between two guests right now, microseconds. */
     public synchronized long rttMicros(VmInfo from, VmInfo to, Random random) {
         return network(from, to).rttMicros(path(from, to), random, pathLoad(from, to));
+    }
+
+    // ---- live migration (see LiveMigration) ----
+
+    /** Keeps a live migration's plan: probes, loads and the link see it from now on. */
+    public synchronized void recordMigration(MigrationRecord migration) {
+        migrations.add(migration);
+    }
+
+    /** Replaces the record of a migration that failed before its switch-over ({@link MigrationRecord#failedAt}). */
+    public synchronized void failMigration(MigrationRecord migration, Instant at) {
+        int k = migrations.indexOf(migration);
+        if (k >= 0) {
+            migrations.set(k, migration.failedAt(at));
+        }
+    }
+
+    /** Every live migration so far, oldest first: the truth for tests of probes and parsers. */
+    public synchronized List<MigrationRecord> migrations() {
+        return List.copyOf(migrations);
+    }
+
+    /** The last live migration of a VM, if any. */
+    public synchronized Optional<MigrationRecord> lastMigration(int vmid) {
+        for (int k = migrations.size() - 1; k >= 0; k--) {
+            if (migrations.get(k).vmid() == vmid) {
+                return Optional.of(migrations.get(k));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a packet between two guests at {@code at} meets either paused for a migration's switch-over. */
+    public synchronized boolean migrationBlackout(VmInfo from, VmInfo to, Instant at) {
+        for (MigrationRecord m : migrations) {
+            if ((m.vmid() == from.vmid() || m.vmid() == to.vmid()) && m.blackout(at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Extra round trip at {@code at} from a migration of either guest starting, microseconds. */
+    public synchronized long migrationDelayMicros(VmInfo from, VmInfo to, Instant at) {
+        long extra = 0;
+        for (MigrationRecord m : migrations) {
+            if (m.vmid() == from.vmid() || m.vmid() == to.vmid()) {
+                extra += m.startSpikeMicros(at);
+            }
+        }
+        return extra;
+    }
+
+    /** Auto-converge's throttle of a guest's vCPUs at {@code at}, 0..1 (0 when none migrates). */
+    public synchronized double cpuThrottle(int vmid, Instant at) {
+        double t = 0;
+        for (MigrationRecord m : migrations) {
+            if (m.vmid() == vmid) {
+                t = Math.max(t, m.throttleAt(at));
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The fraction of its CPU time a guest's programs get between two instants because of
+     * migrations (1 without one): auto-converge's throttle takes its share, the switch-over
+     * pause all of it. Sampled every 10 ms (coarser over long spans).
+     */
+    public synchronized double guestRunFraction(int vmid, Instant from, Instant to) {
+        long span = Duration.between(from, to).toNanos();
+        if (span <= 0 || migrations.stream().noneMatch(m -> m.vmid() == vmid)) {
+            return 1;
+        }
+        long step = Math.max(10_000_000L, span / 2_000);
+        double sum = 0;
+        int samples = 0;
+        for (long t = step / 2; t < span; t += step) {
+            Instant at = from.plusNanos(t);
+            boolean paused = migrations.stream().anyMatch(m -> m.vmid() == vmid && m.blackout(at));
+            sum += paused ? 0 : 1 - cpuThrottle(vmid, at);
+            samples++;
+        }
+        return samples == 0 ? 1 : sum / samples;
     }
 
     /** A file in a guest's (in-memory) filesystem, as a program wrote it. */
