@@ -43,8 +43,25 @@ public final class TwinShell implements AutoCloseable {
 
     /** A twin whose nodes have {@code hardware} (NIC speed, MTU, bond). */
     public TwinShell(String pve, long seed, double timeScale, SimHardware hardware) {
-        twin = SimCluster.start(new SimSpec("lab", pve, 2, seed, timeScale,
-                List.of(new SimVmSpec(101, "srv", "pve1", 4, 4L << 30), new SimVmSpec(102, "cli", "pve2", 4, 4L << 30)),
+        this(pve, seed, timeScale, hardware, null);
+    }
+
+    /**
+     * A twin whose VMs' disks lie on {@code storage} (a shared one such as {@code ceph} lets
+     * them migrate live), or on the twin's default local storage when null.
+     */
+    public TwinShell(String pve, long seed, double timeScale, String storage) {
+        this(pve, seed, timeScale, SimHardware.DEFAULT, storage);
+    }
+
+    private TwinShell(String pve, long seed, double timeScale, SimHardware hardware, String storage) {
+        SimVmSpec server = new SimVmSpec(101, "srv", "pve1", 4, 4L << 30);
+        SimVmSpec client = new SimVmSpec(102, "cli", "pve2", 4, 4L << 30);
+        if (storage != null) {
+            server = server.withDisk(32L << 30, storage);
+            client = client.withDisk(32L << 30, storage);
+        }
+        twin = SimCluster.start(new SimSpec("lab", pve, 2, seed, timeScale, List.of(server, client),
                 "root", "twin-shell", List.of()).withHardware(hardware));
         try {
             knownHosts = Files.createTempFile("twin-shell", ".known_hosts");
