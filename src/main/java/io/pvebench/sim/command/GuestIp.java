@@ -61,7 +61,7 @@ final class GuestIp {
         if (json) {
             List<String> objects = new ArrayList<>();
             for (String dev : devices) {
-                objects.add(IpCommand.compact(dev.equals("lo") ? lo(details) : nic(mac, mtu, details)));
+                objects.add(IpCommand.compact(dev.equals("lo") ? IpCommand.loJson(details) : nic(mac, mtu, details)));
             }
             return done(Reply.ok("[" + String.join(",", objects) + "]\n"));
         }
@@ -109,27 +109,6 @@ final class GuestIp {
             model.setGuestMtu(vm.vmid(), mtu);
         }
         return Reply.ok("");
-    }
-
-    private static Map<String, Object> lo(boolean details) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("ifindex", 1);
-        o.put("ifname", "lo");
-        o.put("flags", List.of("LOOPBACK", "UP", "LOWER_UP"));
-        o.put("mtu", 65536);
-        o.put("qdisc", "noqueue");
-        o.put("operstate", "UNKNOWN");
-        o.put("linkmode", "DEFAULT");
-        o.put("group", "default");
-        o.put("txqlen", 1000);
-        o.put("link_type", "loopback");
-        o.put("address", "00:00:00:00:00:00");
-        o.put("broadcast", "00:00:00:00:00:00");
-        if (details) {
-            o.put("min_mtu", 0);
-            o.put("max_mtu", 0);
-        }
-        return o;
     }
 
     private static Map<String, Object> nic(String mac, int mtu, boolean details) {

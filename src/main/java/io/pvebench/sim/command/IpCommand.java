@@ -260,7 +260,8 @@ final class IpCommand implements Program {
         return s.append('\n').toString();
     }
 
-    private static Map<String, Object> loJson(boolean details) {
+    /** The loopback device as {@code ip -j [-d] link} prints it, on a node or in a guest alike. */
+    static Map<String, Object> loJson(boolean details) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("ifindex", 1);
         o.put("ifname", LO);
