@@ -36,6 +36,13 @@ final class TwinTarget {
     static final long TEMPLATE_MEMORY = 2L << 30;
     static final long TEMPLATE_DISK = 8L << 30;
 
+    /**
+     * Where the listed VMs' disks lie: a shared NFS storage, as on the clusters the study
+     * migrated VMs between, so a VM can migrate live without copying its disk (the twin does
+     * not simulate live storage migration).
+     */
+    static final String SHARED_STORAGE = "nfs-vmstore";
+
     private TwinTarget() {
     }
 
@@ -86,7 +93,8 @@ final class TwinTarget {
                         continue;
                     }
                     String node = "pve" + (slot % nodes + 1);
-                    out.add(new SimVmSpec(vmid, spec.name() + "-" + vmid, node, spec.cores(), spec.memoryBytes()));
+                    out.add(new SimVmSpec(vmid, spec.name() + "-" + vmid, node, spec.cores(), spec.memoryBytes())
+                            .withDisk(SimVmSpec.DEFAULT_DISK, SHARED_STORAGE));
                     slot++;
                 }
             }

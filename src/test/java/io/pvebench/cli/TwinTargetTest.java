@@ -28,6 +28,21 @@ class TwinTargetTest {
     }
 
     @Test
+    void aPipelinesVmsLieOnSharedStorageSoTheyMigrateLive() {
+        VmSpec spec = new VmSpec("small", 4, 4L << 30, List.of(101, 102));
+        try (ClusterTarget target = TwinTarget.start(new TwinCluster(2, "9.2", 50), List.of(spec), 3);
+             JschRemoteShell shell = new JschRemoteShell(target.ssh())) {
+            String config = shell.run(target.hosts().get("pve1"), "qm config 101", Duration.ofSeconds(20)).stdout();
+            assertThat(config).contains("nfs-vmstore:vm-101-disk-0");
+            var migrate = shell.run(target.hosts().get("pve1"), "qm migrate 101 pve2 --online", Duration.ofSeconds(60));
+            assertThat(migrate.exitCode()).as(migrate.stdout() + migrate.stderr()).isZero();
+            assertThat(migrate.stdout()).contains("migration finished successfully");
+            assertThat(shell.run(target.hosts().get("pve2"), "qm status 101", Duration.ofSeconds(20)).stdout())
+                    .isEqualTo("status: running\n");
+        }
+    }
+
+    @Test
     void aSpecThatClonesFromATemplateFindsTheTemplateOnPve1() {
         VmSpec spec = new VmSpec("small", 4, 4L << 30, new TemplateClones(9000));
         try (ClusterTarget target = TwinTarget.start(new TwinCluster(2, "9.2", 50), List.of(spec), 3);
