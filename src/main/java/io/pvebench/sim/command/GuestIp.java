@@ -21,33 +21,14 @@ final class GuestIp {
     private static final String NIC = "eth0";
 
     GuestRun run(VmInfo vm, List<String> args, ClusterModel model) {
-        boolean json = false;
-        boolean details = false;
-        boolean brief = false;
-        int i = 0;
-        while (i < args.size() && args.get(i).startsWith("-")) {
-            switch (args.get(i)) {
-                case "-j", "-json" -> json = true;
-                case "-d", "-details" -> details = true;
-                case "-br", "-brief" -> brief = true;
-                default -> {
-                    return done(Reply.error("Option \"" + args.get(i) + "\" is unknown, try \"ip -help\".\n", 255));
-                }
-            }
-            i++;
+        IpLinkArgs line = IpLinkArgs.parse(args);
+        if (line.error() != null) {
+            return done(line.error());
         }
-        List<String> rest = args.subList(i, args.size());
-        if (rest.isEmpty() || !"link".startsWith(rest.get(0))) {
-            return done(Reply.error("Object \"" + (rest.isEmpty() ? "" : rest.get(0))
-                    + "\" is unknown, try \"ip help\".\n", 255));
+        if (line.set()) {
+            return done(set(vm, line.words(), model));
         }
-        List<String> sub = rest.subList(1, rest.size());
-        if (!sub.isEmpty() && sub.get(0).equals("set")) {
-            return done(set(vm, sub.subList(1, sub.size()), model));
-        }
-        if (!sub.isEmpty() && (sub.get(0).equals("show") || sub.get(0).equals("list"))) {
-            sub = sub.subList(1, sub.size());
-        }
+        List<String> sub = line.words();
         List<String> devices = List.of("lo", NIC);
         if (!sub.isEmpty()) {
             String dev = sub.get(0).equals("dev") && sub.size() > 1 ? sub.get(1) : sub.get(0);
@@ -58,16 +39,17 @@ final class GuestIp {
         }
         int mtu = model.guestMtu(vm.vmid());
         String mac = vm.mac().toLowerCase();
-        if (json) {
+        if (line.json()) {
             List<String> objects = new ArrayList<>();
             for (String dev : devices) {
-                objects.add(IpCommand.compact(dev.equals("lo") ? IpCommand.loJson(details) : nic(mac, mtu, details)));
+                objects.add(IpCommand.compact(dev.equals("lo") ? IpCommand.loJson(line.details())
+                        : nic(mac, mtu, line.details())));
             }
             return done(Reply.ok("[" + String.join(",", objects) + "]\n"));
         }
         StringBuilder out = new StringBuilder();
         for (String dev : devices) {
-            if (brief) {
+            if (line.brief()) {
                 out.append(dev.equals("lo") ? String.format("%-16s %-14s %s %s \n", "lo", "UNKNOWN",
                         "00:00:00:00:00:00", "<LOOPBACK,UP,LOWER_UP>")
                         : String.format("%-16s %-14s %s %s \n", NIC, "UP", mac, "<BROADCAST,MULTICAST,UP,LOWER_UP>"));

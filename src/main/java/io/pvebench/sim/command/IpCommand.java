@@ -29,35 +29,14 @@ final class IpCommand implements Program {
 
     @Override
     public Reply run(Invocation inv) {
-        List<String> args = inv.args();
-        boolean json = false;
-        boolean details = false;
-        boolean brief = false;
-        int i = 0;
-        while (i < args.size() && args.get(i).startsWith("-")) {
-            switch (args.get(i)) {
-                case "-j", "-json" -> json = true;
-                case "-d", "-details" -> details = true;
-                case "-br", "-brief" -> brief = true;
-                default -> {
-                    return Reply.error("Option \"" + args.get(i) + "\" is unknown, try \"ip -help\".\n", 255);
-                }
-            }
-            i++;
+        IpLinkArgs line = IpLinkArgs.parse(inv.args());
+        if (line.error() != null) {
+            return line.error();
         }
-        List<String> rest = args.subList(i, args.size());
-        if (rest.isEmpty() || !"link".startsWith(rest.get(0))) {
-            return Reply.error("Object \"" + (rest.isEmpty() ? "" : rest.get(0))
-                    + "\" is unknown, try \"ip help\".\n", 255);
+        if (line.set()) {
+            return set(inv, line.words());
         }
-        List<String> sub = rest.subList(1, rest.size());
-        if (!sub.isEmpty() && sub.get(0).equals("set")) {
-            return set(inv, sub.subList(1, sub.size()));
-        }
-        if (!sub.isEmpty() && (sub.get(0).equals("show") || sub.get(0).equals("list"))) {
-            sub = sub.subList(1, sub.size());
-        }
-        return show(inv, sub, json, details, brief);
+        return show(inv, line.words(), line.json(), line.details(), line.brief());
     }
 
     private Reply show(Invocation inv, List<String> sub, boolean json, boolean details, boolean brief) {
