@@ -53,6 +53,11 @@ public record LoadProfile(String name, LoadLevel steady, Bursts bursts) {
         Objects.requireNonNull(steady, "steady");
     }
 
+    /** Whether the profile runs anything in the guests (idle does not). */
+    public boolean putsLoad() {
+        return !steady.isNone() || bursts != null;
+    }
+
     public Optional<Bursts> burstsIfAny() {
         return Optional.ofNullable(bursts);
     }

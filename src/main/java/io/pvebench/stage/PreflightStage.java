@@ -79,8 +79,7 @@ public final class PreflightStage {
 
     /** Whether a scenario of the pipeline puts load on the VMs (then they need stress-ng). */
     private static boolean needsLoad(RunContext run) {
-        return run.pipeline().scenarios().stream().anyMatch(s -> !run.pipeline().load(s).steady().isNone()
-                || run.pipeline().load(s).bursts() != null);
+        return run.pipeline().scenarios().stream().anyMatch(s -> run.pipeline().load(s).putsLoad());
     }
 
     private static Optional<GuestVm> checkVm(VmSpec spec, int vmid, List<ClusterResource> resources,

@@ -40,10 +40,7 @@ final class ResourceSampler {
     private final Duration every;
     private final PveshResources parser = new PveshResources();
     private final List<Sample> samples = new ArrayList<>();
-    private int reads;
     private final List<Instant> readAt = new ArrayList<>();
-    private int failures;
-    private String lastFailure;
     private final Pacer pacer;
     private Thread thread;
 
@@ -101,19 +98,6 @@ final class ResourceSampler {
         return readAt.stream().filter(at -> !at.isBefore(t)).count();
     }
 
-    synchronized int reads() {
-        return reads;
-    }
-
-    synchronized int failures() {
-        return failures;
-    }
-
-    /** The reason of the last failed read, or null. */
-    synchronized String lastFailure() {
-        return lastFailure;
-    }
-
     private void loop() {
         Instant next = clock.now();
         while (!pacer.stopped()) {
@@ -134,17 +118,12 @@ final class ResourceSampler {
             line.put("stdout", json);
             List<Sample> kept = parser.parse(json, labels, at).stream().filter(this::wanted).toList();
             synchronized (this) {
-                reads++;
                 readAt.add(at);
                 samples.addAll(kept);
             }
         } catch (SshException | ProxmoxException | MalformedOutputException e) {
+            // kept in the raw listing; the series shows the gap
             line.put("failure", e.getMessage());
-            synchronized (this) {
-                reads++;
-                failures++;
-                lastFailure = e.getMessage();
-            }
         }
         folder.appendRaw(caseId, RAW_FILE, line);
     }

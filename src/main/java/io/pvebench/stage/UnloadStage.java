@@ -61,7 +61,7 @@ public final class UnloadStage {
 
     /** The usage series, its warm-up labelled so no objective counts it, and the raw listings. */
     private static void keepUsage(CaseContext kase, LoadSession.Outcome outcome, StepLog log) {
-        Optional<Phase> warmup = kase.phases().stream().filter(p -> p.name().equals(LoadStage.WARMUP)).findFirst();
+        Optional<Phase> warmup = warmup(kase);
         List<Sample> usage = outcome.usage().stream()
                 .map(s -> warmup.isPresent() && warmup.get().contains(s.timestamp())
                         ? s.withLabels(Map.of(JudgedSamples.PHASE, JudgedSamples.WARMUP)) : s)
@@ -93,6 +93,11 @@ public final class UnloadStage {
         }
     }
 
+    /** The case's warm-up as the load stage marked it, if the load had one. */
+    private static Optional<Phase> warmup(CaseContext kase) {
+        return kase.phases().stream().filter(p -> p.name().equals(LoadStage.WARMUP)).findFirst();
+    }
+
     /** Each burst that ran is a phase of the timeline, cut at the moment the load was stopped. */
     private static void markBursts(CaseContext kase, LoadSession session, LoadSession.Outcome outcome, Instant stop) {
         outcome.loads().stream().map(LoadSession.Finished::run).filter(run -> !run.offset().isZero()).distinct()
@@ -110,8 +115,8 @@ public final class UnloadStage {
             return;
         }
         List<Sample> usage = outcome.usage();
-        Instant warmupEnd = kase.phases().stream().filter(p -> p.name().equals(LoadStage.WARMUP)).findFirst()
-                .map(Phase::end).orElse(session.startedAt().plus(kase.run().pipeline().measure().warmup()));
+        Instant warmupEnd = warmup(kase).map(Phase::end)
+                .orElse(session.startedAt().plus(kase.run().pipeline().measure().warmup()));
         double tolerance = kase.run().pipeline().measure().loadTolerance();
         VmPair pair = kase.run().pair(kase.plan().vmSpec().name());
         List<Sample> samples = new ArrayList<>();
