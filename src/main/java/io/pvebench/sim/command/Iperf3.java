@@ -101,7 +101,7 @@ final class Iperf3 {
         if (server) {
             model.listen(new Iperf3Listener(vm.vmid(), vm.ip(), port, oneOff, false, pidFile));
             return daemon ? GuestRun.done(Reply.ok(""), Duration.ZERO)
-                    : new GuestRun(Reply.ok(""), null, () -> { }, null);
+                    : GuestRun.later(() -> Reply.ok(""), null, () -> { });
         }
         if (host == null) {
             return GuestRun.done(Reply.error("iperf3: parameter error - must either be a client (-c) or server"
@@ -140,7 +140,7 @@ final class Iperf3 {
         int mss = model.network(vm, target).config().mss();
         String warning = o.udp() && o.blksize() > mss ? "warning: UDP block size " + o.blksize()
                 + " exceeds TCP MSS " + mss + ", may result in fragmentation / drops\n" : "";
-        return new GuestRun(new Reply(json, warning, 0), duration, () -> model.release(o.host(), o.port()), null);
+        return GuestRun.later(() -> new Reply(json, warning, 0), duration, () -> model.release(o.host(), o.port()));
     }
 
     /** {@code iperf3 --version} as Debian 12's iperf3 3.12 prints it (exit 0). */

@@ -81,7 +81,7 @@ final class Ping {
             count = (long) Math.floor(deadline / interval) + 1;
         }
         if (count == null) {
-            return new GuestRun(Reply.ok(""), null, () -> { }, null);
+            return GuestRun.later(() -> Reply.ok(""), null, () -> { });
         }
         return GuestRun.done(simulate(from, target, count, interval, quiet, timestamps, size, model),
                 Duration.ofNanos(Math.round(durationMillis(count, interval) * 1e6)));

@@ -187,7 +187,7 @@ final class StressNg {
             model.writeGuestFile(vm.vmid(), o.yaml, yaml(vm, model, started, rows, o.metricsBrief || o.metrics));
         }
         // killed by pid, this process's load ends with it; at its natural end stopping it changes nothing
-        return new GuestRun(new Reply("", err.toString(), 0), runFor, () -> model.stopLoad(job), null);
+        return GuestRun.later(() -> new Reply("", err.toString(), 0), runFor, () -> model.stopLoad(job));
     }
 
     private static int count(String text, VmInfo vm) {
