@@ -5,11 +5,14 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The samples objectives judge: all but the warm-up. A stage that lets a load settle before
- * it measures labels the samples of that stretch {@code phase=warmup}; they show how the
- * system got going, not how it performs, so no objective (every sample or a statistic over
- * repetitions) and no statistic across repetitions counts them. This is the one place that
- * rule lives. Stateless and thread-safe.
+ * The samples objectives judge: all but the warm-up and the probes through a migration. A
+ * stage that lets a load settle before it measures labels the samples of that stretch
+ * {@code phase=warmup}; they show how the system got going, not how it performs. The
+ * throughput and round-trip series measured through a live migration are labelled
+ * {@code phase=migration}: they show the disturbance, which the {@code migration_*}
+ * metrics judge, and would otherwise fail every steady-state objective. No objective
+ * (every sample or a statistic over repetitions) and no statistic across repetitions
+ * counts either. This is the one place that rule lives. Stateless and thread-safe.
  */
 public final class JudgedSamples {
 
@@ -17,13 +20,16 @@ public final class JudgedSamples {
     public static final String PHASE = "phase";
     /** The value of {@link #PHASE} that keeps a sample out of every judgement. */
     public static final String WARMUP = "warmup";
+    /** The value of {@link #PHASE} of the probes' series through a live migration. */
+    public static final String MIGRATION = "migration";
 
     private JudgedSamples() {
     }
 
     /** Whether objectives and statistics count {@code sample}. */
     public static boolean counts(Sample sample) {
-        return !WARMUP.equals(sample.labels().get(PHASE));
+        String phase = sample.labels().get(PHASE);
+        return !WARMUP.equals(phase) && !MIGRATION.equals(phase);
     }
 
     /** The samples that count, in their order; {@code samples} is not changed. */

@@ -23,7 +23,7 @@ final class LoadsPrinter {
 
     static void print(Pipeline pipeline, long seed, PrintStream out) {
         MeasureSettings measure = pipeline.measure();
-        Duration measured = measure.networkTime();
+        Duration measured = pipeline.measuredTime();
         out.printf("each case: warm-up %d s under load, then %d s of network tests (cluster time, without tool"
                 + " start-up)%n", measure.warmup().toSeconds(), measured.toSeconds());
         for (String scenario : pipeline.scenarios()) {

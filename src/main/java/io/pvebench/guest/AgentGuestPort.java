@@ -28,6 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AgentGuestPort implements GuestPort {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** qemu-server's answer for a VM whose config is on another node ({@code PVE::QemuConfig->load_config}). */
+    private static final java.util.regex.Pattern NOT_ON_NODE = java.util.regex.Pattern.compile(
+            "Configuration file 'nodes/[^/]+/qemu-server/\\d+\\.conf' does not exist");
     /** Extra time for the agent round trip on top of the guest command's own budget. */
     private static final Duration AGENT_SLACK = Duration.ofSeconds(15);
 
@@ -35,6 +38,8 @@ public final class AgentGuestPort implements GuestPort {
     private final SshHosts hosts;
     /** The argv of each process this port started and has not yet collected, by vmid and pid. */
     private final Map<String, List<String>> started = new ConcurrentHashMap<>();
+    /** Where VMs that live-migrated away from the node they were known on run now, by vmid. */
+    private final Map<Integer, String> moved = new ConcurrentHashMap<>();
 
     public AgentGuestPort(RemoteShell shell, SshHosts hosts) {
         this.shell = shell;
@@ -47,7 +52,7 @@ public final class AgentGuestPort implements GuestPort {
         List<String> words = new ArrayList<>(List.of("qm", "guest", "exec", String.valueOf(vm.vmid()),
                 "--timeout", String.valueOf(guestSeconds), "--"));
         words.addAll(argv);
-        CommandResult result = shell.run(hosts.get(vm.node()), ShellQuote.command(words), timeout.plus(AGENT_SLACK));
+        CommandResult result = onVmNode(vm, ShellQuote.command(words), timeout.plus(AGENT_SLACK));
         if (!result.succeeded()) {
             throw new GuestAgentException("qm guest exec on " + vm + " failed (exit " + result.exitCode() + "): "
                     + firstLine(result.stderr()));
@@ -66,7 +71,7 @@ public final class AgentGuestPort implements GuestPort {
         List<String> words = new ArrayList<>(List.of("qm", "guest", "exec", String.valueOf(vm.vmid()),
                 "--synchronous", "0", "--"));
         words.addAll(argv);
-        CommandResult result = shell.run(hosts.get(vm.node()), ShellQuote.command(words), AGENT_SLACK);
+        CommandResult result = onVmNode(vm, ShellQuote.command(words), AGENT_SLACK);
         if (!result.succeeded()) {
             throw new GuestAgentException("cannot start '" + String.join(" ", argv) + "' in " + vm + " (exit "
                     + result.exitCode() + "): " + firstLine(result.stderr()));
@@ -88,7 +93,7 @@ public final class AgentGuestPort implements GuestPort {
      */
     @Override
     public Optional<GuestResult> poll(GuestVm vm, long pid) {
-        CommandResult result = shell.run(hosts.get(vm.node()),
+        CommandResult result = onVmNode(vm,
                 ShellQuote.command("qm", "guest", "exec-status", String.valueOf(vm.vmid()), String.valueOf(pid)),
                 AGENT_SLACK);
         if (!result.succeeded()) {
@@ -105,13 +110,56 @@ public final class AgentGuestPort implements GuestPort {
                 status.path("out-data").asText(""), status.path("err-data").asText(""), result.elapsed()));
     }
 
+    /**
+     * Runs a {@code qm} command on the node the VM runs on. A VM that live-migrated runs the
+     * same guest, agent and processes on another node, where {@code qm} must now be run: when
+     * qemu-server answers that the VM's config is not on the node, the VM is looked up in
+     * {@code /cluster/resources} and the command runs again there, and later ones go there
+     * directly.
+     */
+    private CommandResult onVmNode(GuestVm vm, String command, Duration limit) {
+        String node = moved.getOrDefault(vm.vmid(), vm.node());
+        CommandResult result = shell.run(hosts.get(node), command, limit);
+        if (result.succeeded() || !NOT_ON_NODE.matcher(result.stderr()).find()) {
+            return result;
+        }
+        Optional<String> now = locate(node, vm.vmid()).filter(n -> !n.equals(node));
+        if (now.isEmpty()) {
+            return result;
+        }
+        if (now.get().equals(vm.node())) {
+            moved.remove(vm.vmid());
+        } else {
+            moved.put(vm.vmid(), now.get());
+        }
+        return shell.run(hosts.get(now.get()), command, limit);
+    }
+
+    private Optional<String> locate(String askedNode, int vmid) {
+        CommandResult resources = shell.run(hosts.get(askedNode), ShellQuote.command("pvesh", "get",
+                "/cluster/resources", "--type", "vm", "--output-format", "json"), AGENT_SLACK);
+        if (!resources.succeeded()) {
+            return Optional.empty();
+        }
+        try {
+            for (JsonNode guest : JSON.readTree(resources.stdout())) {
+                if (guest.path("vmid").asInt() == vmid && guest.hasNonNull("node")) {
+                    return Optional.of(guest.get("node").asText());
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
     private static String key(GuestVm vm, long pid) {
         return vm.vmid() + "/" + pid;
     }
 
     @Override
     public GuestNic nic(GuestVm vm) {
-        CommandResult result = shell.run(hosts.get(vm.node()),
+        CommandResult result = onVmNode(vm,
                 ShellQuote.command("qm", "guest", "cmd", String.valueOf(vm.vmid()), "network-get-interfaces"),
                 AGENT_SLACK);
         if (!result.succeeded()) {

@@ -12,6 +12,8 @@ public final class GuestTools {
 
     /** iperf3 and ping: the network measurements. */
     public static final List<List<String>> NETWORK = List.of(List.of("iperf3", "--version"), List.of("ping", "-V"));
+    /** fping: the fine ping train through a live migration. */
+    public static final List<List<String>> MIGRATION = List.of(List.of("fping", "-v"));
     /** stress-ng: the load scenarios. */
     public static final List<List<String>> LOAD = List.of(List.of("stress-ng", "--version"));
 

@@ -90,6 +90,30 @@ public final class NetworkProbes {
         return guests.exec(client, argv, interval.multipliedBy(count).plus(TOOL_SLACK));
     }
 
+    /**
+     * Starts, without waiting, a train of {@code count} pings {@code every} apart (fping
+     * {@code -C}: one round trip or {@code -} per probe, on stderr with {@code -q}). fping
+     * takes whole milliseconds.
+     *
+     * @return the guest pid, for {@link GuestPort#poll}
+     */
+    public long startPingTrain(GuestVm client, String target, int count, Duration every) {
+        return guests.start(client, List.of("fping", "-C", String.valueOf(count), "-p",
+                String.valueOf(Math.max(1, every.toMillis())), "-q", target));
+    }
+
+    /**
+     * Starts, without waiting, an iperf3 TCP stream to the one-shot server of
+     * {@link #startIperf3Server} that reports every 0.1 s, iperf3's finest interval, so
+     * that a stall of a few hundred milliseconds shows.
+     *
+     * @return the guest pid, for {@link GuestPort#poll}
+     */
+    public long startIperf3Stream(GuestVm client, String serverAddress, Duration duration) {
+        return guests.start(client, List.of("iperf3", "-c", serverAddress, "-p", String.valueOf(IPERF3_PORT), "-J",
+                "-i", "0.1", "-t", String.valueOf(seconds(duration))));
+    }
+
     /** iperf3 3.12 -J reports a refused connection only inside its JSON (and exits 0). */
     private static boolean refused(GuestResult result) {
         return result.stdout().contains("unable to connect to server") && result.stdout().contains("Connection refused");

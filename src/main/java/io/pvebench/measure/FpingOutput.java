@@ -52,7 +52,9 @@ public final class FpingOutput {
     private static final Pattern SUMMARY = Pattern.compile(
             "^(\\S+)\\s+: xmt/rcv/%loss = (\\d+)/(\\d+)/(\\d+)%(?:, min/avg/max = ([\\d.]+)/([\\d.]+)/([\\d.]+))?.*$");
     /** {@code 127.0.0.1 : - 0.043 0.041 -} ({@code -C}). */
-    private static final Pattern LIST = Pattern.compile("^(\\S+)\\s+:((?: +(?:\\d+(?:\\.\\d+)?|-))+)\\s*$");
+    private static final Pattern LIST = Pattern.compile("^(\\S+)\\s+:( .*)$");
+    /** One entry of a {@code -C} list; checked one by one, as a repeated group over a long train overflows the stack. */
+    private static final Pattern LIST_ENTRY = Pattern.compile("\\d+(?:\\.\\d+)?|-");
     /** {@code 127.0.0.1 : [1], timed out (0.034 avg, 50% loss)}: not a reply, not an error. */
     private static final Pattern TIMEOUT = Pattern.compile("^(?:\\[[\\d.]+\\] )?\\S+\\s+: \\[\\d+\\], timed out.*$");
     /** {@code [08:17:45]}: the stamp before a {@code -Q} interim report. */
@@ -93,7 +95,7 @@ public final class FpingOutput {
                             Integer.parseInt(m.group(4)), Double.parseDouble(m.group(5)), stamp(m, observedAt)));
                 } else if ((m = SUMMARY.matcher(line)).matches()) {
                     summaries.put(m.group(1), m);
-                } else if ((m = LIST.matcher(line)).matches()) {
+                } else if ((m = LIST.matcher(line)).matches() && isList(m.group(2))) {
                     lists.put(m.group(1), m.group(2).strip().split(" +"));
                 } else {
                     unknown.add(line);
@@ -191,5 +193,15 @@ public final class FpingOutput {
 
 
     private record Probe(int seq, double rtt, Instant at) {
+    }
+
+    private static boolean isList(String entries) {
+        String[] words = entries.strip().split(" +");
+        for (String word : words) {
+            if (!LIST_ENTRY.matcher(word).matches()) {
+                return false;
+            }
+        }
+        return words.length > 0 && !words[0].isEmpty();
     }
 }

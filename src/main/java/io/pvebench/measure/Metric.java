@@ -81,7 +81,15 @@ public enum Metric {
     /** The new downtime limit each time Proxmox doubles it because the migration does not converge. */
     MIGRATION_DOWNTIME_LIMIT_INCREASE("migration_downtime_limit_increase", "ms"),
     /** 1 when a migration task ended aborted or with problems, 0 when it succeeded. */
-    MIGRATION_FAILED("migration_failed", "count");
+    MIGRATION_FAILED("migration_failed", "count"),
+    /** The longest run of lost probes of a fine ping train through a migration, times its spacing. */
+    MIGRATION_BLACKOUT("migration_blackout", "ms"),
+    /** The highest round trip of that train while the migration ran. */
+    MIGRATION_RTT_SPIKE("migration_rtt_spike", "ms"),
+    /** The deepest fall of an iperf3 stream's interval throughput below its rate before the migration. */
+    MIGRATION_THROUGHPUT_DIP("migration_throughput_dip", "%"),
+    /** The stream's throughput lost to the migration, as time without any: sum of (1 - rate / rate before) x interval. */
+    MIGRATION_THROUGHPUT_GAP("migration_throughput_gap", "ms");
 
     private final String id;
     private final String unit;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One pipeline definition: what to test (VM specs, scenarios, repetitions, measurements,
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param variants       configuration variants, unique by name, in file order; empty when the
  *                       matrix has no variant dimension
  * @param repetitions    how often each VM spec × scenario (× variant) case runs, 1..1000
+ * @param migration      the live migration each case makes under its load; empty: none
  * @param objectives     service-level objectives on every sample of a metric, in file order,
  *                       bounds in the metric's base unit
  * @param statisticObjectives objectives on a statistic of a metric over each matrix cell's
@@ -40,6 +42,7 @@ public record Pipeline(
         List<Variant> variants,
         int repetitions,
         MeasureSettings measure,
+        Optional<MigrationSettings> migration,
         List<Objective> objectives,
         List<StatisticObjective> statisticObjectives,
         Duration commandTimeout,
@@ -63,6 +66,7 @@ public record Pipeline(
             }
         }
         Objects.requireNonNull(measure, "measure");
+        Objects.requireNonNull(migration, "migration");
         objectives = List.copyOf(objectives);
         statisticObjectives = List.copyOf(statisticObjectives);
         Objects.requireNonNull(commandTimeout, "commandTimeout");
@@ -77,6 +81,14 @@ public record Pipeline(
 
     /** The default of {@code timeouts.provision}: a full clone copies a whole disk. */
     public static final Duration DEFAULT_PROVISION_TIMEOUT = Duration.ofMinutes(20);
+
+    /**
+     * How long a case measures under its load, without tool start-up: the network
+     * measurements and the migration, if any. What a load must outlast after its warm-up.
+     */
+    public Duration measuredTime() {
+        return measure.networkTime().plus(migration.map(MigrationSettings::timeUnderLoad).orElse(Duration.ZERO));
+    }
 
     /** The load a scenario puts on the VMs: the pipeline's own profile, else the built-in one. */
     public LoadProfile load(String scenario) {

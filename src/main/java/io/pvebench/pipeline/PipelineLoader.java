@@ -18,11 +18,13 @@ import java.util.Optional;
 public final class PipelineLoader {
 
     private static final Keys PIPELINE = Keys.allowed("name", "description", "cluster", "twin", "vmSpecs", "scenarios",
-            "loads", "variants", "repetitions", "measure", "objectives", "timeouts").required("name", "vmSpecs");
+            "loads", "variants", "repetitions", "measure", "migration", "objectives", "timeouts").required("name", "vmSpecs");
     private static final Keys TWIN = Keys.allowed("nodes", "pve", "timeScale", "qdevice", "bondLinks", "bondMode");
     private static final Keys MEASURE = Keys.allowed("iperf3", "ping", "warmup", "sampleEvery", "loadTolerance");
     private static final Keys IPERF3 = Keys.allowed("duration", "streams", "reverse");
     private static final Keys PING = Keys.allowed("count", "interval");
+    private static final Keys MIGRATION = Keys.allowed("at", "observe", "target", "probeEvery", "timeout",
+            "withLocalDisks", "targetStorage", "bwlimit", "migrationNetwork", "withConntrackState");
     private static final Keys TIMEOUTS = Keys.allowed("command", "provision");
     private static final String TWIN_NAME = "twin";
 
@@ -80,6 +82,8 @@ public final class PipelineLoader {
         cluster.ifPresent(c -> checkDestructiveAllowed(c, variants));
         int repetitions = r.integer("repetitions", 1, 1000).orElse(1);
         MeasureSettings measure = r.mapping("measure", MEASURE).map(this::measure).orElse(MeasureSettings.DEFAULT);
+        Optional<MigrationSettings> migration = r.mapping("migration", MIGRATION)
+                .flatMap(m -> migration(m, cluster.map(ClusterRef::nodeNames).orElse(List.of())));
         ObjectivesReader.Read objectives = r.node("objectives").map(n -> new ObjectivesReader(values).read(n))
                 .orElse(ObjectivesReader.Read.NONE);
         Optional<MappingReader> timeouts = r.mapping("timeouts", TIMEOUTS);
@@ -93,7 +97,7 @@ public final class PipelineLoader {
             return Optional.empty();
         }
         return Optional.of(new Pipeline(file, name, description, cluster.get(), vmSpecs, scenarios, loads,
-                variants.variants(), repetitions, measure, objectives.everySample(), objectives.statistics(),
+                variants.variants(), repetitions, measure, migration, objectives.everySample(), objectives.statistics(),
                 commandTimeout, provisionTimeout));
     }
 
@@ -217,5 +221,40 @@ public final class PipelineLoader {
         double tolerance = m.quantity("loadTolerance", Quantity.Kind.PERCENT)
                 .map(java.math.BigDecimal::doubleValue).orElse(MeasureSettings.DEFAULT_LOAD_TOLERANCE);
         return new MeasureSettings(iperf3, ping, warmup, sampleEvery, tolerance);
+    }
+
+    private Optional<MigrationSettings> migration(MappingReader m, List<String> nodes) {
+        Duration observe = m.duration("observe", Duration.ofSeconds(5), Duration.ofHours(1))
+                .orElse(MigrationSettings.DEFAULT_OBSERVE);
+        Duration at = m.duration("at", Duration.ZERO, Duration.ofHours(1)).orElse(MigrationSettings.DEFAULT_AT);
+        if (at.compareTo(observe) >= 0) {
+            values.problems().add(m.node(m.has("at") ? "at" : "observe").orElseThrow().position(),
+                    "migration.at (" + at.toSeconds() + " s) must be before the end of migration.observe ("
+                            + observe.toSeconds() + " s)",
+                    "the probes run for 'observe'; start the migration early enough that they see it end");
+            return Optional.empty();
+        }
+        Optional<String> target = m.name("target");
+        if (target.isPresent() && !nodes.isEmpty() && !nodes.contains(target.get())) {
+            values.problems().add(m.node("target").orElseThrow().position(), "migration target '" + target.get()
+                    + "' is not a node of the cluster", "one of " + String.join(", ", nodes));
+        }
+        Optional<String> storage = m.text("targetStorage");
+        storage.filter(s -> !s.matches("[a-zA-Z][a-zA-Z0-9\\-_.]*[a-zA-Z0-9](:[a-zA-Z][a-zA-Z0-9\\-_.]*[a-zA-Z0-9])?"))
+                .ifPresent(s -> values.problems().add(m.node("targetStorage").orElseThrow().position(),
+                        "'" + s + "' is not a storage id", "a storage id such as local-lvm, or SOURCE:TARGET"));
+        Optional<String> network = m.text("migrationNetwork");
+        network.filter(n -> !n.matches("[0-9a-fA-F:.]+/\\d{1,3}"))
+                .ifPresent(n -> values.problems().add(m.node("migrationNetwork").orElseThrow().position(),
+                        "'" + n + "' is not a network in CIDR notation", "for example 10.10.10.0/24"));
+        Optional<Integer> bwlimit = m.integer("bwlimit", 0, Integer.MAX_VALUE);
+        return Optional.of(new MigrationSettings(at, observe, target,
+                m.duration("probeEvery", Duration.ofMillis(1), Duration.ofSeconds(1))
+                        .orElse(MigrationSettings.DEFAULT_PROBE_EVERY),
+                m.duration("timeout", Duration.ofSeconds(10), Duration.ofHours(24))
+                        .orElse(MigrationSettings.DEFAULT_TIMEOUT),
+                m.bool("withLocalDisks").orElse(false), storage,
+                bwlimit.map(b -> java.util.OptionalLong.of(b.longValue())).orElse(java.util.OptionalLong.empty()),
+                network, m.bool("withConntrackState").orElse(false)));
     }
 }

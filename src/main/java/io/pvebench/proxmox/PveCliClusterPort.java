@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@link ClusterPort} and {@link VmPort} over Proxmox's command-line tools on the nodes,
+ * {@link ClusterPort}, {@link VmPort} and {@link MigrationPort} over Proxmox's command-line tools on the nodes,
  * through a {@link RemoteShell}. Cluster-wide questions go to the first node that answers, so a
  * run survives a node that is down. Thread-safe when its shell is.
  */
-public final class PveCliClusterPort implements ClusterPort, VmPort {
+public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPort {
 
     /** pve-common {@code $PVE_TAG_RE}. */
     private static final Pattern TAG = Pattern.compile("[a-z0-9_][a-z0-9_\\-+.]*", Pattern.CASE_INSENSITIVE);
@@ -209,6 +209,47 @@ public final class PveCliClusterPort implements ClusterPort, VmPort {
     @Override
     public boolean guestAgentAnswers(String node, int vmid) {
         return run(node, ShellQuote.command("qm", "guest", "cmd", String.valueOf(vmid), "ping")).succeeded();
+    }
+
+    @Override
+    public CommandResult migrate(MigrationRequest request) {
+        return run(request.source(), ShellQuote.command(request.words()), taskTimeout);
+    }
+
+    @Override
+    public List<TaskEntry> tasks(String node, String type, int vmid, java.time.Instant since) {
+        checkNode(node);
+        if (!type.matches("[a-z]+")) {
+            throw new IllegalArgumentException("not a task type: '" + type + "'");
+        }
+        String path = "/nodes/" + node + "/tasks";
+        return PveshJson.tasks(checked(run(node, ShellQuote.command("pvesh", "get", path, "--source", "all",
+                "--typefilter", type, "--vmid", String.valueOf(vmid), "--since",
+                String.valueOf(since.getEpochSecond()), "--output-format", "json"))).stdout(), path);
+    }
+
+    @Override
+    public String taskLog(String node, String upid) {
+        checkNode(node);
+        String path = "/nodes/" + node + "/tasks/" + upid + "/log";
+        return PveshJson.taskLog(checked(run(node, ShellQuote.command("pvesh", "get", path, "--limit", "0",
+                "--output-format", "json"))).stdout(), path);
+    }
+
+    @Override
+    public java.time.ZoneOffset zone(String node) {
+        String text = checked(run(node, "date +%z")).stdout().strip();
+        try {
+            return java.time.ZoneOffset.of(text.substring(0, 3) + ":" + text.substring(3));
+        } catch (RuntimeException e) {
+            throw new ProxmoxException("'date +%z' on " + node + " printed '" + text + "', not a UTC offset");
+        }
+    }
+
+    private static void checkNode(String node) {
+        if (!node.matches("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?")) {
+            throw new IllegalArgumentException("not a node name: '" + node + "'");
+        }
     }
 
     /** Runs a command on one node; the exit code is left to the caller. */

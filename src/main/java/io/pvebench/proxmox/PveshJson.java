@@ -93,4 +93,28 @@ final class PveshJson {
     private static String text(JsonNode e, String field) {
         return e.hasNonNull(field) ? e.get(field).asText() : null;
     }
+
+    /** {@code GET /nodes/N/tasks} entries; {@code endtime} and {@code status} only on ended tasks. */
+    static List<TaskEntry> tasks(String json, String path) {
+        List<TaskEntry> out = new ArrayList<>();
+        for (JsonNode e : array(json, path)) {
+            out.add(new TaskEntry(text(e, "upid"), text(e, "type"), text(e, "id"),
+                    java.time.Instant.ofEpochSecond(e.path("starttime").asLong()),
+                    e.hasNonNull("endtime") ? java.util.Optional.of(java.time.Instant.ofEpochSecond(
+                            e.get("endtime").asLong())) : java.util.Optional.empty(),
+                    java.util.Optional.ofNullable(text(e, "status")).filter(st -> !st.equals("RUNNING"))));
+        }
+        return out;
+    }
+
+    /** {@code GET .../tasks/UPID/log}: {@code [{"n":1,"t":"line"}, ...]} as text, one line each, in {@code n} order. */
+    static String taskLog(String json, String path) {
+        java.util.TreeMap<Integer, String> lines = new java.util.TreeMap<>();
+        for (JsonNode e : array(json, path)) {
+            lines.put(e.path("n").asInt(), e.path("t").asText(""));
+        }
+        StringBuilder out = new StringBuilder();
+        lines.values().forEach(line -> out.append(line).append('\n'));
+        return out.toString();
+    }
 }

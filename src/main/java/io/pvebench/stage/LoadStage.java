@@ -34,7 +34,7 @@ public final class LoadStage {
             MeasureSettings measure = run.pipeline().measure();
             LoadProfile profile = run.pipeline().load(kase.plan().scenario());
             VmSpec spec = kase.plan().vmSpec();
-            Duration window = measure.warmup().plus(measure.networkTime()).multipliedBy(2).plus(LOAD_SLACK);
+            Duration window = measure.warmup().plus(run.pipeline().measuredTime()).multipliedBy(2).plus(LOAD_SLACK);
             LoadPlan plan = LoadPlan.of(profile, new GuestSize(spec.cores(), spec.memoryBytes()), window,
                     run.info().seed() ^ kase.id().hashCode());
             ResourceSampler sampler = new ResourceSampler(

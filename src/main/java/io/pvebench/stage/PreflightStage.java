@@ -57,6 +57,9 @@ public final class PreflightStage {
             if (found.size() == 2) {
                 List<String> unready = new ArrayList<>();
                 found.forEach(vm -> unready.addAll(run.probes().readiness(vm)));
+                if (run.pipeline().migration().isPresent()) {
+                    unready.addAll(GuestTools.missing(run.guests(), found.get(1), GuestTools.MIGRATION));
+                }
                 if (needsLoad(run)) {
                     found.forEach(vm -> unready.addAll(GuestTools.missing(run.guests(), vm, GuestTools.LOAD)));
                 }

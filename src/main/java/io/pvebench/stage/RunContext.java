@@ -9,6 +9,7 @@ import io.pvebench.pipeline.Pipeline;
 import io.pvebench.pipeline.VmSpec;
 import io.pvebench.proxmox.ClusterClock;
 import io.pvebench.proxmox.ClusterPort;
+import io.pvebench.proxmox.MigrationPort;
 import io.pvebench.proxmox.VmPort;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.Notice;
@@ -17,6 +18,8 @@ import io.pvebench.run.RunFolder;
 import io.pvebench.run.RunInfo;
 import io.pvebench.run.StopSignal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +44,7 @@ public final class RunContext {
     private final RecordingShell shell;
     private final ClusterPort cluster;
     private final VmPort vms;
+    private final MigrationPort migrations;
     private final GuestPort guests;
     private final Clock clock;
     private final ClusterClock clusterClock;
@@ -54,7 +58,8 @@ public final class RunContext {
     private final VariantLedger variantLedger;
 
     public RunContext(Pipeline pipeline, RunInfo info, RunFolder folder, RunEvents events, RecordingShell shell,
-                      ClusterPort cluster, VmPort vms, GuestPort guests, Clock clock, ClusterClock clusterClock,
+                      ClusterPort cluster, VmPort vms, MigrationPort migrations, GuestPort guests, Clock clock,
+                      ClusterClock clusterClock,
                       StopSignal stop) {
         this.pipeline = pipeline;
         this.info = info;
@@ -63,6 +68,7 @@ public final class RunContext {
         this.shell = shell;
         this.cluster = cluster;
         this.vms = vms;
+        this.migrations = migrations;
         this.guests = guests;
         this.clock = clock;
         this.clusterClock = clusterClock;
@@ -103,6 +109,10 @@ public final class RunContext {
         return vms;
     }
 
+    public MigrationPort migrations() {
+        return migrations;
+    }
+
     public GuestPort guests() {
         return guests;
     }
@@ -125,6 +135,25 @@ public final class RunContext {
     void checkNotStopped() {
         if (stop.requested()) {
             throw new RunStoppedException(stop.reason());
+        }
+    }
+
+    /**
+     * Waits until the cluster clock reads {@code t}, looking every 200 ms of wall time
+     * whether the run has been asked to stop.
+     *
+     * @throws RunStoppedException when it has, or the thread is interrupted; {@code what} says during what
+     */
+    void waitUntil(Instant t, String what) {
+        while (clusterClock.now().isBefore(t)) {
+            checkNotStopped();
+            Duration left = clusterClock.wallDuration(Duration.between(clusterClock.now(), t));
+            try {
+                Thread.sleep(Math.max(1, Math.min(200, left.toMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunStoppedException("interrupted " + what);
+            }
         }
     }
 

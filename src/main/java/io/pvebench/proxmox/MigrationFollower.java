@@ -1,0 +1,66 @@
+package io.pvebench.proxmox;
+
+import io.pvebench.ssh.CommandResult;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a live migration and follows it to its real end: the end of the {@code qmigrate}
+ * task on the source node, read from the node's task list, never guessed from the VM's
+ * lock. For an HA-managed VM {@code qm migrate} only queues a request ({@code hamigrate});
+ * the HA stack's LRM on the source starts the {@code qmigrate} task after the CRM's next
+ * round, so it is looked for until it appears. Polls on the cluster's clock.
+ */
+public final class MigrationFollower {
+
+    /** What {@code qm migrate} prints for an HA-managed VM (qemu-server {@code API2/Qemu.pm} {@code migrate_vm}). */
+    private static final String HA_REQUEST = "Requesting HA migration for VM";
+
+    private final MigrationPort port;
+    private final ClusterClock clock;
+    private final Duration poll;
+
+    /** @param poll how often the task list is read while the task runs, in cluster time */
+    public MigrationFollower(MigrationPort port, ClusterClock clock, Duration poll) {
+        this.port = port;
+        this.clock = clock;
+        this.poll = poll;
+    }
+
+    /**
+     * Migrates and waits for the task's end.
+     *
+     * @param timeout how long the whole migration may take, in cluster time
+     * @throws MigrationTimeoutException when the task has not ended (or, for an HA-managed VM,
+     *                                   not started) within {@code timeout}
+     */
+    public FollowedMigration migrate(MigrationRequest request, Duration timeout) throws InterruptedException {
+        ZoneOffset zone = port.zone(request.source());
+        Instant requested = clock.now();
+        Instant deadline = requested.plus(timeout);
+        // task start times are whole seconds: a task started in this second must not be missed
+        Instant since = requested.minusSeconds(1);
+        CommandResult command = port.migrate(request);
+        boolean viaHa = command.stdout().contains(HA_REQUEST);
+        Optional<TaskEntry> task = newest(request, since);
+        while (task.map(TaskEntry::running).orElse(viaHa)) {
+            if (!clock.now().isBefore(deadline)) {
+                throw new MigrationTimeoutException(request, timeout, task);
+            }
+            clock.sleep(poll);
+            task = newest(request, since);
+        }
+        String log = task.map(t -> port.taskLog(request.source(), t.upid())).orElse("");
+        return new FollowedMigration(request, command, viaHa, task, log, zone, requested, clock.now());
+    }
+
+    private Optional<TaskEntry> newest(MigrationRequest request, Instant since) {
+        List<TaskEntry> tasks = port.tasks(request.source(), "qmigrate", request.vmid(), since);
+        return tasks.stream().filter(t -> !t.start().isBefore(since))
+                .max(java.util.Comparator.comparing(TaskEntry::start));
+    }
+}

@@ -1,0 +1,153 @@
+package io.pvebench.stage;
+
+import io.pvebench.measure.MigrationReport;
+import io.pvebench.measure.MigrationTaskLog;
+import io.pvebench.measure.Sample;
+import io.pvebench.pipeline.MigrationSettings;
+import io.pvebench.proxmox.ClusterResource;
+import io.pvebench.proxmox.FollowedMigration;
+import io.pvebench.proxmox.MigrationFollower;
+import io.pvebench.proxmox.MigrationRequest;
+import io.pvebench.proxmox.ProxmoxException;
+import io.pvebench.run.Phase;
+import io.pvebench.ssh.CommandResult;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Live-migrates the spec's server VM under the case's load and measures it as an event
+ * (the pipeline's {@code migration:}; nothing without it): probes start in the client VM
+ * ({@link MigrationProbes}), {@code at} into them {@code qm migrate --online} runs and is
+ * followed to the end of its task, even when the HA stack runs it
+ * ({@link MigrationFollower}); its task log becomes the {@code migration_*} samples, the
+ * probes the blackout, latency spike and throughput loss beside Proxmox's own downtime.
+ * Then the VM goes back, unmeasured, so the following stages find it where it was; the
+ * way back is recorded before the migration starts, so teardown brings it back whatever
+ * happens. A migration that fails is a result (reason noted, {@code migration_failed} 1);
+ * one Proxmox refuses before starting a task breaks the case.
+ */
+public final class MigrateStage {
+
+    public static final String NAME = "migrate";
+
+    /** How often the task list is read while a migration runs, in cluster time. */
+    private static final Duration POLL = Duration.ofSeconds(1);
+
+    private final MigrationTaskLog parser = new MigrationTaskLog();
+
+    public void run(CaseContext kase) {
+        Optional<MigrationSettings> configured = kase.run().pipeline().migration();
+        if (configured.isEmpty()) {
+            return;
+        }
+        MigrationSettings settings = configured.get();
+        StepScope.run(kase, NAME, log -> {
+            RunContext run = kase.run();
+            VmPair pair = run.pair(kase.plan().vmSpec().name());
+            String source = pair.server().node();
+            MigrationRequest request = new MigrationRequest(pair.server().vmid(), source,
+                    settings.target().orElseGet(() -> target(run.cluster().nodes(), pair)),
+                    settings.withLocalDisks(), settings.targetStorage(), settings.bandwidthLimitKib(),
+                    settings.migrationNetwork(), settings.withConntrackState());
+            MigrationFollower follower = new MigrationFollower(run.migrations(), run.clusterClock(), POLL);
+            Map<String, String> labels = kase.labels(source);
+            labels.put("target", request.target());
+            labels.put("path", pair.path());
+
+            MigrationProbes probes = new MigrationProbes(kase, pair, settings);
+            probes.start(log);
+            run.waitUntil(probes.started().plus(settings.at()), "before the migration");
+            kase.recordChange("vm " + request.vmid() + " back on " + source, () -> bringBack(kase, request, follower));
+            FollowedMigration migration = follow(follower, request, settings.timeout());
+            keepLog(kase, migration, log);
+            Instant end = migration.task().flatMap(t -> t.end()).filter(e -> e.isAfter(migration.requested()))
+                    .orElse(migration.ended());
+            kase.addPhase(new Phase("migration", migration.requested(), end));
+            if (migration.task().isEmpty()) {
+                throw new ProxmoxException("Proxmox did not start the migration of vm " + request.vmid() + " to "
+                        + request.target() + ": " + migration.refusal());
+            }
+            MigrationReport report = parser.parse(migration.log(), migration.zone());
+            kase.addSamples(report.samples(labels));
+            describe(report, migration, log);
+            List<Sample> seen = probes.collect(migration.requested(), end, labels, log);
+            kase.addSamples(seen);
+            bringBack(kase, request, follower);
+        });
+    }
+
+    /** Another node than the VM's, one its peer is not on when there is one, so the path stays what it was. */
+    static String target(List<String> nodes, VmPair pair) {
+        List<String> others = nodes.stream().filter(n -> !n.equals(pair.server().node())).toList();
+        if (others.isEmpty()) {
+            throw new ProxmoxException("a live migration needs a second node; the cluster has only " + nodes);
+        }
+        return others.stream().filter(n -> !n.equals(pair.client().node())).findFirst().orElse(others.get(0));
+    }
+
+    private static FollowedMigration follow(MigrationFollower follower, MigrationRequest request, Duration timeout) {
+        try {
+            return follower.migrate(request, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunStoppedException("interrupted during the migration of vm " + request.vmid());
+        }
+    }
+
+    private static void describe(MigrationReport report, FollowedMigration migration, StepLog log) {
+        String how = migration.viaHa() ? " (through the HA stack)" : "";
+        if (report.outcome() != MigrationReport.Outcome.SUCCESS) {
+            log.note("migration " + report.outcome().name().toLowerCase(Locale.ROOT) + how + ": "
+                    + report.failureReason().orElse("no reason in the task log"));
+            return;
+        }
+        StringBuilder text = new StringBuilder("migrated" + how + " in " + report.duration().toSeconds() + " s");
+        report.downtime().ifPresent(d -> text.append(", downtime ").append(d.toMillis()).append(" ms"));
+        if (!report.downtimeIncreases().isEmpty()) {
+            text.append("; did not converge within the downtime limit: raised ")
+                    .append(report.downtimeIncreases().size()).append(" time(s), to ")
+                    .append(report.downtimeIncreases().get(report.downtimeIncreases().size() - 1).limit().toMillis())
+                    .append(" ms");
+        }
+        log.note(text.toString());
+    }
+
+    private static void keepLog(CaseContext kase, FollowedMigration migration, StepLog log) {
+        CommandResult asCommand = new CommandResult(migration.request().source(),
+                migration.task().map(t -> "pvesh get /nodes/" + migration.request().source() + "/tasks/" + t.upid()
+                        + "/log").orElse(String.join(" ", migration.request().words())),
+                migration.command().exitCode(), migration.task().isPresent() ? migration.log()
+                : migration.command().stdout(), migration.command().stderr(), migration.command().elapsed());
+        log.attach(kase.run().folder().saveRaw(kase.id(), NAME, "migration task log", asCommand));
+    }
+
+    /** Migrates the VM back to where the case found it, unless it is there; a no-op the second time. */
+    private static void bringBack(CaseContext kase, MigrationRequest request, MigrationFollower follower) {
+        String now = kase.run().cluster().resources().stream()
+                .filter(r -> r.isVm() && r.vmid() != null && r.vmid() == request.vmid())
+                .map(ClusterResource::node).findFirst()
+                .orElseThrow(() -> new ProxmoxException("vm " + request.vmid() + " is not in the cluster"));
+        if (now.equals(request.source())) {
+            return;
+        }
+        MigrationRequest back = new MigrationRequest(request.vmid(), now, request.source(), request.withLocalDisks(),
+                Optional.empty(), request.bandwidthLimitKib(), request.migrationNetwork(),
+                request.withConntrackState());
+        FollowedMigration home = follow(follower, back, kase.run().pipeline().migration()
+                .map(MigrationSettings::timeout).orElse(Duration.ofMinutes(10)));
+        if (home.task().isEmpty() || !home.log().contains("TASK OK")) {
+            throw new ProxmoxException("vm " + request.vmid() + " could not be migrated back to " + request.source()
+                    + ": " + (home.task().isEmpty() ? home.refusal() : lastLine(home.log())));
+        }
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+}
