@@ -59,9 +59,25 @@ final class TwinCluster implements AutoCloseable {
 
     private TwinCluster(Path folder, String password, long seed, double timeScale, SimHardware hardware,
                         boolean allowDestructive, String templateStorage, boolean cleanupOrphans) throws IOException {
+        this(folder, password, seed, timeScale, hardware, allowDestructive, templateStorage, cleanupOrphans, null);
+    }
+
+    /** A twin whose VMs 101 and 102 have their disks on shared storage {@code nfs-vmstore}, so they migrate live. */
+    static TwinCluster withSharedStorage(Path folder, String password, long seed, double timeScale)
+            throws IOException {
+        return new TwinCluster(folder, password, seed, timeScale, SimHardware.DEFAULT, false, null, false,
+                "nfs-vmstore");
+    }
+
+    private TwinCluster(Path folder, String password, long seed, double timeScale, SimHardware hardware,
+                        boolean allowDestructive, String templateStorage, boolean cleanupOrphans, String vmStorage)
+            throws IOException {
         this.folder = folder;
         List<SimVmSpec> vms = new java.util.ArrayList<>(List.of(new SimVmSpec(101, "srv", "pve1", 4, 4L << 30),
                 new SimVmSpec(102, "cli", "pve2", 4, 4L << 30)));
+        if (vmStorage != null) {
+            vms.replaceAll(vm -> vm.withDisk(SimVmSpec.DEFAULT_DISK, vmStorage));
+        }
         if (templateStorage != null) {
             vms.add(new SimVmSpec(TEMPLATE, "debian-13", "pve1", 2, 2L << 30).withDisk(8L << 30, templateStorage)
                     .asTemplate());
