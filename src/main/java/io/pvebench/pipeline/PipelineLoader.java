@@ -232,7 +232,6 @@ public final class PipelineLoader {
                     "migration.at (" + at.toSeconds() + " s) must be before the end of migration.observe ("
                             + observe.toSeconds() + " s)",
                     "the probes run for 'observe'; start the migration early enough that they see it end");
-            return Optional.empty();
         }
         Optional<String> target = m.name("target");
         if (target.isPresent() && !nodes.isEmpty() && !nodes.contains(target.get())) {
@@ -248,13 +247,17 @@ public final class PipelineLoader {
                 .ifPresent(n -> values.problems().add(m.node("migrationNetwork").orElseThrow().position(),
                         "'" + n + "' is not a network in CIDR notation", "for example 10.10.10.0/24"));
         Optional<Integer> bwlimit = m.integer("bwlimit", 0, Integer.MAX_VALUE);
-        return Optional.of(new MigrationSettings(at, observe, target,
-                m.duration("probeEvery", Duration.ofMillis(1), Duration.ofSeconds(1))
-                        .orElse(MigrationSettings.DEFAULT_PROBE_EVERY),
-                m.duration("timeout", Duration.ofSeconds(10), Duration.ofHours(24))
-                        .orElse(MigrationSettings.DEFAULT_TIMEOUT),
-                m.bool("withLocalDisks").orElse(false), storage,
+        Duration probeEvery = m.duration("probeEvery", Duration.ofMillis(1), Duration.ofSeconds(1))
+                .orElse(MigrationSettings.DEFAULT_PROBE_EVERY);
+        Duration timeout = m.duration("timeout", Duration.ofSeconds(10), Duration.ofHours(24))
+                .orElse(MigrationSettings.DEFAULT_TIMEOUT);
+        boolean withLocalDisks = m.bool("withLocalDisks").orElse(false);
+        boolean withConntrackState = m.bool("withConntrackState").orElse(false);
+        if (at.compareTo(observe) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new MigrationSettings(at, observe, target, probeEvery, timeout, withLocalDisks, storage,
                 bwlimit.map(b -> java.util.OptionalLong.of(b.longValue())).orElse(java.util.OptionalLong.empty()),
-                network, m.bool("withConntrackState").orElse(false)));
+                network, withConntrackState));
     }
 }

@@ -210,4 +210,19 @@ class PipelineValidationTest {
                     .forEach(f -> assertThat(pipelineProblems(f)).as(f.toString()).isNotEmpty());
         }
     }
+
+    @Test
+    void migrationSettingsNameEveryBadValueWithItsPosition() {
+        Path file = broken("migration.yaml");
+
+        assertThat(pipelineProblems(file)).containsExactly(
+                file + ":5:7: migration.at (90 s) must be before the end of migration.observe (60 s)\n"
+                        + "  hint: the probes run for 'observe'; start the migration early enough that they see it end",
+                file + ":7:11: migration target 'pve7' is not a node of the cluster\n  hint: one of pve1, pve2",
+                file + ":8:18: 'local lvm' is not a storage id\n  hint: a storage id such as local-lvm, or"
+                        + " SOURCE:TARGET",
+                file + ":9:21: '10.10.10.0' is not a network in CIDR notation\n  hint: for example 10.10.10.0/24",
+                file + ":10:12: 'migration.bwlimit' must be between 0 and 2147483647, got -5",
+                file + ":11:3: unknown key 'probEvery' in migration\n  hint: did you mean 'probeEvery'?");
+    }
 }
