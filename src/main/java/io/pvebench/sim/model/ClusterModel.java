@@ -456,7 +456,7 @@ public final class ClusterModel {
     /**
      * The fraction of its CPU time a guest's programs get between two instants because of
      * migrations (1 without one): auto-converge's throttle takes its share, the switch-over
-     * pause all of it. Sampled every 10 ms (coarser over long spans).
+     * pause all of it. Sampled every millisecond (coarser over long spans).
      */
     public synchronized double guestRunFraction(int vmid, Instant from, Instant to) {
         return sampled(vmid, from, to, 1, at -> paused(vmid, at) ? 0 : 1 - cpuThrottle(vmid, at));
@@ -471,13 +471,16 @@ public final class ClusterModel {
         return migrations.stream().anyMatch(m -> m.vmid() == vmid && m.blackout(at));
     }
 
-    /** The mean of {@code f} every 10 ms (coarser over long spans); {@code calm} when no migration of the guest. */
+    /**
+     * The mean of {@code f} over a span, {@code calm} when the guest never migrated. Every millisecond,
+     * so that a 0.1 s report interval sees its share of a pause of a few ms; at most 2,000 samples.
+     */
     private double sampled(int vmid, Instant from, Instant to, double calm, java.util.function.ToDoubleFunction<Instant> f) {
         long span = Duration.between(from, to).toNanos();
         if (span <= 0 || migrations.stream().noneMatch(m -> m.vmid() == vmid)) {
             return calm;
         }
-        long step = Math.max(10_000_000L, span / 2_000);
+        long step = Math.max(1_000_000L, span / 2_000);
         double sum = 0;
         int samples = 0;
         for (long t = step / 2; t < span; t += step) {
