@@ -30,14 +30,19 @@ import java.util.function.ToLongFunction;
  * otherwise, 3 on bad options.
  *
  * <p>Probe k to the j-th target leaves at {@code k x period + j x interval}; its round
- * trip comes from the model (load-dependent), a link-loss fault drops it.
+ * trip comes from the model (load-dependent), a link-loss fault drops it. Round trips are
+ * drawn at the start; a live migration, even one begun during the run, adds its start
+ * spike and loses the probes sent while either guest is paused ({@link MigrationEchoes}).
  */
 final class Fping {
 
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss", Locale.US).withZone(ZoneOffset.UTC);
 
-    /** A probe's reply ({@code rttNanos}) or timeout ({@code rttNanos} -1) at {@code atNanos} after the start. */
+    /**
+     * A probe's reply ({@code rttNanos}) or timeout ({@code rttNanos} {@link MigrationEchoes#LOST}),
+     * at {@code atNanos} after the start.
+     */
     private record Event(long atNanos, int target, int seq, long rttNanos, long sentNanos) {
     }
 
@@ -135,23 +140,16 @@ final class Fping {
     private static List<Event> settle(Settings s, List<Event> planned, List<MigrationEchoes> echoes) {
         List<Event> events = new ArrayList<>(planned.size());
         for (Event e : planned) {
-            if (e.rttNanos() < 0) {
-                events.add(e);
-                continue;
-            }
-            long extra = echoes.get(e.target()).extraMicros(e.sentNanos());
-            if (extra == MigrationEchoes.LOST) {
-                events.add(timeout(s, e.target(), e.seq(), e.sentNanos()));
-            } else {
-                long rtt = e.rttNanos() + extra * 1_000;
-                events.add(new Event(e.sentNanos() + rtt, e.target(), e.seq(), rtt, e.sentNanos()));
-            }
+            MigrationEchoes path = echoes.get(e.target());
+            long rtt = path == null ? MigrationEchoes.LOST : path.roundTripNanos(e.sentNanos(), e.rttNanos());
+            events.add(rtt == MigrationEchoes.LOST ? timeout(s, e.target(), e.seq(), e.sentNanos())
+                    : new Event(e.sentNanos() + rtt, e.target(), e.seq(), rtt, e.sentNanos()));
         }
         return events;
     }
 
     private static Event timeout(Settings s, int target, int seq, long sentNanos) {
-        return new Event(sentNanos + s.timeoutMs() * 1_000_000L, target, seq, -1, sentNanos);
+        return new Event(sentNanos + s.timeoutMs() * 1_000_000L, target, seq, MigrationEchoes.LOST, sentNanos);
     }
 
     private static Reply render(Settings s, List<Event> events) {

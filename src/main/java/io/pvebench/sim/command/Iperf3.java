@@ -32,7 +32,10 @@ import java.util.function.Supplier;
  * and bond of the nodes, CPU shares, other flows on the link); while the test runs it is a
  * flow in the load model (node CPU, guest net counters, link use). Under a link-loss fault the rate is capped
  * by the Mathis formula and lost segments count as retransmits. A test of T seconds with O omitted seconds
- * takes T + O + 0.1 model seconds.
+ * takes T + O + 0.1 model seconds. {@code -i} takes 0 (no intervals) or 0.1 to 60 seconds, as iperf3's
+ * {@code MIN_INTERVAL} and {@code MAX_INTERVAL}. The path's offer is the one at the start; a live migration
+ * of either end, even one begun during the test, throttles the intervals it overlaps, and while the guest
+ * is paused for the switch-over nothing moves.
  */
 final class Iperf3 {
 
@@ -148,7 +151,8 @@ final class Iperf3 {
         int mss = model.network(vm, target).config().mss();
         String warning = o.udp() && o.blksize() > mss ? "warning: UDP block size " + o.blksize()
                 + " exceeds TCP MSS " + mss + ", may result in fragmentation / drops\n" : "";
-        return GuestRun.later(() -> new Reply(CJson.print(document.get()), warning, 0), duration, () -> model.release(o.host(), o.port()));
+        return GuestRun.later(() -> new Reply(CJson.print(document.get()), warning, 0), duration,
+                () -> model.release(o.host(), o.port()));
     }
 
     /** {@code iperf3 --version} as Debian 12's iperf3 3.12 prints it (exit 0). */

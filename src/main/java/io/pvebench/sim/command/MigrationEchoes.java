@@ -30,14 +30,24 @@ final class MigrationEchoes {
     }
 
     /**
-     * The microseconds a migration adds to the round trip of the echo sent {@code sentNanos}
-     * after the start (its start spike), or {@link #LOST}.
+     * The round trip of the echo sent {@code sentNanos} after the start whose round trip at the
+     * start was drawn as {@code plannedNanos}: longer by a migration's start spike, or
+     * {@link #LOST} when either guest was paused then (or when it was lost anyway).
      */
-    long extraMicros(long sentNanos) {
+    long roundTripNanos(long sentNanos, long plannedNanos) {
+        if (plannedNanos == LOST) {
+            return LOST;
+        }
         Instant sentAt = start.plusNanos(sentNanos);
         if (model.migrationBlackout(from, to, sentAt)) {
             return LOST;
         }
-        return model.migrationDelayMicros(from, to, sentAt);
+        return plannedNanos + model.migrationDelayMicros(from, to, sentAt) * 1_000;
+    }
+
+    /** {@link #roundTripNanos} in microseconds. */
+    long roundTripMicros(long sentMicros, long plannedMicros) {
+        long nanos = roundTripNanos(sentMicros * 1_000, plannedMicros == LOST ? LOST : plannedMicros * 1_000);
+        return nanos == LOST ? LOST : nanos / 1_000;
     }
 }

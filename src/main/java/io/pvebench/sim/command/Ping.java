@@ -24,7 +24,9 @@ import java.util.Random;
  * {@code Destination Host Unreachable} from the sender. Other addresses are not routed:
  * requests vanish. A link-loss fault drops a request or its reply with the link's
  * probability: the reply line is missing, a gap in {@code icmp_seq}. Without {@code -c}
- * (or {@code -w}) ping runs until killed.
+ * (or {@code -w}) ping runs until killed. A live migration, even one begun during the run,
+ * adds its start spike and loses the requests sent while either guest is paused
+ * ({@link MigrationEchoes}).
  */
 final class Ping {
 
@@ -151,11 +153,8 @@ final class Ping {
         long lastEventMicros = 0;
         for (long seq = 1; seq <= count; seq++) {
             long sentMicros = echoes.sentMicros()[(int) seq - 1];
-            long rtt = echoes.rttMicros()[(int) seq - 1];
-            if (rtt != MigrationEchoes.LOST) {
-                long extra = echoes.migrations().extraMicros(sentMicros * 1000);
-                rtt = extra == MigrationEchoes.LOST ? extra : rtt + extra;
-            }
+            long rtt = answers ? echoes.migrations().roundTripMicros(sentMicros, echoes.rttMicros()[(int) seq - 1])
+                    : MigrationEchoes.LOST;
             if (answers && rtt == MigrationEchoes.LOST) {
                 lastEventMicros = sentMicros;
             } else if (answers) {

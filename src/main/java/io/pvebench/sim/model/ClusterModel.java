@@ -475,7 +475,8 @@ public final class ClusterModel {
      * The mean of {@code f} over a span, {@code calm} when the guest never migrated. Every millisecond,
      * so that a 0.1 s report interval sees its share of a pause of a few ms; at most 2,000 samples.
      */
-    private double sampled(int vmid, Instant from, Instant to, double calm, java.util.function.ToDoubleFunction<Instant> f) {
+    private double sampled(int vmid, Instant from, Instant to, double calm,
+                           java.util.function.ToDoubleFunction<Instant> f) {
         long span = Duration.between(from, to).toNanos();
         if (span <= 0 || migrations.stream().noneMatch(m -> m.vmid() == vmid)) {
             return calm;
