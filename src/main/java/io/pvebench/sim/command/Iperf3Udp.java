@@ -34,7 +34,9 @@ import java.util.function.Supplier;
  * the stream's share of the link's UDP goodput (TCP stream capacity scaled by UDP/TCP header overhead); the excess
  * is dropped. A link-loss fault drops each fragment of a datagram with its probability. Jitter comes from one-way
  * delays (half a model round trip under the path's load, this flow's own link use included), smoothed as iperf3
- * does ({@code J += (|D| - J) / 16}) over the last datagrams of each interval. Not thread-safe; one per run.
+ * does ({@code J += (|D| - J) / 16}) over the last datagrams of each interval. A live migration, even one
+ * begun during the test, slows a throttled sender, stops a paused one, and loses the datagrams that reach a
+ * receiver paused for its switch-over. Not thread-safe; one per run.
  */
 final class Iperf3Udp {
 

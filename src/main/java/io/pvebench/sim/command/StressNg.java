@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * {@code --vm N [--vm-bytes SIZE|P%] [--vm-keep]}, {@code --io N}, {@code --hdd N
  * [--hdd-bytes SIZE]}, {@code --timeout T} (s, m, h, d suffixes; default one day),
  * {@code --metrics-brief}, {@code --metrics}, {@code --yaml FILE} (written into the
- * guest's in-memory filesystem), {@code -q}. Everything goes to stderr, as captured in
+ * guest's in-memory filesystem at the run's end), {@code -q}. Everything goes to stderr, as captured in
  * {@code src/test/resources/outputs/stress-ng/}: {@code stress-ng: info:  [pid]} and
  * {@code stress-ng: metrc: [pid]} lines, the two-line table header, rows
  * {@code %-13s %9lu %9.2f %9.2f %9.2f %12.2f %14.2f}, the hdd {@code miscellaneous
@@ -34,7 +34,9 @@ import java.util.function.Supplier;
  *
  * <p>While it runs, the guest's load in the {@link ClusterModel} rises by what the
  * stressors ask for (see {@link #demand}); bogo-op rates are this machine's rates scaled by
- * the CPU share the workers get (vCPUs over runnable threads, times the host's share).
+ * the CPU share the workers get (vCPUs over runnable threads, times the host's share) at
+ * the start, and by the share of the run a live migration, even one begun after the start,
+ * left the vCPUs running (auto-converge's throttle, the switch-over's pause).
  */
 final class StressNg {
 
