@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.ToLongFunction;
 
 /**
  * fping 5.1 (Debian 12) in a guest: {@code [-c N | -C N] [-p MS] [-i MS] [-t MS] [-b SIZE]
@@ -29,14 +30,20 @@ import java.util.Random;
  * otherwise, 3 on bad options.
  *
  * <p>Probe k to the j-th target leaves at {@code k x period + j x interval}; its round
- * trip comes from the model (load-dependent), a link-loss fault drops it.
+ * trip comes from the model (load-dependent), a link-loss fault drops it. Round trips are
+ * drawn at the start; a live migration, even one begun during the run, adds its start
+ * spike and loses the probes sent while either guest is paused ({@link MigrationEchoes}).
  */
 final class Fping {
 
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss", Locale.US).withZone(ZoneOffset.UTC);
 
-    private record Event(long atNanos, int target, int seq, long rttNanos) {
+    /**
+     * A probe's reply ({@code rttNanos}) or timeout ({@code rttNanos} {@link MigrationEchoes#LOST}),
+     * at {@code atNanos} after the start.
+     */
+    private record Event(long atNanos, int target, int seq, long rttNanos, long sentNanos) {
     }
 
     GuestRun run(VmInfo from, List<String> args, ClusterModel model) {
@@ -85,26 +92,75 @@ final class Fping {
         if (targets.isEmpty() || count < 1) {
             return GuestRun.done(usage("no targets given"), Duration.ZERO);
         }
-        int width = targets.stream().mapToInt(String::length).max().orElse(0);
+        Settings settings = new Settings(targets, targets.stream().mapToInt(String::length).max().orElse(0), count,
+                periodMs, intervalMs, timeoutMs, size, quiet, reportSeconds, counting, perProbeList,
+                model.clock().now());
         Random random = model.randoms().next("fping/" + from.vmid() + "/" + String.join(",", targets));
-        List<Event> events = new ArrayList<>();
-        Instant now = model.clock().now();
+        List<MigrationEchoes> echoes = new ArrayList<>();
+        List<Event> planned = new ArrayList<>();
         for (int j = 0; j < targets.size(); j++) {
             VmInfo to = target(from, targets.get(j), model);
-            double loss = to == null ? 1 : model.loss(from, to);
-            double roundTripLoss = 1 - (1 - loss) * (1 - loss);
-            for (int k = 0; k < count; k++) {
-                long sent = (k * periodMs + j * intervalMs) * 1_000_000L + random.nextInt(40_000);
-                Instant sentAt = now.plusNanos(sent);
-                if (to != null && random.nextDouble() >= roundTripLoss && !model.migrationBlackout(from, to, sentAt)) {
-                    long rtt = (model.rttMicros(from, to, random) + model.migrationDelayMicros(from, to, sentAt)) * 1_000
-                            + random.nextInt(1_000);
-                    events.add(new Event(sent + rtt, j, k, rtt));
-                } else {
-                    events.add(new Event(sent + timeoutMs * 1_000_000L, j, k, -1));
-                }
+            echoes.add(to == null ? null : new MigrationEchoes(model, from, to, settings.start()));
+            planned.addAll(plan(settings, j, to == null ? 1 : model.loss(from, to), to == null ? null
+                    : r -> model.rttMicros(from, to, r), random));
+        }
+        // the run ends as planned: a migration's spike or pause on the very last echo does not lengthen it
+        long end = planned.stream().mapToLong(Event::atNanos).max().orElse(0);
+        return GuestRun.later(() -> render(settings, settle(settings, planned, echoes)), Duration.ofNanos(end),
+                () -> { });
+    }
+
+    /** The options that shape the output, and the instant the first probe left. */
+    private record Settings(List<String> targets, int width, int count, long periodMs, long intervalMs,
+                            long timeoutMs, int size, boolean quiet, long reportSeconds, boolean counting,
+                            boolean perProbeList, Instant start) {
+    }
+
+    /**
+     * The probes to target {@code j} as the path is when fping starts: send times, chance losses
+     * and round trips under the load of that moment, drawn in the order fping has always drawn them.
+     */
+    private static List<Event> plan(Settings s, int j, double loss, ToLongFunction<Random> rttMicros,
+                                    Random random) {
+        double roundTripLoss = 1 - (1 - loss) * (1 - loss);
+        List<Event> events = new ArrayList<>();
+        for (int k = 0; k < s.count(); k++) {
+            long sent = (k * s.periodMs() + j * s.intervalMs()) * 1_000_000L + random.nextInt(40_000);
+            if (rttMicros != null && random.nextDouble() >= roundTripLoss) {
+                long rtt = rttMicros.applyAsLong(random) * 1_000 + random.nextInt(1_000);
+                events.add(new Event(sent + rtt, j, k, rtt, sent));
+            } else {
+                events.add(timeout(s, j, k, sent));
             }
         }
+        return events;
+    }
+
+    /** The planned probes as migrations, known only after the run, changed them: spiked or lost. */
+    private static List<Event> settle(Settings s, List<Event> planned, List<MigrationEchoes> echoes) {
+        List<Event> events = new ArrayList<>(planned.size());
+        for (Event e : planned) {
+            MigrationEchoes path = echoes.get(e.target());
+            long rtt = path == null ? MigrationEchoes.LOST : path.roundTripNanos(e.sentNanos(), e.rttNanos());
+            events.add(rtt == MigrationEchoes.LOST ? timeout(s, e.target(), e.seq(), e.sentNanos())
+                    : new Event(e.sentNanos() + rtt, e.target(), e.seq(), rtt, e.sentNanos()));
+        }
+        return events;
+    }
+
+    private static Event timeout(Settings s, int target, int seq, long sentNanos) {
+        return new Event(sentNanos + s.timeoutMs() * 1_000_000L, target, seq, MigrationEchoes.LOST, sentNanos);
+    }
+
+    private static Reply render(Settings s, List<Event> events) {
+        List<String> targets = s.targets();
+        int width = s.width();
+        int count = s.count();
+        long periodMs = s.periodMs();
+        long intervalMs = s.intervalMs();
+        long reportSeconds = s.reportSeconds();
+        boolean quiet = s.quiet();
+        int size = s.size();
         events.sort(Comparator.comparingLong(Event::atNanos));
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
@@ -123,7 +179,7 @@ final class Fping {
         long[] splitMin = new long[n];
         long[] splitMax = new long[n];
         java.util.Arrays.fill(splitMin, Long.MAX_VALUE);
-        Instant start = model.clock().now();
+        Instant start = s.start();
         long nextReport = reportSeconds * 1_000_000_000L;
         for (Event e : events) {
             while (reportSeconds > 0 && e.atNanos() >= nextReport) {
@@ -168,12 +224,12 @@ final class Fping {
                 out.append(avg).append(" avg, ").append(lossPct).append("% loss)\n");
             }
         }
-        if (counting) {
+        if (s.counting()) {
             if (!quiet) {
                 err.append('\n');
             }
             for (int j = 0; j < n; j++) {
-                if (perProbeList) {
+                if (s.perProbeList()) {
                     err.append(pad(targets.get(j), width)).append(" :");
                     for (String t : times[j]) {
                         err.append(' ').append(t);
@@ -194,8 +250,7 @@ final class Fping {
         for (long r : recv) {
             allAlive &= r > 0;
         }
-        long end = events.isEmpty() ? 0 : events.get(events.size() - 1).atNanos();
-        return GuestRun.done(new Reply(out.toString(), err.toString(), allAlive ? 0 : 1), Duration.ofNanos(end));
+        return new Reply(out.toString(), err.toString(), allAlive ? 0 : 1);
     }
 
     private static long sentBefore(long nanos, int target, int count, long periodMs, long intervalMs) {

@@ -42,18 +42,19 @@ record GuestRun(Supplier<Reply> output, Duration duration, Runnable onEnd, Strin
                 "Failed to execute child process \u201c" + program + "\u201d (No such file or directory)");
     }
 
-    private static Supplier<Reply> once(Supplier<Reply> output) {
+    /** {@code value} worked out on the first call only; later calls get the same result. */
+    static <T> Supplier<T> once(Supplier<T> value) {
         return new Supplier<>() {
-            private Reply reply;
+            private T result;
             private boolean computed;
 
             @Override
-            public synchronized Reply get() {
+            public synchronized T get() {
                 if (!computed) {
-                    reply = output.get();
+                    result = value.get();
                     computed = true;
                 }
-                return reply;
+                return result;
             }
         };
     }

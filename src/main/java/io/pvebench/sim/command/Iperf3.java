@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * iperf3 3.12 in a guest. {@code -s [-D] [-1] [-p PORT]} registers a server on the
@@ -31,13 +32,19 @@ import java.util.Random;
  * and bond of the nodes, CPU shares, other flows on the link); while the test runs it is a
  * flow in the load model (node CPU, guest net counters, link use). Under a link-loss fault the rate is capped
  * by the Mathis formula and lost segments count as retransmits. A test of T seconds with O omitted seconds
- * takes T + O + 0.1 model seconds.
+ * takes T + O + 0.1 model seconds. {@code -i} takes 0 (no intervals) or 0.1 to 60 seconds, as iperf3's
+ * {@code MIN_INTERVAL} and {@code MAX_INTERVAL}. The path's offer is the one at the start; a live migration
+ * of either end, even one begun during the test, throttles the intervals it overlaps, and while the guest
+ * is paused for the switch-over nothing moves.
  */
 final class Iperf3 {
 
     static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
     private static final int BLKSIZE = 131072;
+    /** iperf3's bounds of {@code -i} (0 turns interval reports off). */
+    private static final double MIN_INTERVAL = 0.1;
+    private static final double MAX_INTERVAL = 60;
     private static final String COOKIE_CHARS = "abcdefghijklmnopqrstuvwxyz234567";
 
     /**
@@ -98,6 +105,10 @@ final class Iperf3 {
                         Duration.ZERO);
             }
         }
+        if (interval != 0 && (interval < MIN_INTERVAL || interval > MAX_INTERVAL)) {
+            return GuestRun.done(Reply.error("iperf3: parameter error - invalid report interval (min = 0.1, max = 60"
+                    + " seconds)\n", 1), Duration.ZERO);
+        }
         if (server) {
             model.listen(new Iperf3Listener(vm.vmid(), vm.ip(), port, oneOff, false, pidFile));
             return daemon ? GuestRun.done(Reply.ok(""), Duration.ZERO)
@@ -133,14 +144,15 @@ final class Iperf3 {
         }
         NetworkModel.Path path = model.path(vm, target);
         Random random = model.randoms().next("iperf3/" + vm.vmid() + "/" + o.host());
-        String json = CJson.print(o.udp() ? new Iperf3Udp().document(vm, target, o, random, model)
-                : document(vm, target, o, path, random, model));
+        Supplier<JsonObject> document = o.udp() ? new Iperf3Udp().document(vm, target, o, random, model)
+                : document(vm, target, o, path, random, model);
         long seconds = o.seconds() + o.omit();
         Duration duration = Duration.ofSeconds(seconds).plusMillis(100);
         int mss = model.network(vm, target).config().mss();
         String warning = o.udp() && o.blksize() > mss ? "warning: UDP block size " + o.blksize()
                 + " exceeds TCP MSS " + mss + ", may result in fragmentation / drops\n" : "";
-        return GuestRun.later(() -> new Reply(json, warning, 0), duration, () -> model.release(o.host(), o.port()));
+        return GuestRun.later(() -> new Reply(CJson.print(document.get()), warning, 0), duration,
+                () -> model.release(o.host(), o.port()));
     }
 
     /** {@code iperf3 --version} as Debian 12's iperf3 3.12 prints it (exit 0). */
@@ -161,8 +173,12 @@ final class Iperf3 {
                 .put("end", new JsonObject()).put("error", error));
     }
 
-    private JsonObject document(VmInfo vm, VmInfo target, Options o, NetworkModel.Path path, Random random,
-                                ClusterModel model) {
+    /**
+     * The test's document, worked out when first asked for: the start section, the path's offer and
+     * the random draws are fixed now; migrations, recorded when they begin, are asked about then.
+     */
+    private Supplier<JsonObject> document(VmInfo vm, VmInfo target, Options o, NetworkModel.Path path, Random random,
+                                          ClusterModel model) {
         Instant now = model.clock().now();
         List<Object> connected = new ArrayList<>();
         for (int s = 0; s < o.streams(); s++) {
@@ -184,18 +200,29 @@ final class Iperf3 {
                 .put("blksize", o.blksize()).put("omit", o.omit()).put("duration", o.seconds()).put("bytes", 0)
                 .put("blocks", 0).put("reverse", o.reverse() ? 1 : 0).put("tos", 0).put("target_bitrate", 0));
 
-        Measured m = measure(vm, target, o, path, random, model);
+        Offer offer = offer(vm, target, o, path, model);
+        List<Slot> slots = draw(o, offer, random);
+        Throttle throttle = new Throttle(model, vm.vmid(), target.vmid(), now);
+        // the flow starts now, at the rate the path gives as far as migrations are known now (the
+        // output's own bytes are settled later, with what the migrations did meanwhile)
+        startFlow(vm, target, o, settle(o, offer, slots, throttle), model);
+        return () -> {
+            Measured m = settle(o, offer, slots, throttle);
+            return new JsonObject().put("start", start).put("intervals", m.intervals).put("end", end(o, m, random));
+        };
+    }
+
+    /** The flow loads both guests' nodes (vhost, softirq) and counts into netin/netout while it runs. */
+    private static void startFlow(VmInfo vm, VmInfo target, Options o, Measured m, ClusterModel model) {
         long total = 0;
         for (long b : m.sentBytes) {
             total += b;
         }
-        // the flow loads both guests' nodes (vhost, softirq) and counts into netin/netout while it runs
         VmInfo sender = o.reverse() ? target : vm;
         VmInfo receiver = o.reverse() ? vm : target;
         double seconds = Math.max(0.001, m.senderEnd);
         model.startFlow(sender.vmid(), receiver.vmid(), "iperf3",
                 Duration.ofNanos(Math.round((o.seconds() + o.omit()) * 1e9)), total * 8 / seconds);
-        return new JsonObject().put("start", start).put("intervals", m.intervals).put("end", end(o, m, random));
     }
 
     private static final class Measured {
@@ -211,15 +238,122 @@ final class Iperf3 {
         double senderEnd;
     }
 
-    private Measured measure(VmInfo from, VmInfo to, Options o, NetworkModel.Path path, Random random,
-                             ClusterModel model) {
-        int n = o.streams();
-        double loss = model.loss(from, to);
+    /** What the path offers at the start: its kind, the sender's network, load and loss then. */
+    private record Offer(NetworkModel.Path path, NetworkModel net, NetworkModel.PathLoad load, double loss,
+                         boolean blackholed) {
+    }
+
+    private static Offer offer(VmInfo from, VmInfo to, Options o, NetworkModel.Path path, ClusterModel model) {
         // the sender's bond carries the data; the frame size and the devices on the way are the same both ways
         NetworkModel net = o.reverse() ? model.network(to, from) : model.network(from, to);
-        boolean blackholed = net.config().blackholed() && path != NetworkModel.Path.SELF;
-        NetworkModel.PathLoad pathLoad = o.reverse() ? model.pathLoad(to, from) : model.pathLoad(from, to);
-        double[] means = net.streamBitsPerSecond(path, n, pathLoad);
+        NetworkModel.PathLoad load = o.reverse() ? model.pathLoad(to, from) : model.pathLoad(from, to);
+        return new Offer(path, net, load, model.loss(from, to),
+                net.config().blackholed() && path != NetworkModel.Path.SELF);
+    }
+
+    /**
+     * The share of a span (nanoseconds after the test's start) that both ends' vCPUs ran: a
+     * migrating end runs throttled, and not at all while paused for its switch-over.
+     */
+    private record Throttle(ClusterModel model, int vmid, int peer, Instant start) {
+
+        double runFraction(long fromNanos, long toNanos) {
+            Instant from = start.plusNanos(fromNanos);
+            Instant to = start.plusNanos(toNanos);
+            return Math.min(model.guestRunFraction(vmid, from, to), model.guestRunFraction(peer, from, to));
+        }
+    }
+
+    /** One report interval as drawn at the start: where it lies for the throttle, and its streams. */
+    private record Slot(boolean omit, long fromNanos, long toNanos, List<Draw> streams) {
+    }
+
+    /**
+     * One stream in one interval before migrations are known: its times, the rate the path
+     * offers, and the draws that do not depend on the bytes it then carries.
+     */
+    private record Draw(double start, double end, double bitsPerSecond, long extraBytes, long retransmits, long rtt,
+                        long cwnd, long wnd, long rttvar) {
+    }
+
+    /** Every random draw of the intervals, in the order the twin has always made them. */
+    private static List<Slot> draw(Options o, Offer offer, Random random) {
+        int n = o.streams();
+        NetworkModel net = offer.net();
+        double[] means = net.streamBitsPerSecond(offer.path(), n, offer.load());
+        double step = o.interval() > 0 ? o.interval() : o.seconds();
+        double[] weights = new double[n];
+        double weightSum = 0;
+        for (int s = 0; s < n; s++) {
+            weights[s] = 1 + 0.08 * random.nextGaussian();
+            weightSum += weights[s];
+        }
+        double[] ends = new double[n];
+        // omitted intervals run on their own time base; measured time restarts after them
+        int omitted = intervalCount(o.omit(), step);
+        int measured = intervalCount(o.seconds(), step);
+        List<Slot> slots = new ArrayList<>();
+        for (int k = 0; k < omitted + measured; k++) {
+            boolean omit = k < omitted;
+            if (k == 0 || k == omitted) {
+                for (int s = 0; s < n; s++) {
+                    ends[s] = k == 0 ? 0 : micros(random.nextInt(60) + 10);
+                }
+            }
+            int index = omit ? k : k - omitted;
+            double nominalEnd = Math.min((index + 1) * step, omit ? o.omit() : o.seconds());
+            double[] rates = rates(o, offer, means, weights, weightSum, random);
+            double base = omit ? 0 : o.omit();
+            long fromNanos = Math.round(base * 1e9 + ends[0] * 1e9);
+            long toNanos = Math.round(base * 1e9 + nominalEnd * 1e9);
+            List<Draw> streams = new ArrayList<>();
+            for (int s = 0; s < n; s++) {
+                double end = micros(Math.round(nominalEnd * 1e6) + 5 + random.nextInt(300));
+                long extraBytes = o.reverse() ? random.nextInt(o.blksize()) : 0;
+                long retr = offer.blackholed() ? 0 : net.intervalRetransmits(offer.path(), offer.load(), random);
+                long rtt = net.tcpRttMicros(offer.path(), random, offer.load());
+                long cwnd = (long) net.config().mss() * (250 + random.nextInt(900));
+                long wnd = 2_000_000L + random.nextInt(2_000_000);
+                long rttvar = o.reverse() ? 0 : rtt / 4 + random.nextInt(40);
+                streams.add(new Draw(ends[s], end, rates[s], extraBytes, retr, rtt, cwnd, wnd, rttvar));
+                ends[s] = end;
+            }
+            slots.add(new Slot(omit, fromNanos, toNanos, streams));
+        }
+        return slots;
+    }
+
+    /**
+     * Report intervals in {@code seconds}: a fractional step such as {@code -i 0.1} divides a whole
+     * number of seconds into a whole number of intervals, whatever the binary rounding of 0.1.
+     */
+    static int intervalCount(double seconds, double step) {
+        return (int) Math.ceil(seconds / step - 1e-9);
+    }
+
+    private static double[] rates(Options o, Offer offer, double[] means, double[] weights, double weightSum,
+                                  Random random) {
+        int n = means.length;
+        NetworkModel net = offer.net();
+        double[] rates = new double[n];
+        for (int s = 0; s < n; s++) {
+            // streams that share a link split it unevenly; LACP gives each its own link
+            boolean ownLink = offer.path() == NetworkModel.Path.CROSS_NODE
+                    && net.config().bondMode().equals("802.3ad") && n <= net.config().bondLinks();
+            double weight = ownLink ? 1 : weights[s] * n / weightSum;
+            rates[s] = net.intervalBitsPerSecond(means[s], offer.path(), offer.load(), random) * weight;
+            if (offer.loss() > 0) {
+                // Mathis et al.: TCP throughput <= MSS / RTT * 1.22 / sqrt(p)
+                double rtt = net.tcpRttMicros(offer.path(), random, offer.load()) / 1e6;
+                rates[s] = Math.min(rates[s], net.config().mss() * 8 / rtt * 1.22 / Math.sqrt(offer.loss()));
+            }
+        }
+        return rates;
+    }
+
+    /** The intervals' bytes and counters with the throttle of migrations as the model knows them now. */
+    private static Measured settle(Options o, Offer offer, List<Slot> slots, Throttle throttle) {
+        int n = o.streams();
         Measured m = new Measured();
         m.sentBytes = new long[n];
         m.retransmits = new long[n];
@@ -230,97 +364,37 @@ final class Iperf3 {
         m.sumRtt = new long[n];
         m.rttSamples = new long[n];
         java.util.Arrays.fill(m.minRtt, Long.MAX_VALUE);
-        double step = o.interval() > 0 ? o.interval() : o.seconds();
-        double[] weights = new double[n];
-        double weightSum = 0;
-        for (int s = 0; s < n; s++) {
-            weights[s] = 1 + 0.08 * random.nextGaussian();
-            weightSum += weights[s];
-        }
-        double[] ends = new double[n];
-        // omitted intervals run on their own time base; measured time restarts after them
-        int omitted = (int) Math.ceil(o.omit() / step);
-        int measured = (int) Math.ceil(o.seconds() / step);
-        for (int k = 0; k < omitted + measured; k++) {
-            boolean omit = k < omitted;
-            if (k == 0 || k == omitted) {
-                for (int s = 0; s < n; s++) {
-                    ends[s] = k == 0 ? 0 : micros(random.nextInt(60) + 10);
-                }
-            }
-            int index = omit ? k : k - omitted;
-            double nominalEnd = Math.min((index + 1) * step, omit ? o.omit() : o.seconds());
-            double[] rates = new double[n];
-            for (int s = 0; s < n; s++) {
-                // streams that share a link split it unevenly; LACP gives each its own link
-                boolean ownLink = path == NetworkModel.Path.CROSS_NODE && net.config().bondMode().equals("802.3ad")
-                        && n <= net.config().bondLinks();
-                double weight = ownLink ? 1 : weights[s] * n / weightSum;
-                rates[s] = net.intervalBitsPerSecond(means[s], path, pathLoad, random) * weight;
-                if (loss > 0) {
-                    // Mathis et al.: TCP throughput <= MSS / RTT * 1.22 / sqrt(p)
-                    double rtt = net.tcpRttMicros(path, random, pathLoad) / 1e6;
-                    rates[s] = Math.min(rates[s], net.config().mss() * 8 / rtt * 1.22 / Math.sqrt(loss));
-                }
-            }
-            // a migrating end runs throttled, and not at all while paused for the switch-over
-            Instant from0 = model.clock().now().plusNanos(Math.round((omit ? 0 : o.omit()) * 1e9 + ends[0] * 1e9));
-            Instant to0 = model.clock().now().plusNanos(Math.round((omit ? 0 : o.omit()) * 1e9 + nominalEnd * 1e9));
-            double run = Math.min(model.guestRunFraction(from.vmid(), from0, to0),
-                    model.guestRunFraction(to.vmid(), from0, to0));
-            for (int s = 0; s < n; s++) {
-                rates[s] *= run;
-            }
+        for (Slot slot : slots) {
+            double run = throttle.runFraction(slot.fromNanos(), slot.toNanos());
+            boolean omit = slot.omit();
             List<Object> streams = new ArrayList<>();
             long sumBytes = 0;
             long sumRetr = 0;
-            double sumStart = ends[0];
-            double sumEnd = 0;
             for (int s = 0; s < n; s++) {
-                double start = ends[s];
-                double end = micros(Math.round(nominalEnd * 1e6) + 5 + random.nextInt(300));
-                float seconds = (float) (end - start);
-                long bytes = (long) (rates[s] * seconds / 8);
-                if (!o.reverse()) {
-                    bytes = bytes / o.blksize() * o.blksize();
-                } else {
-                    bytes += random.nextInt(o.blksize());
-                }
-                long retr = blackholed ? rtoExpiries(start, end)
-                        : net.intervalRetransmits(path, pathLoad, random)
-                        + Math.round(bytes / (double) net.config().mss() * loss);
-                long rtt = net.tcpRttMicros(path, random, pathLoad);
-                long cwnd = (long) net.config().mss() * (250 + random.nextInt(900));
-                long wnd = 2_000_000L + random.nextInt(2_000_000);
-                JsonObject st = new JsonObject().put("socket", socket(s)).put("start", start).put("end", end)
-                        .put("seconds", (double) seconds).put("bytes", bytes)
+                Draw d = slot.streams().get(s);
+                float seconds = (float) (d.end() - d.start());
+                long bytes = (long) (d.bitsPerSecond() * run * seconds / 8);
+                bytes = o.reverse() ? bytes + d.extraBytes() : bytes / o.blksize() * o.blksize();
+                long retr = offer.blackholed() ? rtoExpiries(d.start(), d.end())
+                        : d.retransmits() + Math.round(bytes / (double) offer.net().config().mss() * offer.loss());
+                JsonObject st = new JsonObject().put("socket", socket(s)).put("start", d.start())
+                        .put("end", d.end()).put("seconds", (double) seconds).put("bytes", bytes)
                         .put("bits_per_second", bytes * 8 / (double) seconds);
                 if (!o.reverse()) {
-                    st.put("retransmits", retr).put("snd_cwnd", cwnd).put("snd_wnd", wnd).put("rtt", rtt)
-                            .put("rttvar", rtt / 4 + random.nextInt(40)).put("pmtu", net.config().mtu());
+                    st.put("retransmits", retr).put("snd_cwnd", d.cwnd()).put("snd_wnd", d.wnd())
+                            .put("rtt", d.rtt()).put("rttvar", d.rttvar()).put("pmtu", offer.net().config().mtu());
                 }
                 st.put("omitted", omit).put("sender", !o.reverse());
                 streams.add(st);
-                if (s == 0) {
-                    sumEnd = end;
-                }
                 sumBytes += bytes;
                 sumRetr += retr;
                 if (!omit) {
-                    m.sentBytes[s] += bytes;
-                    m.retransmits[s] += retr;
-                    m.maxCwnd[s] = Math.max(m.maxCwnd[s], cwnd);
-                    m.maxWnd[s] = Math.max(m.maxWnd[s], wnd);
-                    m.maxRtt[s] = Math.max(m.maxRtt[s], rtt);
-                    m.minRtt[s] = Math.min(m.minRtt[s], rtt);
-                    m.sumRtt[s] += rtt;
-                    m.rttSamples[s]++;
-                    m.senderEnd = Math.max(m.senderEnd, end);
+                    count(m, s, d, bytes, retr);
                 }
-                ends[s] = end;
             }
-            float sumSeconds = (float) (sumEnd - sumStart);
-            JsonObject sum = new JsonObject().put("start", sumStart).put("end", sumEnd)
+            Draw first = slot.streams().get(0);
+            float sumSeconds = (float) (first.end() - first.start());
+            JsonObject sum = new JsonObject().put("start", first.start()).put("end", first.end())
                     .put("seconds", (double) sumSeconds).put("bytes", sumBytes)
                     .put("bits_per_second", sumBytes * 8 / (double) sumSeconds);
             if (!o.reverse()) {
@@ -332,6 +406,18 @@ final class Iperf3 {
             }
         }
         return m;
+    }
+
+    private static void count(Measured m, int s, Draw d, long bytes, long retr) {
+        m.sentBytes[s] += bytes;
+        m.retransmits[s] += retr;
+        m.maxCwnd[s] = Math.max(m.maxCwnd[s], d.cwnd());
+        m.maxWnd[s] = Math.max(m.maxWnd[s], d.wnd());
+        m.maxRtt[s] = Math.max(m.maxRtt[s], d.rtt());
+        m.minRtt[s] = Math.min(m.minRtt[s], d.rtt());
+        m.sumRtt[s] += d.rtt();
+        m.rttSamples[s]++;
+        m.senderEnd = Math.max(m.senderEnd, d.end());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * The {@code -J} document of an iperf3 3.12 UDP client ({@code -u [-b RATE] [-l LEN] [-P N] [-R]
@@ -33,7 +34,9 @@ import java.util.Random;
  * the stream's share of the link's UDP goodput (TCP stream capacity scaled by UDP/TCP header overhead); the excess
  * is dropped. A link-loss fault drops each fragment of a datagram with its probability. Jitter comes from one-way
  * delays (half a model round trip under the path's load, this flow's own link use included), smoothed as iperf3
- * does ({@code J += (|D| - J) / 16}) over the last datagrams of each interval. Not thread-safe; one per run.
+ * does ({@code J += (|D| - J) / 16}) over the last datagrams of each interval. A live migration, even one
+ * begun during the test, slows a throttled sender, stops a paused one, and loses the datagrams that reach a
+ * receiver paused for its switch-over. Not thread-safe; one per run.
  */
 final class Iperf3Udp {
 
@@ -85,7 +88,12 @@ final class Iperf3Udp {
                            NetworkModel.Path path) {
     }
 
-    JsonObject document(VmInfo vm, VmInfo target, Iperf3.Options o, Random random, ClusterModel model) {
+    /**
+     * The test's document, worked out when first asked for: the start section and the path's offer
+     * are fixed now; the intervals, drawn then in the order they always were, see the migrations
+     * the model has recorded by then.
+     */
+    Supplier<JsonObject> document(VmInfo vm, VmInfo target, Iperf3.Options o, Random random, ClusterModel model) {
         Instant now = model.clock().now();
         List<Object> connected = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();
@@ -114,25 +122,44 @@ final class Iperf3Udp {
         VmInfo sender = o.reverse() ? target : vm;
         VmInfo receiver = o.reverse() ? vm : target;
         Physics physics = physics(sender, receiver, o.streams(), blksize, offered, model);
-        Stream[] streams = new Stream[o.streams()];
-        for (int s = 0; s < streams.length; s++) {
-            streams[s] = new Stream();
-        }
-        List<Object> intervals = intervals(o, physics, streams, random, model.network(sender, receiver));
         double delivered = 0;
-        for (int s = 0; s < streams.length; s++) {
+        for (int s = 0; s < o.streams(); s++) {
             delivered += physics.sendBps()[s] * (1 - physics.loss()[s]);
         }
         model.startFlow(sender.vmid(), receiver.vmid(), "iperf3",
                 Duration.ofNanos(Math.round((o.seconds() + o.omit()) * 1e9)), delivered);
-        JsonObject doc = new JsonObject().put("start", start).put("intervals", intervals)
-                .put("end", end(o, physics, streams, random));
-        if (o.serverOutput()) {
-            doc.put("server_output_text", Iperf3ServerText.udp(vm.ip(), target.ip(), o.port(),
-                    32768 + random.nextInt(28232), ports, o.reverse(), serverRows, serverTotals, sumLostPercent,
-                    o.reverse() ? senderPacketTotal : receiverPacketTotal, serverEnd));
+        NetworkModel net = model.network(sender, receiver);
+        Migrations migrations = new Migrations(model, sender.vmid(), receiver.vmid(), now);
+        return () -> {
+            Stream[] streams = new Stream[o.streams()];
+            for (int s = 0; s < streams.length; s++) {
+                streams[s] = new Stream();
+            }
+            List<Object> intervals = intervals(o, physics, streams, random, net, migrations);
+            JsonObject doc = new JsonObject().put("start", start).put("intervals", intervals)
+                    .put("end", end(o, physics, streams, random));
+            if (o.serverOutput()) {
+                doc.put("server_output_text", Iperf3ServerText.udp(vm.ip(), target.ip(), o.port(),
+                        32768 + random.nextInt(28232), ports, o.reverse(), serverRows, serverTotals, sumLostPercent,
+                        o.reverse() ? senderPacketTotal : receiverPacketTotal, serverEnd));
+            }
+            return doc;
+        };
+    }
+
+    /**
+     * What migrations did to a span (nanoseconds after the test's start): a throttled or paused
+     * sender sends less; datagrams reaching a receiver paused for its switch-over are lost.
+     */
+    private record Migrations(ClusterModel model, int sender, int receiver, Instant start) {
+
+        double senderRan(long fromNanos, long toNanos) {
+            return model.guestRunFraction(sender, start.plusNanos(fromNanos), start.plusNanos(toNanos));
         }
-        return doc;
+
+        double receiverPaused(long fromNanos, long toNanos) {
+            return model.guestPausedFraction(receiver, start.plusNanos(fromNanos), start.plusNanos(toNanos));
+        }
     }
 
     private static Physics physics(VmInfo sender, VmInfo receiver, int n, int blksize, double offered,
@@ -169,12 +196,13 @@ final class Iperf3Udp {
         return new Physics(send, loss, blksize, load, path);
     }
 
-    private List<Object> intervals(Iperf3.Options o, Physics p, Stream[] streams, Random random, NetworkModel net) {
+    private List<Object> intervals(Iperf3.Options o, Physics p, Stream[] streams, Random random, NetworkModel net,
+                                   Migrations migrations) {
         int n = streams.length;
         boolean receiving = o.reverse();
         double step = o.interval() > 0 ? o.interval() : o.seconds();
-        int omitted = (int) Math.ceil(o.omit() / step);
-        int measured = (int) Math.ceil(o.seconds() / step);
+        int omitted = Iperf3.intervalCount(o.omit(), step);
+        int measured = Iperf3.intervalCount(o.seconds(), step);
         double[] ends = new double[n];
         double[] cumulative = new double[n];
         List<Object> intervals = new ArrayList<>();
@@ -190,6 +218,11 @@ final class Iperf3Udp {
             int index = omit ? k : k - omitted;
             double nominalStart = index * step;
             double nominalEnd = Math.min((index + 1) * step, omit ? o.omit() : o.seconds());
+            double base = omit ? 0 : o.omit();
+            long fromNanos = Math.round((base + nominalStart) * 1e9);
+            long toNanos = Math.round((base + nominalEnd) * 1e9);
+            double ran = migrations.senderRan(fromNanos, toNanos);
+            double paused = migrations.receiverPaused(fromNanos, toNanos);
             List<Object> list = new ArrayList<>();
             long sumBytes = 0;
             long sumPackets = 0;
@@ -210,9 +243,11 @@ final class Iperf3Udp {
                     rate *= 1 + 0.03 * random.nextGaussian();
                 }
                 double before = cumulative[s];
-                cumulative[s] += Math.max(0, rate) * (nominalEnd - nominalStart) / (8.0 * p.blksize());
+                cumulative[s] += Math.max(0, rate) * ran * (nominalEnd - nominalStart) / (8.0 * p.blksize());
                 long packets = (long) Math.ceil(cumulative[s] - 1e-9) - (long) Math.ceil(before - 1e-9);
-                long lost = binomial(packets, p.loss()[s], random);
+                // without a pause the loss stays exactly the path's, so are the draws of the binomial
+                double q = paused == 0 ? p.loss()[s] : 1 - (1 - p.loss()[s]) * (1 - paused);
+                long lost = binomial(packets, q, random);
                 updateJitter(st, packets - lost, p, random, net);
                 long bytes = (receiving ? packets - lost : packets) * p.blksize();
                 JsonObject js = new JsonObject().put("socket", Iperf3.socket(s)).put("start", start)

@@ -24,7 +24,9 @@ import java.util.Random;
  * {@code Destination Host Unreachable} from the sender. Other addresses are not routed:
  * requests vanish. A link-loss fault drops a request or its reply with the link's
  * probability: the reply line is missing, a gap in {@code icmp_seq}. Without {@code -c}
- * (or {@code -w}) ping runs until killed.
+ * (or {@code -w}) ping runs until killed. A live migration, even one begun during the run,
+ * adds its start spike and loses the requests sent while either guest is paused
+ * ({@link MigrationEchoes}).
  */
 final class Ping {
 
@@ -83,21 +85,62 @@ final class Ping {
         if (count == null) {
             return GuestRun.later(() -> Reply.ok(""), null, () -> { });
         }
-        return GuestRun.done(simulate(from, target, count, interval, quiet, timestamps, size, model),
-                Duration.ofNanos(Math.round(durationMillis(count, interval) * 1e6)));
+        Echoes echoes = plan(from, target, count, interval, size, model);
+        Format format = new Format(quiet, timestamps, size);
+        return GuestRun.later(() -> render(from, echoes, format),
+                Duration.ofNanos(Math.round(durationMillis(count, interval) * 1e6)), () -> { });
     }
 
     private static double durationMillis(long count, double interval) {
         return (count - 1) * interval * 1000 + 1;
     }
 
-    private Reply simulate(VmInfo from, String target, long count, double interval, boolean quiet,
-                           boolean timestamps, int size, ClusterModel model) {
+    /**
+     * The requests of a run as the path is when ping starts: when each leaves and, for those
+     * neither unanswered nor lost by chance, the round trip under the load of that moment.
+     * {@code migrations} is null when the target does not answer at all.
+     */
+    private record Echoes(String target, boolean onBridge, Instant start, long[] sentMicros, long[] rttMicros,
+                          MigrationEchoes migrations) {
+    }
+
+    private static Echoes plan(VmInfo from, String target, long count, double interval, int size,
+                               ClusterModel model) {
         VmInfo to = model.vmByIp(target).orElse(null);
-        boolean onBridge = target.startsWith("10.10.");
         boolean answers = to != null && model.reachable(to);
         Random random = model.randoms().next("ping/" + from.vmid() + "/" + target);
         Instant start = model.clock().now();
+        // a round trip survives when both the request and the reply get through
+        double lossPerPacket = answers ? model.loss(from, to) : 0;
+        if (answers && from.vmid() != to.vmid() && !model.fits(from, to, size + 28)) {
+            lossPerPacket = 1; // a frame larger than a device on the way is dropped there, silently
+        }
+        double roundTripLoss = 1 - (1 - lossPerPacket) * (1 - lossPerPacket);
+        long[] sent = new long[(int) count];
+        long[] rtt = new long[(int) count];
+        double slackMicros = 0;
+        for (int k = 0; k < count; k++) {
+            sent[k] = Math.round(k * interval * 1e6 + slackMicros);
+            slackMicros += 80 + random.nextInt(900);
+            boolean lost = answers && random.nextDouble() < roundTripLoss;
+            rtt[k] = answers && !lost ? model.rttMicros(from, to, random) + model.extraLatencyMicros(from, to)
+                    : MigrationEchoes.LOST;
+        }
+        return new Echoes(target, target.startsWith("10.10."), start, sent, rtt,
+                answers ? new MigrationEchoes(model, from, to, start) : null);
+    }
+
+    private record Format(boolean quiet, boolean timestamps, int size) {
+    }
+
+    private Reply render(VmInfo from, Echoes echoes, Format format) {
+        boolean quiet = format.quiet();
+        boolean timestamps = format.timestamps();
+        int size = format.size();
+        String target = echoes.target();
+        Instant start = echoes.start();
+        boolean answers = echoes.migrations() != null;
+        long count = echoes.sentMicros().length;
         StringBuilder out = new StringBuilder();
         out.append("PING ").append(target).append(" (").append(target).append(") ").append(size).append('(')
                 .append(size + 28).append(") bytes of data.\n");
@@ -107,26 +150,14 @@ final class Ping {
         long tsum2 = 0;
         long tmin = Long.MAX_VALUE;
         long tmax = 0;
-        double slackMicros = 0;
         long lastEventMicros = 0;
-        NetworkModel.Path path = answers ? model.path(from, to) : NetworkModel.Path.CROSS_NODE;
-        // a round trip survives when both the request and the reply get through
-        double lossPerPacket = answers ? model.loss(from, to) : 0;
-        if (answers && from.vmid() != to.vmid() && !model.fits(from, to, size + 28)) {
-            lossPerPacket = 1; // a frame larger than a device on the way is dropped there, silently
-        }
-        double roundTripLoss = 1 - (1 - lossPerPacket) * (1 - lossPerPacket);
         for (long seq = 1; seq <= count; seq++) {
-            long sentMicros = Math.round((seq - 1) * interval * 1e6 + slackMicros);
-            slackMicros += 80 + random.nextInt(900);
-            Instant sentAt = start.plusNanos(sentMicros * 1000);
-            // a packet to or from a VM paused for a migration's switch-over gets no answer
-            boolean lost = answers && (random.nextDouble() < roundTripLoss || model.migrationBlackout(from, to, sentAt));
-            if (lost) {
+            long sentMicros = echoes.sentMicros()[(int) seq - 1];
+            long rtt = answers ? echoes.migrations().roundTripMicros(sentMicros, echoes.rttMicros()[(int) seq - 1])
+                    : MigrationEchoes.LOST;
+            if (answers && rtt == MigrationEchoes.LOST) {
                 lastEventMicros = sentMicros;
             } else if (answers) {
-                long rtt = model.rttMicros(from, to, random) + model.extraLatencyMicros(from, to)
-                        + model.migrationDelayMicros(from, to, sentAt);
                 received++;
                 tsum += rtt;
                 tsum2 += rtt * rtt;
@@ -140,7 +171,7 @@ final class Ping {
                     out.append(size + 8).append(" bytes from ").append(target).append(": icmp_seq=").append(seq)
                             .append(" ttl=64 time=").append(replyTime(rtt)).append('\n');
                 }
-            } else if (onBridge) {
+            } else if (echoes.onBridge()) {
                 errors++;
                 lastEventMicros = sentMicros;
                 if (!quiet) {

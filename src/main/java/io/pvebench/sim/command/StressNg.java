@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * stress-ng 0.15.06 (Debian 12) in a guest: {@code --cpu N [--cpu-load P] [--cpu-method M]},
  * {@code --vm N [--vm-bytes SIZE|P%] [--vm-keep]}, {@code --io N}, {@code --hdd N
  * [--hdd-bytes SIZE]}, {@code --timeout T} (s, m, h, d suffixes; default one day),
  * {@code --metrics-brief}, {@code --metrics}, {@code --yaml FILE} (written into the
- * guest's in-memory filesystem), {@code -q}. Everything goes to stderr, as captured in
+ * guest's in-memory filesystem at the run's end), {@code -q}. Everything goes to stderr, as captured in
  * {@code src/test/resources/outputs/stress-ng/}: {@code stress-ng: info:  [pid]} and
  * {@code stress-ng: metrc: [pid]} lines, the two-line table header, rows
  * {@code %-13s %9lu %9.2f %9.2f %9.2f %12.2f %14.2f}, the hdd {@code miscellaneous
@@ -33,7 +34,9 @@ import java.util.Random;
  *
  * <p>While it runs, the guest's load in the {@link ClusterModel} rises by what the
  * stressors ask for (see {@link #demand}); bogo-op rates are this machine's rates scaled by
- * the CPU share the workers get (vCPUs over runnable threads, times the host's share).
+ * the CPU share the workers get (vCPUs over runnable threads, times the host's share) at
+ * the start, and by the share of the run a live migration, even one begun after the start,
+ * left the vCPUs running (auto-converge's throttle, the switch-over's pause).
  */
 final class StressNg {
 
@@ -171,7 +174,30 @@ final class StressNg {
             }
         }
         double real = timeout + 0.001 + random.nextInt(11) / 1000.0;
-        List<Row> rows = rows(o, vm, load, real, vmBytes, model, random);
+        List<Row> planned = rows(o, vm, load, real, vmBytes, model, random);
+        String head = err.toString();
+        String yamlHead = yamlSystemInfo(vm, model, started);
+        // the throttle of a migration that begins while the workers run is known only at the end; the
+        // --yaml file gets the metrics then too, at the end or when the output is read, whichever comes first
+        Supplier<List<Row>> rows = GuestRun.once(() -> {
+            List<Row> settled = settle(planned, model.guestRunFraction(vm.vmid(), started,
+                    started.plusNanos(Math.round(real * 1e9))));
+            if (o.yaml != null) {
+                model.writeGuestFile(vm.vmid(), o.yaml, yamlHead + yamlMetrics(settled, o.metricsBrief || o.metrics));
+            }
+            return settled;
+        });
+        return GuestRun.later(() -> new Reply("", head + tail(o, prefixInfo, prefixMetrc, real, rows.get()), 0),
+                runFor, () -> {
+                    // killed by pid, this process's load ends with it; at its natural end stopping it changes nothing
+                    model.stopLoad(job);
+                    rows.get();
+                });
+    }
+
+    /** The metrics table, when asked for, and the line of the run's end. */
+    private static String tail(Options o, String prefixInfo, String prefixMetrc, double real, List<Row> rows) {
+        StringBuilder err = new StringBuilder();
         boolean table = (o.metricsBrief || o.metrics) && !o.quiet;
         if (table) {
             metricsTable(err, prefixMetrc, rows, o.metrics);
@@ -183,11 +209,7 @@ final class StressNg {
             }
             err.append('\n');
         }
-        if (o.yaml != null) {
-            model.writeGuestFile(vm.vmid(), o.yaml, yaml(vm, model, started, rows, o.metricsBrief || o.metrics));
-        }
-        // killed by pid, this process's load ends with it; at its natural end stopping it changes nothing
-        return GuestRun.later(() -> new Reply("", err.toString(), 0), runFor, () -> model.stopLoad(job));
+        return err.toString();
     }
 
     private static int count(String text, VmInfo vm) {
@@ -218,8 +240,22 @@ final class StressNg {
         return new GuestLoad.Demand(threads, cpuDemand, ioThreads, mem, dirty, read, write, iops, 0, 0);
     }
 
-    private record Row(String name, int instances, long ops, double real, double usr, double sys, double cpuPercent, int rssKb,
-                       double readMb, double writeMb) {
+    /**
+     * A stressor's line: {@code opsRate} is the bogo ops per second and instance its share of the
+     * vCPUs gives at the start, {@code ops} what it did once migrations' throttle is applied.
+     */
+    private record Row(String name, int instances, double opsRate, long ops, double real, double usr, double sys,
+                       double cpuPercent, int rssKb, double readMb, double writeMb) {
+
+        Row settled(double runFraction) {
+            return new Row(name, instances, opsRate, Math.round(opsRate * runFraction * instances * real), real, usr,
+                    sys, cpuPercent, rssKb, readMb, writeMb);
+        }
+    }
+
+    /** The rows with a live migration's auto-converge throttle (and its pause), which slow the workers. */
+    private static List<Row> settle(List<Row> planned, double runFraction) {
+        return planned.stream().map(r -> r.settled(runFraction)).toList();
     }
 
     private static List<Row> rows(Options o, VmInfo vm, LoadModel.VmLoad load, double real, long vmBytes,
@@ -227,9 +263,6 @@ final class StressNg {
         // every worker gets the same slice of the vCPUs the guest gets from the host
         double share = load.cpuDemand() > 0 ? Math.min(1, load.cpuUsed() / load.cpuDemand()) : 1;
         share *= Math.min(1, vm.cores() / Math.max(1e-9, load.runnable()));
-        // a live migration's auto-converge throttle (and its pause) slows the workers as it runs
-        Instant now = model.clock().now();
-        double throttled = model.guestRunFraction(vm.vmid(), now, now.plusNanos(Math.round(real * 1e9)));
         List<Row> rows = new ArrayList<>();
         for (var e : o.stressors.entrySet()) {
             String name = e.getKey();
@@ -240,16 +273,15 @@ final class StressNg {
                 // touched once, then asleep: no bogo ops, a little system time for the page faults
                 // (real 0.15.06, 64 MiB: "vm 0 2.01 0.00 0.03 0.00 0.00")
                 double sys = n * 0.03 * Math.max(1, vmBytes / (double) (64L << 20)) * (0.9 + 0.2 * random.nextDouble());
-                rows.add(new Row(name, n, 0, real, 0, round2(Math.min(sys, real * n)), sys / real / n * 100,
+                rows.add(new Row(name, n, 0, 0, real, 0, round2(Math.min(sys, real * n)), sys / real / n * 100,
                         rate.maxRssKb() + (int) Math.min(Integer.MAX_VALUE / 2, vmBytes >> 10), 0, 0));
                 continue;
             }
             double noise = 1 + 0.015 * random.nextGaussian();
-            double opsRate = rate.opsPerSecond() * busy * Math.min(1, share) * noise * throttled;
+            double opsRate = rate.opsPerSecond() * busy * Math.min(1, share) * noise;
             if (name.equals("vm")) {
                 opsRate *= Math.sqrt((double) (64L << 20) / Math.max(1 << 20, vmBytes));
             }
-            long ops = Math.round(opsRate * n * real);
             double cpuTime = real * n * rate.cpuPerInstance() * busy * Math.min(1, share) * (0.97 + 0.03
                     * random.nextDouble());
             double usr = cpuTime * rate.userShare();
@@ -262,7 +294,7 @@ final class StressNg {
                 // reads mostly come back from the page cache
                 readMb = writeMb * (4 + 1.5 * random.nextDouble());
             }
-            rows.add(new Row(name, n, ops, real, round2(usr), round2(sys), cpuTime / real / n * 100,
+            rows.add(new Row(name, n, opsRate, 0, real, round2(usr), round2(sys), cpuTime / real / n * 100,
                     rate.maxRssKb() + (name.equals("vm") ? (int) Math.min(Integer.MAX_VALUE / 2, vmBytes >> 10) : 0),
                     readMb, writeMb));
         }
@@ -302,7 +334,8 @@ final class StressNg {
         }
     }
 
-    private static String yaml(VmInfo vm, ClusterModel model, Instant at, List<Row> rows, boolean metrics) {
+    /** The {@code --yaml} file's system information, as the guest is at the start. */
+    private static String yamlSystemInfo(VmInfo vm, ClusterModel model, Instant at) {
         long total = vm.memoryBytes() * 97 / 100;
         long uptime = Duration.between(vm.startedAt(), at).toSeconds();
         StringBuilder y = new StringBuilder("---\nsystem-info:\n");
@@ -332,6 +365,11 @@ final class StressNg {
         info.put("ticks-per-second", 100);
         info.forEach((k, v) -> y.append("      ").append(k).append(": ").append(v).append('\n'));
         y.append('\n');
+        return y.toString();
+    }
+
+    private static String yamlMetrics(List<Row> rows, boolean metrics) {
+        StringBuilder y = new StringBuilder();
         if (metrics) {
             y.append("metrics:\n");
             for (Row r : rows) {

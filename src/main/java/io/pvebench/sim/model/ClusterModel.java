@@ -456,23 +456,39 @@ public final class ClusterModel {
     /**
      * The fraction of its CPU time a guest's programs get between two instants because of
      * migrations (1 without one): auto-converge's throttle takes its share, the switch-over
-     * pause all of it. Sampled every 10 ms (coarser over long spans).
+     * pause all of it. Sampled every millisecond (coarser over long spans).
      */
     public synchronized double guestRunFraction(int vmid, Instant from, Instant to) {
+        return sampled(vmid, from, to, 1, at -> paused(vmid, at) ? 0 : 1 - cpuThrottle(vmid, at));
+    }
+
+    /** The fraction of the time between two instants a guest was paused for a migration's switch-over. */
+    public synchronized double guestPausedFraction(int vmid, Instant from, Instant to) {
+        return sampled(vmid, from, to, 0, at -> paused(vmid, at) ? 1 : 0);
+    }
+
+    private boolean paused(int vmid, Instant at) {
+        return migrations.stream().anyMatch(m -> m.vmid() == vmid && m.blackout(at));
+    }
+
+    /**
+     * The mean of {@code f} over a span, {@code calm} when the guest never migrated. Every millisecond,
+     * so that a 0.1 s report interval sees its share of a pause of a few ms; at most 2,000 samples.
+     */
+    private double sampled(int vmid, Instant from, Instant to, double calm,
+                           java.util.function.ToDoubleFunction<Instant> f) {
         long span = Duration.between(from, to).toNanos();
         if (span <= 0 || migrations.stream().noneMatch(m -> m.vmid() == vmid)) {
-            return 1;
+            return calm;
         }
-        long step = Math.max(10_000_000L, span / 2_000);
+        long step = Math.max(1_000_000L, span / 2_000);
         double sum = 0;
         int samples = 0;
         for (long t = step / 2; t < span; t += step) {
-            Instant at = from.plusNanos(t);
-            boolean paused = migrations.stream().anyMatch(m -> m.vmid() == vmid && m.blackout(at));
-            sum += paused ? 0 : 1 - cpuThrottle(vmid, at);
+            sum += f.applyAsDouble(from.plusNanos(t));
             samples++;
         }
-        return samples == 0 ? 1 : sum / samples;
+        return samples == 0 ? calm : sum / samples;
     }
 
     /** A file in a guest's (in-memory) filesystem, as a program wrote it. */
