@@ -102,4 +102,20 @@ class MigrationUnderLoadOnTwinTest {
             }
         }
     }
+
+    @Test
+    void probeBlackoutIsProxmoxsDowntimeToOneProbeSpacing() {
+        // the twin's task log prints the pause it simulated (MigrationThroughHaOnTwinTest checks it against its record)
+        for (CaseResult c : outcome.result().cases()) {
+            double downtime = c.samples().stream().filter(s -> s.metric().equals("migration_downtime"))
+                    .mapToDouble(Sample::value).findFirst().orElseThrow();
+            double blackout = c.samples().stream().filter(s -> s.metric().equals("migration_blackout"))
+                    .mapToDouble(Sample::value).findFirst().orElseThrow();
+            assertThat(blackout).as(c.plan().id()).isCloseTo(downtime, org.assertj.core.data.Offset.offset(10.0));
+            double lost = c.samples().stream().filter(s -> s.metric().equals("migration_throughput_gap"))
+                    .mapToDouble(Sample::value).findFirst().orElseThrow();
+            // the stream stalls at least for the pause, and auto-converge's throttle costs it more
+            assertThat(lost).as(c.plan().id()).isGreaterThanOrEqualTo(downtime * 0.9);
+        }
+    }
 }
