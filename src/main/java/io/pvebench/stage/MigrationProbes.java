@@ -82,6 +82,12 @@ final class MigrationProbes {
         GuestResult ping = await(pingPid, "fping train", deadline);
         log.attach(GuestOutputs.keep(kase, STAGE, "iperf3 stream", stream));
         log.attach(GuestOutputs.keep(kase, STAGE, "fping train", ping));
+        Instant observedUntil = streamStarted.plus(settings.observe());
+        boolean sawItEnd = !to.isAfter(observedUntil);
+        if (!sawItEnd) {
+            log.note("the probes ended " + Duration.between(observedUntil, to).toSeconds() + " s before the migration"
+                    + " did: no blackout, spike or throughput loss measured; make 'migration.observe' longer");
+        }
         Map<String, String> series = new HashMap<>(labels);
         series.put(JudgedSamples.PHASE, JudgedSamples.MIGRATION);
         List<Sample> out = new ArrayList<>();
@@ -90,14 +96,21 @@ final class MigrationProbes {
         ThroughputDip dip = ThroughputDip.of(iperf, streamStarted);
         dip.intervals().forEach(i -> out.add(Sample.of(Metric.THROUGHPUT_INTERVAL, i.bitsPerSecond(), series,
                 i.start())));
-        dip.during(from, to).ifPresentOrElse(effect -> {
+        dip.during(from, to).filter(effect -> sawItEnd).ifPresentOrElse(effect -> {
             out.add(Sample.of(Metric.MIGRATION_THROUGHPUT_DIP, effect.dipPercent(), labels, from));
             out.add(Sample.of(Metric.MIGRATION_THROUGHPUT_GAP, effect.lost().toNanos() / 1e6, labels, from));
-        }, () -> log.note("the iperf3 stream has no interval before the migration to compare with"));
+        }, () -> {
+            if (sawItEnd) {
+                log.note("the iperf3 stream has no interval before the migration to compare with");
+            }
+        });
 
         List<Sample> fping = new FpingOutput().parse(ping.stdout(), ping.stderr(), series, run.clusterClock().now());
         ProbeTrain train = ProbeTrain.of(fping, pingStarted, settings.probeEvery());
         out.addAll(train.series(series));
+        if (!sawItEnd) {
+            return out;
+        }
         Optional<ProbeTrain.Loss> loss = train.longestLoss();
         out.add(Sample.of(Metric.MIGRATION_BLACKOUT, loss.map(l -> l.length().toNanos() / 1e6).orElse(0.0), labels,
                 loss.map(ProbeTrain.Loss::at).orElse(from)));

@@ -43,7 +43,7 @@ class ShippedFilesLoadTest {
             CamelContext camel = main.getCamelContext();
             assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder(
                     "run", "case", "orphans", "provision", "deprovision", "preflight", "setup", "configure", "load",
-                    "measure", "unload", "collect", "teardown", "assess", "restore", "report");
+                    "migrate", "measure", "unload", "collect", "teardown", "assess", "restore", "report");
         } finally {
             main.stop();
         }
