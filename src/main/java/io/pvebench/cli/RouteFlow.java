@@ -3,6 +3,7 @@ package io.pvebench.cli;
 import io.pvebench.stage.AssessStage;
 import io.pvebench.stage.LoadStage;
 import io.pvebench.stage.MeasureStage;
+import io.pvebench.stage.BalanceStage;
 import io.pvebench.stage.MigrateStage;
 import io.pvebench.stage.UnloadStage;
 import io.pvebench.stage.CollectStage;
@@ -46,6 +47,7 @@ public final class RouteFlow {
         beans.put("setup", new SetupStage());
         beans.put("configure", new ConfigureStage());
         beans.put("load", new LoadStage());
+        beans.put("balance", new BalanceStage());
         beans.put("migrate", new MigrateStage());
         beans.put("measure", new MeasureStage());
         beans.put("unload", new UnloadStage());

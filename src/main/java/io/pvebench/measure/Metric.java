@@ -89,7 +89,27 @@ public enum Metric {
     /** The deepest fall of an iperf3 stream's interval throughput below its rate before the migration. */
     MIGRATION_THROUGHPUT_DIP("migration_throughput_dip", "%"),
     /** The stream's throughput lost to the migration, as time without any: sum of (1 - rate / rate before) x interval. */
-    MIGRATION_THROUGHPUT_GAP("migration_throughput_gap", "ms");
+    MIGRATION_THROUGHPUT_GAP("migration_throughput_gap", "ms"),
+    /** The CRS imbalance of the cluster at one reading (a time series), percent 0..100. */
+    BALANCE_IMBALANCE("balance_imbalance", "%"),
+    /** The CRS imbalance when the balancer's watch began. */
+    BALANCE_IMBALANCE_BEFORE("balance_imbalance_before", "%"),
+    /** The CRS imbalance when it ended. */
+    BALANCE_IMBALANCE_AFTER("balance_imbalance_after", "%"),
+    /** Max - min of the nodes' CPU when the watch began, percentage points. */
+    BALANCE_CPU_SPREAD_BEFORE("balance_cpu_spread_before", "%"),
+    /** Max - min of the nodes' CPU when it ended. */
+    BALANCE_CPU_SPREAD_AFTER("balance_cpu_spread_after", "%"),
+    /** From the watch's start until the imbalance stayed at or under the target; absent when it never did. */
+    BALANCE_TIME_TO_BALANCE("balance_time_to_balance", "ms"),
+    /** 1 when the cluster did not balance within the watch, else 0: an objective {@code max: 0} asks that it does. */
+    BALANCE_UNBALANCED("balance_unbalanced", "count"),
+    /** Migrations started during the watch, whoever started them. */
+    BALANCE_MIGRATIONS("balance_migrations", "count"),
+    /** Of those, the ones whose guest did not arrive. */
+    BALANCE_FAILED_MIGRATIONS("balance_failed_migrations", "count"),
+    /** Migrations that took a guest back to the node it had just left. */
+    BALANCE_THRASH("balance_thrash", "count");
 
     private final String id;
     private final String unit;

@@ -22,6 +22,7 @@ import java.util.Optional;
  *                       matrix has no variant dimension
  * @param repetitions    how often each VM spec × scenario (× variant) case runs, 1..1000
  * @param migration      the live migration each case makes under its load; empty: none
+ * @param balance        the automatic balancing each case watches; empty: none
  * @param objectives     service-level objectives on every sample of a metric, in file order,
  *                       bounds in the metric's base unit
  * @param statisticObjectives objectives on a statistic of a metric over each matrix cell's
@@ -43,6 +44,7 @@ public record Pipeline(
         int repetitions,
         MeasureSettings measure,
         Optional<MigrationSettings> migration,
+        Optional<BalanceSettings> balance,
         List<Objective> objectives,
         List<StatisticObjective> statisticObjectives,
         Duration commandTimeout,
@@ -67,6 +69,7 @@ public record Pipeline(
         }
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(migration, "migration");
+        Objects.requireNonNull(balance, "balance");
         objectives = List.copyOf(objectives);
         statisticObjectives = List.copyOf(statisticObjectives);
         Objects.requireNonNull(commandTimeout, "commandTimeout");
@@ -84,10 +87,11 @@ public record Pipeline(
 
     /**
      * How long a case measures under its load, without tool start-up: the network
-     * measurements and the migration, if any. What a load must outlast after its warm-up.
+     * measurements, the migration and the balancer's watch, if any. What a load must outlast after its warm-up.
      */
     public Duration measuredTime() {
-        return measure.networkTime().plus(migration.map(MigrationSettings::timeUnderLoad).orElse(Duration.ZERO));
+        return measure.networkTime().plus(migration.map(MigrationSettings::timeUnderLoad).orElse(Duration.ZERO))
+                .plus(balance.map(BalanceSettings::watch).orElse(Duration.ZERO));
     }
 
     /** The load a scenario puts on the VMs: the pipeline's own profile, else the built-in one. */

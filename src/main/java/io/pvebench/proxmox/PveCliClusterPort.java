@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@link ClusterPort}, {@link VmPort} and {@link MigrationPort} over Proxmox's command-line tools on the nodes,
+ * {@link ClusterPort}, {@link VmPort}, {@link MigrationPort} and {@link SchedulerPort} over Proxmox's command-line tools on the nodes,
  * through a {@link RemoteShell}. Cluster-wide questions go to the first node that answers, so a
  * run survives a node that is down. Thread-safe when its shell is.
  */
-public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPort {
+public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPort, SchedulerPort {
 
     /** pve-common {@code $PVE_TAG_RE}. */
     private static final Pattern TAG = Pattern.compile("[a-z0-9_][a-z0-9_\\-+.]*", Pattern.CASE_INSENSITIVE);
@@ -250,6 +250,39 @@ public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPo
         if (!node.matches("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?")) {
             throw new IllegalArgumentException("not a node name: '" + node + "'");
         }
+    }
+
+    @Override
+    public java.util.Optional<String> crs() {
+        return PveshJson.propertyString(checked(onAnyNode(ShellQuote.command("pvesh", "get", "/cluster/options",
+                "--output-format", "json"))).stdout(), "/cluster/options", "crs");
+    }
+
+    @Override
+    public void setCrs(java.util.Optional<String> crs) {
+        crs.ifPresent(value -> {
+            if (!value.matches("[a-z-]+=[A-Za-z0-9.]+(,[a-z-]+=[A-Za-z0-9.]+)*")) {
+                throw new IllegalArgumentException("not a crs property string: '" + value + "'");
+            }
+        });
+        checked(onAnyNode(crs.map(value -> ShellQuote.command("pvesh", "set", "/cluster/options", "--crs", value))
+                .orElse(ShellQuote.command("pvesh", "set", "/cluster/options", "--delete", "crs"))));
+    }
+
+    @Override
+    public java.util.Set<Integer> haVms() {
+        return PveshJson.haVms(checked(onAnyNode(ShellQuote.command("pvesh", "get", "/cluster/ha/resources",
+                "--output-format", "json"))).stdout());
+    }
+
+    @Override
+    public void addHaVm(int vmid) {
+        checked(onAnyNode(ShellQuote.command("ha-manager", "add", "vm:" + vmid, "--state", "started")));
+    }
+
+    @Override
+    public void removeHaVm(int vmid) {
+        checked(onAnyNode(ShellQuote.command("ha-manager", "remove", "vm:" + vmid)));
     }
 
     /** Runs a command on one node; the exit code is left to the caller. */

@@ -117,4 +117,38 @@ final class PveshJson {
         lines.values().forEach(line -> out.append(line).append('\n'));
         return out.toString();
     }
+
+    /**
+     * A property-string option of an object answer ({@code crs} of {@code /cluster/options}),
+     * written back as {@code datacenter.cfg} holds it: pvesh answers it parsed, as an object.
+     */
+    static java.util.Optional<String> propertyString(String json, String path, String key) {
+        JsonNode value;
+        try {
+            value = JSON.readTree(json).path(key);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ProxmoxException("pvesh get " + path + ": not JSON: " + e.getOriginalMessage());
+        }
+        if (value.isMissingNode() || value.isNull()) {
+            return java.util.Optional.empty();
+        }
+        if (!value.isObject()) {
+            return java.util.Optional.of(value.asText());
+        }
+        List<String> parts = new ArrayList<>();
+        value.fields().forEachRemaining(f -> parts.add(f.getKey() + "=" + f.getValue().asText()));
+        return java.util.Optional.of(String.join(",", parts));
+    }
+
+    /** The VM ids among {@code /cluster/ha/resources} entries ({@code sid: vm:101}). */
+    static java.util.Set<Integer> haVms(String json) {
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        for (JsonNode e : array(json, "/cluster/ha/resources")) {
+            String sid = e.path("sid").asText("");
+            if (sid.startsWith("vm:")) {
+                out.add(Integer.parseInt(sid.substring(3)));
+            }
+        }
+        return out;
+    }
 }

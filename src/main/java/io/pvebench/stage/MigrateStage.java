@@ -4,7 +4,6 @@ import io.pvebench.measure.MigrationReport;
 import io.pvebench.measure.MigrationTaskLog;
 import io.pvebench.measure.Sample;
 import io.pvebench.pipeline.MigrationSettings;
-import io.pvebench.proxmox.ClusterResource;
 import io.pvebench.proxmox.FollowedMigration;
 import io.pvebench.proxmox.MigrationFollower;
 import io.pvebench.proxmox.MigrationRequest;
@@ -49,7 +48,8 @@ public final class MigrateStage {
         StepScope.run(kase, NAME, log -> {
             RunContext run = kase.run();
             VmPair pair = run.pair(kase.plan().vmSpec().name());
-            String source = pair.server().node();
+            // where the VM is now: an earlier stage (balance's gathering) may have moved it
+            String source = run.nodeOf(pair.server().vmid());
             MigrationRequest request = new MigrationRequest(pair.server().vmid(), source,
                     settings.target().orElseGet(() -> target(run.cluster().nodes(), pair)),
                     settings.withLocalDisks(), settings.targetStorage(), settings.bandwidthLimitKib(),
@@ -127,28 +127,10 @@ public final class MigrateStage {
         log.attach(kase.run().folder().saveRaw(kase.id(), NAME, "migration task log", asCommand));
     }
 
-    /** Migrates the VM back to where the case found it, unless it is there; a no-op the second time. */
+    /** Migrates the VM back to where the case found it, with the same options; a no-op when it is there. */
     private static void bringBack(CaseContext kase, MigrationRequest request, MigrationFollower follower) {
-        String now = kase.run().cluster().resources().stream()
-                .filter(r -> r.isVm() && r.vmid() != null && r.vmid() == request.vmid())
-                .map(ClusterResource::node).findFirst()
-                .orElseThrow(() -> new ProxmoxException("vm " + request.vmid() + " is not in the cluster"));
-        if (now.equals(request.source())) {
-            return;
-        }
-        MigrationRequest back = new MigrationRequest(request.vmid(), now, request.source(), request.withLocalDisks(),
-                Optional.empty(), request.bandwidthLimitKib(), request.migrationNetwork(),
-                request.withConntrackState());
-        FollowedMigration home = follow(follower, back, kase.run().pipeline().migration()
-                .map(MigrationSettings::timeout).orElse(Duration.ofMinutes(10)));
-        if (home.task().isEmpty() || !home.log().contains("TASK OK")) {
-            throw new ProxmoxException("vm " + request.vmid() + " could not be migrated back to " + request.source()
-                    + ": " + (home.task().isEmpty() ? home.refusal() : lastLine(home.log())));
-        }
-    }
-
-    private static String lastLine(String text) {
-        String[] lines = text.strip().split("\n");
-        return lines[lines.length - 1];
+        Moves.bringTo(kase.run(), follower, request.vmid(), request.source(), (from, to) -> new MigrationRequest(
+                request.vmid(), from, to, request.withLocalDisks(), Optional.empty(), request.bandwidthLimitKib(),
+                request.migrationNetwork(), request.withConntrackState()));
     }
 }

@@ -10,6 +10,7 @@ import io.pvebench.pipeline.VmSpec;
 import io.pvebench.proxmox.ClusterClock;
 import io.pvebench.proxmox.ClusterPort;
 import io.pvebench.proxmox.MigrationPort;
+import io.pvebench.proxmox.SchedulerPort;
 import io.pvebench.proxmox.VmPort;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.Notice;
@@ -45,6 +46,7 @@ public final class RunContext {
     private final ClusterPort cluster;
     private final VmPort vms;
     private final MigrationPort migrations;
+    private final SchedulerPort scheduler;
     private final GuestPort guests;
     private final Clock clock;
     private final ClusterClock clusterClock;
@@ -58,8 +60,8 @@ public final class RunContext {
     private final VariantLedger variantLedger;
 
     public RunContext(Pipeline pipeline, RunInfo info, RunFolder folder, RunEvents events, RecordingShell shell,
-                      ClusterPort cluster, VmPort vms, MigrationPort migrations, GuestPort guests, Clock clock,
-                      ClusterClock clusterClock,
+                      ClusterPort cluster, VmPort vms, MigrationPort migrations, SchedulerPort scheduler,
+                      GuestPort guests, Clock clock, ClusterClock clusterClock,
                       StopSignal stop) {
         this.pipeline = pipeline;
         this.info = info;
@@ -69,6 +71,7 @@ public final class RunContext {
         this.cluster = cluster;
         this.vms = vms;
         this.migrations = migrations;
+        this.scheduler = scheduler;
         this.guests = guests;
         this.clock = clock;
         this.clusterClock = clusterClock;
@@ -111,6 +114,22 @@ public final class RunContext {
 
     public MigrationPort migrations() {
         return migrations;
+    }
+
+    public SchedulerPort scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * The node VM {@code vmid} runs on now, from {@code /cluster/resources}: stages that move
+     * VMs make the nodes found in preflight stale.
+     *
+     * @throws io.pvebench.proxmox.ProxmoxException when the cluster does not list the VM
+     */
+    public String nodeOf(int vmid) {
+        return cluster.resources().stream().filter(r -> r.isVm() && r.vmid() != null && r.vmid() == vmid)
+                .map(io.pvebench.proxmox.ClusterResource::node).findFirst()
+                .orElseThrow(() -> new io.pvebench.proxmox.ProxmoxException("vm " + vmid + " is not in the cluster"));
     }
 
     public GuestPort guests() {

@@ -1,0 +1,49 @@
+package io.pvebench.pipeline;
+
+import io.pvebench.balance.BalancerKind;
+import io.pvebench.balance.CrsSettings;
+import io.pvebench.balance.ScoreSettings;
+import io.pvebench.balance.ThresholdPolicy;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Automatic balancing as the subject of every case (the pipeline's {@code balance:}): before
+ * the load, the spec's VMs are gathered on {@link #startOn} (made HA resources if asked), so
+ * the load makes one node busy and the other idle; after the warm-up the balancer is watched
+ * for {@link #watch}, a snapshot of the cluster every {@link #every}, and scored.
+ *
+ * @param balancer which balancer acts: PVE 9.2's own ({@code native}: the cluster's {@code crs}
+ *                 option is set to {@link #crs} for the case and put back after), pvebench's
+ *                 {@link #policy} ({@code threshold}), or one outside pvebench ({@code observe})
+ * @param startOn  the node the VMs are gathered on; empty: the first node of the cluster
+ * @param watch    how long the balancer is watched, after the load's warm-up
+ * @param every    how often the cluster is read (and the threshold policy plans)
+ * @param ha       make the VMs HA resources for the case (the native CRS moves only those)
+ * @param crs      the native balancer's settings
+ * @param policy   the threshold policy's settings
+ * @param score    what counts as balanced and as thrash
+ */
+public record BalanceSettings(BalancerKind balancer, Optional<String> startOn, Duration watch, Duration every,
+                              boolean ha, CrsSettings crs, ThresholdPolicy policy, ScoreSettings score) {
+
+    public BalanceSettings {
+        Objects.requireNonNull(balancer, "balancer");
+        Objects.requireNonNull(startOn, "startOn");
+        Objects.requireNonNull(watch, "watch");
+        Objects.requireNonNull(every, "every");
+        Objects.requireNonNull(crs, "crs");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(score, "score");
+        if (every.isZero() || every.isNegative() || watch.compareTo(every) < 0) {
+            throw new IllegalArgumentException("need 0 < every <= watch: " + every + ", " + watch);
+        }
+    }
+
+    /** The same with other balancer settings: a point of a threshold sweep. */
+    public BalanceSettings with(CrsSettings otherCrs, ThresholdPolicy otherPolicy) {
+        return new BalanceSettings(balancer, startOn, watch, every, ha, otherCrs, otherPolicy, score);
+    }
+}
