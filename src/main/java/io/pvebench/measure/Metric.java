@@ -81,7 +81,17 @@ public enum Metric {
     /** The new downtime limit each time Proxmox doubles it because the migration does not converge. */
     MIGRATION_DOWNTIME_LIMIT_INCREASE("migration_downtime_limit_increase", "ms"),
     /** 1 when a migration task ended aborted or with problems, 0 when it succeeded. */
-    MIGRATION_FAILED("migration_failed", "count");
+    MIGRATION_FAILED("migration_failed", "count"),
+    /** Time of one successful HTTP request of the application probe, connect to last byte (a time series). */
+    APP_LATENCY("app_latency", "ms"),
+    /** HTTP requests the application probe's client made. */
+    APP_REQUESTS("app_requests", "count"),
+    /** Application probe requests that got no 2xx/3xx answer (refused, timed out, HTTP error). */
+    APP_REQUESTS_FAILED("app_requests_failed", "count"),
+    /** Application probe requests that succeeded but far slower than normal (see {@code ApplicationProbeOutput}). */
+    APP_REQUESTS_SLOW("app_requests_slow", "count"),
+    /** The longest span without a good answer from the application (see {@code ApplicationProbeOutput}). */
+    APP_GAP("app_gap", "ms");
 
     private final String id;
     private final String unit;
