@@ -38,7 +38,7 @@ public record ApplicationProbe(int port, Duration period, int count, Duration co
     /**
      * curl's {@code -w} format: {@code http_code exitcode time_connect time_total errormsg}
      * (errormsg last as it has spaces; empty after a success, leaving a trailing space).
-     * The {@code \\n} is curl's own escape, passed as the two characters.
+     * The {@code \n} (backslash, n) is curl's own escape, passed as the two characters.
      */
     public static final String FORMAT = "%{http_code} %{exitcode} %{time_connect} %{time_total} %{errormsg}\\n";
 
