@@ -2,6 +2,7 @@ package io.pvebench.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pvebench.measure.FioJson;
+import io.pvebench.measure.ApplicationProbeOutput;
 import io.pvebench.measure.FpingOutput;
 import io.pvebench.measure.Iperf3Json;
 import io.pvebench.measure.MalformedOutputException;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -39,14 +41,17 @@ import picocli.CommandLine.ParentCommand;
  * analysis. Samples without a time of their own are timestamped with FILE's modification
  * time. For {@code qm-migrate} (a migration task log, its node-local timestamps read in
  * {@code --tz}, default UTC) a summary line goes to stderr: outcome, reason, duration,
- * downtime, average speed. Exit 2 for an unknown tool, an unreadable file, or output the
+ * downtime, average speed. For {@code app-probe} (the application probe's curl lines)
+ * {@code --period MS} is required and {@code --start} places the requests on the timeline
+ * (default: FILE's modification time). Exit 2 for an unknown tool, an unreadable file, or output the
  * parser cannot read; a failed migration is output, not an error.
  */
 @Command(name = "parse", description = "Print the samples a raw tool output yields, one JSON line each.")
 final class ParseCommand implements Callable<Integer> {
 
     /** The tools {@code parse} knows, in the order the usage lists them. */
-    static final List<String> TOOLS = List.of("iperf3", "ping", "fping", "stress-ng", "fio", "pvesh-resources", "qm-migrate");
+    static final List<String> TOOLS = List.of("iperf3", "ping", "fping", "stress-ng", "fio", "pvesh-resources", "qm-migrate",
+            "app-probe");
 
     /** A stress-ng {@code --metrics-brief} line; anything else given as stress-ng output is read as its YAML. */
     private static final Pattern STRESS_NG_LOG = Pattern.compile("(?m)^stress-ng: \\w+:");
@@ -57,7 +62,8 @@ final class ParseCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TOOL",
             description = "iperf3 (-J), ping, fping, stress-ng (--metrics-brief stderr or --yaml file), fio (json),"
                     + " pvesh-resources (pvesh get /cluster/resources --output-format json),"
-                    + " qm-migrate (a migration task log: qm migrate output or the task's log lines)")
+                    + " qm-migrate (a migration task log: qm migrate output or the task's log lines),"
+                    + " app-probe (the application probe's curl -w lines; needs --period)")
     private String tool;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "the tool's output (its stdout; stress-ng: stderr or YAML)")
@@ -69,6 +75,14 @@ final class ParseCommand implements Callable<Integer> {
     @Option(names = "--tz", paramLabel = "ZONE",
             description = "qm-migrate: the source node's time zone, in which the log's timestamps are read (default UTC)")
     private String tz;
+
+    @Option(names = "--period", paramLabel = "MS",
+            description = "app-probe: the client's --rate period in milliseconds")
+    private Long periodMillis;
+
+    @Option(names = "--start", paramLabel = "INSTANT",
+            description = "app-probe: when the client started (ISO-8601, e.g. 2026-11-25T13:28:43.2Z; default: the file's time)")
+    private Instant start;
 
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "a label added to every sample (repeatable)")
     private Map<String, String> labels = new LinkedHashMap<>();
@@ -83,6 +97,12 @@ final class ParseCommand implements Callable<Integer> {
         }
         if (tz != null && !tool.equals("qm-migrate")) {
             throw new InvalidInputException("--tz applies to qm-migrate only, not " + tool);
+        }
+        if ((periodMillis != null || start != null) && !tool.equals("app-probe")) {
+            throw new InvalidInputException("--period and --start apply to app-probe only, not " + tool);
+        }
+        if (tool.equals("app-probe") && (periodMillis == null || periodMillis <= 0)) {
+            throw new InvalidInputException("app-probe needs --period MS (the client's --rate period), a positive number");
         }
         ZoneId zone = zone();
         String text = read(file);
@@ -149,6 +169,8 @@ final class ParseCommand implements Callable<Integer> {
             }
             case "fio" -> new FioJson().parse(text, labels);
             case "pvesh-resources" -> new PveshResources().parse(text, labels, at);
+            case "app-probe" -> new ApplicationProbeOutput().parse(text, Duration.ofMillis(periodMillis), labels,
+                    start == null ? at : start);
             default -> throw new IllegalStateException(tool);
         };
     }

@@ -109,7 +109,17 @@ public enum Metric {
     /** Of those, the ones whose guest did not arrive. */
     BALANCE_FAILED_MIGRATIONS("balance_failed_migrations", "count"),
     /** Migrations that took a guest back to the node it had just left. */
-    BALANCE_THRASH("balance_thrash", "count");
+    BALANCE_THRASH("balance_thrash", "count"),
+    /** Time of one successful HTTP request of the application probe, connect to last byte (a time series). */
+    APP_LATENCY("app_latency", "ms"),
+    /** HTTP requests the application probe's client made. */
+    APP_REQUESTS("app_requests", "count"),
+    /** Application probe requests that got no 2xx/3xx answer (refused, timed out, HTTP error). */
+    APP_REQUESTS_FAILED("app_requests_failed", "count"),
+    /** Application probe requests that succeeded but far slower than normal (see {@code ApplicationProbeOutput}). */
+    APP_REQUESTS_SLOW("app_requests_slow", "count"),
+    /** The longest span without a good answer from the application (see {@code ApplicationProbeOutput}). */
+    APP_GAP("app_gap", "ms");
 
     private final String id;
     private final String unit;

@@ -2,7 +2,8 @@
  * Measurements: the metric catalog, the statistics over repetitions a pipeline can name
  * ({@link io.pvebench.measure.Statistic}), the flat {@link io.pvebench.measure.Sample}, and
  * parsers that turn real tool output (iperf3, ping, fping, stress-ng, fio, pvesh
- * {@code /cluster/resources}, Proxmox migration task logs) into samples.
+ * {@code /cluster/resources}, Proxmox migration task logs, the application probe's curl
+ * lines) into samples.
  *
  * <p>Parsers are pure functions: text and labels in, samples out; no I/O, no clock
  * (the caller passes the observation time), stateless and thread-safe. Each names the

@@ -89,6 +89,24 @@ class ParseCommandTest {
     }
 
     @Test
+    void appProbePlacesTheRequestsFromStartAtThePeriod() throws Exception {
+        int exit = run("parse", "app-probe", OUTPUTS + "curl/stall-300ms-100ps-60.txt", "--period", "10",
+                "--start", "2026-11-25T13:28:43.500Z");
+
+        assertThat(exit).isZero();
+        List<JsonNode> samples = lines();
+        assertThat(samples).filteredOn(n -> n.path("metric").asText().equals("app_latency")).hasSize(60);
+        assertThat(samples).filteredOn(n -> n.path("metric").asText().equals("app_gap")).singleElement()
+                .satisfies(n -> assertThat(n.path("value").asDouble()).isBetween(308.0, 309.0));
+    }
+
+    @Test
+    void appProbeWithoutAPeriodIsRefused() throws Exception {
+        assertThat(run("parse", "app-probe", OUTPUTS + "curl/ok-100ps-20.txt")).isEqualTo(2);
+        assertThat(stderr()).contains("app-probe needs --period");
+    }
+
+    @Test
     void stressNgReadsEitherItsStderrOrItsYaml() throws Exception {
         assertThat(run("parse", "stress-ng", OUTPUTS + "stress-ng/cpu1-t3-metrics-brief.stderr.txt")).isZero();
         assertThat(lines()).extracting(n -> n.path("value").asDouble()).containsExactly(6485.0, 2161.53, 2161.66);

@@ -11,7 +11,9 @@ import java.util.List;
  * (iputils 20221126), {@code iperf3} (3.12), {@code sh -c}/{@code bash -c} with one
  * simple command, {@code hostname}, {@code true}, {@code echo}, {@code pkill}/{@code
  * killall iperf3|stress-ng|fio}, {@code kill PID} (of a process the agent started), {@code stress-ng}
- * (0.15), {@code fio} (3.33), {@code fping} (5.1), {@code ip link} ({@link GuestIp}) and a few
+ * (0.15), {@code fio} (3.33), {@code fping} (5.1), {@code ip link} ({@link GuestIp}), the
+ * application probe's {@code python3 -m http.server} ({@link Python3}) and {@code curl}
+ * ({@link Curl}) and a few
  * basics ({@code cat}, {@code nproc}, {@code uptime}, {@code free}, {@code uname}). Thread-safe.
  */
 final class GuestShell {
@@ -24,6 +26,8 @@ final class GuestShell {
     private final GuestBasics basics = new GuestBasics();
     private final GuestIp ip = new GuestIp();
     private final GuestProcesses processes = new GuestProcesses();
+    private final Python3 python3 = new Python3();
+    private final Curl curl = new Curl();
 
     /** The agent's processes that run on without a caller waiting (see {@link GuestProcesses}). */
     GuestProcesses processes() {
@@ -66,6 +70,8 @@ final class GuestShell {
             case "free" -> basics.free(vm, args, model);
             case "uname" -> basics.uname(vm, args);
             case "ip" -> ip.run(vm, args, model);
+            case "python3" -> python3.run(vm, args, model);
+            case "curl" -> curl.run(vm, args, model);
             case "sh", "bash" -> shell(vm, args, model);
             // without a terminal nohup and setsid print nothing and just run the program
             case "nohup", "setsid" -> args.isEmpty() ? GuestRun.done(Reply.error(name

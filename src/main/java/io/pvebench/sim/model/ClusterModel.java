@@ -59,6 +59,7 @@ public final class ClusterModel {
     private final Map<String, NodeStats> frozenNodeStats = new HashMap<>();
     private final Map<Integer, VmStats> frozenVmStats = new HashMap<>();
     private final Map<String, Iperf3Listener> iperf3 = new HashMap<>();
+    private final List<HttpListener> http = new ArrayList<>();
     private final Map<String, Double> linkLoss = new HashMap<>();
     private final Map<Integer, Integer> guestMtu = new HashMap<>();
     private long ringSeq;
@@ -829,6 +830,7 @@ public final class ClusterModel {
         agentReadyAt.remove(vmid);
         frozenVmStats.remove(vmid);
         iperf3.values().removeIf(l -> l.vmid() == vmid);
+        http.removeIf(l -> l.vmid() == vmid);
     }
 
     public synchronized void listen(Iperf3Listener listener) {
@@ -872,6 +874,27 @@ public final class ClusterModel {
         int before = iperf3.size();
         iperf3.values().removeIf(l -> l.vmid() == vmid);
         return before - iperf3.size();
+    }
+
+    /** Starts an HTTP server; false when its port is taken in that guest (python's {@code Address already in use}). */
+    public synchronized boolean listenHttp(HttpListener listener) {
+        boolean taken = http.stream().anyMatch(l -> l.vmid() == listener.vmid() && l.port() == listener.port())
+                || iperf3.values().stream().anyMatch(l -> l.vmid() == listener.vmid() && l.port() == listener.port());
+        if (!taken) {
+            http.add(listener);
+        }
+        return !taken;
+    }
+
+    /** The HTTP server a connection to {@code ip:port} reaches, if one listens there. */
+    public synchronized Optional<HttpListener> httpListener(String ip, int port) {
+        Optional<VmInfo> vm = vmByIp(ip);
+        return vm.flatMap(v -> http.stream().filter(l -> l.accepts(v.vmid(), ip, port)).findFirst());
+    }
+
+    /** The HTTP server ended (killed). */
+    public synchronized void stopHttp(HttpListener listener) {
+        http.remove(listener);
     }
 
     // ---- membership, host faults, journal, HA, datacenter.cfg (Corosync, Host, Journal, HaState) ----
