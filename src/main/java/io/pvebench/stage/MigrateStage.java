@@ -78,6 +78,7 @@ public final class MigrateStage {
             describe(report, migration, log);
             List<Sample> seen = probes.collect(migration.requested(), end, labels, log);
             kase.addSamples(seen);
+            sideBySide(report, seen).ifPresent(log::note);
             bringBack(kase, request, follower);
         });
     }
@@ -116,6 +117,18 @@ public final class MigrateStage {
                     .append(" ms");
         }
         log.note(text.toString());
+    }
+
+    /** The downtimes as Proxmox, the ping train, the stream and the application saw them, on one line. */
+    private static Optional<String> sideBySide(MigrationReport report, List<Sample> seen) {
+        List<String> parts = new java.util.ArrayList<>();
+        report.downtime().ifPresent(d -> parts.add("Proxmox " + d.toMillis() + " ms"));
+        for (String[] m : new String[][] {{"migration_blackout", "ping blackout"},
+                {"migration_throughput_gap", "throughput gap"}, {"app_gap", "application gap"}}) {
+            seen.stream().filter(s -> s.metric().equals(m[0]) && !s.labels().containsKey("phase")).findFirst()
+                    .ifPresent(s -> parts.add(m[1] + " " + Math.round(s.value()) + " ms"));
+        }
+        return parts.size() < 2 ? Optional.empty() : Optional.of("downtime: " + String.join(", ", parts));
     }
 
     private static void keepLog(CaseContext kase, FollowedMigration migration, StepLog log) {

@@ -1,9 +1,11 @@
 package io.pvebench.stage;
 
 import io.pvebench.assess.JudgedSamples;
+import io.pvebench.guest.ApplicationProbe;
 import io.pvebench.guest.GuestAgentException;
 import io.pvebench.guest.GuestResult;
 import io.pvebench.guest.NetworkProbes;
+import io.pvebench.measure.ApplicationProbeOutput;
 import io.pvebench.measure.FpingOutput;
 import io.pvebench.measure.Iperf3Json;
 import io.pvebench.measure.Metric;
@@ -24,7 +26,9 @@ import java.util.Optional;
  * What a migrating VM's users see, measured from the spec's other VM while it migrates:
  * a fine ping train (fping, {@link MigrationSettings#probeEvery} apart) gives the blackout
  * and the latency spike; an iperf3 stream reporting every 0.1 s gives the throughput dip
- * and the throughput lost. Both start before the migration and run for the whole
+ * and the throughput lost; HTTP requests every 100 ms (curl) to a small server in the VM
+ * (python3's http.server) give the application gap, which TCP's retransmission timers make
+ * longer than the pause. All start before the migration and run for the whole
  * observation, so they see the VM before, during and after. Their series are labelled
  * {@code phase=migration}: they show the disturbance, and the {@code migration_*} metrics
  * judge it, not the steady-state objectives.
@@ -34,6 +38,10 @@ final class MigrationProbes {
     /** How much longer than its run a probe may take to report: agent round trips, tool start-up. */
     private static final Duration REPORT_SLACK = Duration.ofSeconds(30);
     private static final String STAGE = MigrateStage.NAME;
+    /** The application probe's server port in the migrating VM. */
+    private static final int APP_PORT = 8080;
+    /** Time between the application probe's requests: a user clicking ten times a second. */
+    private static final Duration APP_EVERY = Duration.ofMillis(100);
 
     private final CaseContext kase;
     private final VmPair pair;
@@ -42,11 +50,17 @@ final class MigrationProbes {
     private long pingPid;
     private Instant streamStarted;
     private long streamPid;
+    private final ApplicationProbe app;
+    private Instant appStarted;
+    private long appPid;
 
     MigrationProbes(CaseContext kase, VmPair pair, MigrationSettings settings) {
         this.kase = kase;
         this.pair = pair;
         this.settings = settings;
+        this.app = new ApplicationProbe(APP_PORT, APP_EVERY,
+                (int) Math.max(1, settings.observe().toMillis() / APP_EVERY.toMillis()), Duration.ofSeconds(3),
+                Duration.ofSeconds(5));
     }
 
     /** Starts the iperf3 server, then the stream and the ping train; returns when both run. */
@@ -60,10 +74,15 @@ final class MigrationProbes {
             throw new ProbeFailedException("iperf3 server in " + pair.server() + " exited " + server.exitCode()
                     + ": " + server.stderr().strip());
         }
+        long http = run.guests().start(pair.server(), app.serverArgv());
+        kase.recordChange("http server (pid " + http + ") in " + pair.server(),
+                () -> run.guests().exec(pair.server(), List.of("kill", String.valueOf(http)), REPORT_SLACK));
         streamStarted = run.clusterClock().now();
         streamPid = probes.startIperf3Stream(pair.client(), pair.serverAddress(), settings.observe());
         pingStarted = run.clusterClock().now();
         pingPid = probes.startPingTrain(pair.client(), pair.serverAddress(), settings.probes(), settings.probeEvery());
+        appStarted = run.clusterClock().now();
+        appPid = run.guests().start(pair.client(), app.clientArgv(pair.serverAddress()));
     }
 
     /** When the probes started: the observation's zero. */
@@ -80,8 +99,11 @@ final class MigrationProbes {
         Instant deadline = streamStarted.plus(settings.observe()).plus(REPORT_SLACK);
         GuestResult stream = await(streamPid, "iperf3 stream", deadline);
         GuestResult ping = await(pingPid, "fping train", deadline);
+        GuestResult requests = await(appPid, "application probe", appStarted.plus(app.nominalDuration())
+                .plus(REPORT_SLACK));
         log.attach(GuestOutputs.keep(kase, STAGE, "iperf3 stream", stream));
         log.attach(GuestOutputs.keep(kase, STAGE, "fping train", ping));
+        log.attach(GuestOutputs.keep(kase, STAGE, "application probe", requests));
         Instant observedUntil = streamStarted.plus(settings.observe());
         boolean sawItEnd = !to.isAfter(observedUntil);
         if (!sawItEnd) {
@@ -108,6 +130,11 @@ final class MigrationProbes {
         List<Sample> fping = new FpingOutput().parse(ping.stdout(), ping.stderr(), series, run.clusterClock().now());
         ProbeTrain train = ProbeTrain.of(fping, pingStarted, settings.probeEvery());
         out.addAll(train.series(series));
+        for (Sample s : new ApplicationProbeOutput().parse(requests.stdout(), APP_EVERY, series, appStarted)) {
+            // the per-request series shows the disturbance; the counts and the gap judge it
+            out.add(s.metric().equals(Metric.APP_LATENCY.id()) ? s
+                    : new Sample(s.metric(), s.value(), s.unit(), labels, s.timestamp()));
+        }
         if (!sawItEnd) {
             return out;
         }

@@ -58,7 +58,8 @@ public final class PreflightStage {
                 List<String> unready = new ArrayList<>();
                 found.forEach(vm -> unready.addAll(run.probes().readiness(vm)));
                 if (run.pipeline().migration().isPresent()) {
-                    unready.addAll(GuestTools.missing(run.guests(), found.get(1), GuestTools.MIGRATION));
+                    unready.addAll(GuestTools.missing(run.guests(), found.get(1), GuestTools.MIGRATION_PEER));
+                    unready.addAll(GuestTools.missing(run.guests(), found.get(0), GuestTools.MIGRATING));
                 }
                 if (needsLoad(run)) {
                     found.forEach(vm -> unready.addAll(GuestTools.missing(run.guests(), vm, GuestTools.LOAD)));

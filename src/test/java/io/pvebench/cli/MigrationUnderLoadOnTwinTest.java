@@ -76,10 +76,20 @@ class MigrationUnderLoadOnTwinTest {
         for (CaseResult c : outcome.result().cases()) {
             assertThat(c.samples()).extracting(Sample::metric).as(c.plan().id()).contains("migration_downtime",
                     "migration_blackout", "migration_rtt_spike", "migration_throughput_dip",
-                    "migration_throughput_gap", "migration_progress");
+                    "migration_throughput_gap", "migration_progress", "app_gap", "app_latency");
             // the probes' series through the migration are kept for the charts, out of the steady-state judgement
             assertThat(c.samples()).anyMatch(s -> s.metric().equals("rtt")
                     && "migration".equals(s.labels().get("phase")));
+        }
+    }
+
+    @Test
+    void theStepShowsTheDowntimesSideBySide() {
+        for (CaseResult c : outcome.result().cases()) {
+            String detail = c.steps().stream().filter(s -> s.name().equals("migrate")).findFirst().orElseThrow()
+                    .detail();
+            assertThat(detail).as(c.plan().id()).containsPattern("downtime: Proxmox \\d+ ms, ping blackout \\d+ ms,"
+                    + " throughput gap \\d+ ms, application gap \\d+ ms");
         }
     }
 
@@ -116,6 +126,10 @@ class MigrationUnderLoadOnTwinTest {
                     .mapToDouble(Sample::value).findFirst().orElseThrow();
             // the stream stalls at least for the pause, and auto-converge's throttle costs it more
             assertThat(lost).as(c.plan().id()).isGreaterThanOrEqualTo(downtime * 0.9);
+            double app = c.samples().stream().filter(s -> s.metric().equals("app_gap"))
+                    .mapToDouble(Sample::value).findFirst().orElseThrow();
+            // requests every 100 ms: the application misses at least the pause, a lost SYN costs it a second more
+            assertThat(app).as(c.plan().id()).isGreaterThanOrEqualTo(downtime);
         }
     }
 }

@@ -28,6 +28,10 @@ final class Python3 {
             return GuestRun.done(Reply.ok(""), Duration.ZERO); // reads a script from an empty stdin
         }
         String first = args.get(0);
+        if (first.equals("--version") || first.equals("-V")) {
+            // Debian 12's python3 (3.11.2), as pvebench's preflight asks it
+            return GuestRun.done(Reply.ok("Python 3.11.2\n"), Duration.ZERO);
+        }
         if (first.equals("-m")) {
             if (args.size() < 2) {
                 return GuestRun.done(Reply.error("Argument expected for the -m option\n" + pythonUsage(), 2),
