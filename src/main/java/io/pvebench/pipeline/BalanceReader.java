@@ -8,7 +8,6 @@ import io.pvebench.balance.LoadMetric;
 import io.pvebench.balance.ScoreSettings;
 import io.pvebench.balance.ThresholdPolicy;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ final class BalanceReader {
             return Optional.empty();
         }
         MappingReader b = found.get();
-        int before = values.problems().size();
+        int before = values.problems().count();
         Optional<BalancerKind> balancer = choice(b, "balancer", BALANCERS);
         Optional<String> startOn = b.name("startOn");
         startOn.filter(n -> !nodes.isEmpty() && !nodes.contains(n)).ifPresent(n -> values.problems().add(
@@ -70,7 +69,7 @@ final class BalanceReader {
             values.problems().add(b.node("every").orElseThrow().position(), "'balance.every' ("
                     + every.toSeconds() + " s) is longer than 'balance.watch' (" + watch.toSeconds() + " s)", null);
         }
-        if (values.problems().size() > before || balancer.isEmpty()) {
+        if (values.problems().count() > before || balancer.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new BalanceSettings(balancer.get(), startOn, watch, every, ha, crs, policy, score));
@@ -85,15 +84,15 @@ final class BalanceReader {
     private CrsSettings crs(MappingReader c) {
         CrsSettings d = CrsSettings.dynamicDefaults();
         return new CrsSettings(true, choice(c, "mode", MODES).orElse(d.mode()),
-                percent(c, "threshold").orElse(d.thresholdPercent()),
+                c.percent("threshold").orElse(d.thresholdPercent()),
                 c.integer("hold", 0, 1000).orElse(d.holdRounds()),
-                percent(c, "margin").orElse(d.marginPercent()), d.method());
+                c.percent("margin").orElse(d.marginPercent()), d.method());
     }
 
     private ThresholdPolicy policy(MappingReader p) {
         ThresholdPolicy d = DEFAULT_POLICY;
-        double threshold = percent(p, "threshold").orElse(d.thresholdPercent());
-        double margin = percent(p, "margin").orElse(d.marginPercent());
+        double threshold = p.percent("threshold").orElse(d.thresholdPercent());
+        double margin = p.percent("margin").orElse(d.marginPercent());
         if (threshold <= 0 || margin >= threshold) {
             values.problems().add(p.node(p.has("margin") ? "margin" : "threshold").orElseThrow().position(),
                     "'" + p.keyPath("margin") + "' (" + margin + " %) must be below '" + p.keyPath("threshold") + "' ("
@@ -116,28 +115,9 @@ final class BalanceReader {
 
     private ScoreSettings score(MappingReader s) {
         ScoreSettings d = DEFAULT_SCORE;
-        return new ScoreSettings(percent(s, "target").orElse(d.targetImbalancePercent()),
+        return new ScoreSettings(s.percent("target").orElse(d.targetImbalancePercent()),
                 s.duration("window", Duration.ZERO, Duration.ofHours(1)).orElse(d.window()),
                 s.duration("thrashWindow", Duration.ZERO, Duration.ofHours(24)).orElse(d.thrashWindow()));
-    }
-
-    /** A percentage 0..100, written {@code 30} or {@code 30 %}. */
-    private Optional<Double> percent(MappingReader m, String key) {
-        Optional<YamlNode> node = m.node(key);
-        if (node.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<String> text = m.text(key);
-        if (text.isPresent() && text.get().strip().matches("\\d+(\\.\\d+)?")) {
-            double v = Double.parseDouble(text.get().strip());
-            if (v > 100) {
-                values.problems().add(node.get().position(), "'" + m.keyPath(key) + "' must be between 0 % and 100 %,"
-                        + " got " + text.get().strip(), null);
-                return Optional.empty();
-            }
-            return Optional.of(v);
-        }
-        return m.quantity(key, Quantity.Kind.PERCENT).map(BigDecimal::doubleValue);
     }
 
     private <T> Optional<T> choice(MappingReader m, String key, Map<String, T> choices) {

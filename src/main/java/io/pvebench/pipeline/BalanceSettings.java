@@ -42,8 +42,28 @@ public record BalanceSettings(BalancerKind balancer, Optional<String> startOn, D
         }
     }
 
-    /** The same with other balancer settings: a point of a threshold sweep. */
-    public BalanceSettings with(CrsSettings otherCrs, ThresholdPolicy otherPolicy) {
-        return new BalanceSettings(balancer, startOn, watch, every, ha, otherCrs, otherPolicy, score);
+    /** The settings for a case of {@code variant}: its balancer settings, where it has any, over these. */
+    public BalanceSettings forVariant(Variant variant) {
+        if (variant == null || variant.balance() == null) {
+            return this;
+        }
+        BalanceVariant v = variant.balance();
+        CrsSettings c = new CrsSettings(crs.autoRebalance(), crs.mode(), v.threshold().orElse(crs.thresholdPercent()),
+                v.hold().filter(h -> h.duration() == null).map(io.pvebench.balance.Hold::rounds)
+                        .orElse(crs.holdRounds()), v.margin().orElse(crs.marginPercent()), crs.method());
+        ThresholdPolicy p = new ThresholdPolicy(policy.metric(), v.threshold().orElse(policy.thresholdPercent()),
+                v.margin().orElse(policy.marginPercent()), v.hold().filter(h -> h.duration() != null)
+                .orElse(policy.hold()), policy.cooldown(), policy.noReturn(), policy.maxConcurrent(), policy.scope());
+        return new BalanceSettings(balancer, startOn, watch, every, ha, c, p, score);
+    }
+
+    /** What a sweep compares: the acting balancer's threshold, hold and margin. */
+    public io.pvebench.balance.SweepSetting sweepSetting() {
+        return balancer == BalancerKind.NATIVE_CRS
+                ? new io.pvebench.balance.SweepSetting(balancer, crs.thresholdPercent(),
+                crs.holdRounds() > 0 ? io.pvebench.balance.Hold.rounds(crs.holdRounds())
+                        : io.pvebench.balance.Hold.lasting(Duration.ZERO), crs.marginPercent())
+                : new io.pvebench.balance.SweepSetting(balancer, policy.thresholdPercent(), policy.hold(),
+                policy.marginPercent());
     }
 }

@@ -97,6 +97,24 @@ final class MappingReader {
         return node(key).flatMap(n -> values.quantity(n, keyPath(key), kind));
     }
 
+    /**
+     * A percentage 0..100 written as PVE's {@code crs} options write it ({@code 30}) or with its
+     * unit ({@code 30 %}).
+     */
+    Optional<Double> percent(String key) {
+        Optional<String> text = text(key);
+        if (text.isPresent() && text.get().strip().matches("\\d+(\\.\\d+)?")) {
+            double v = Double.parseDouble(text.get().strip());
+            if (v > 100) {
+                values.problems().add(node(key).orElseThrow().position(), "'" + keyPath(key)
+                        + "' must be between 0 % and 100 %, got " + text.get().strip());
+                return Optional.empty();
+            }
+            return Optional.of(v);
+        }
+        return quantity(key, Quantity.Kind.PERCENT).map(BigDecimal::doubleValue);
+    }
+
     Optional<Path> path(String key, Path baseDir, Path home) {
         return node(key).flatMap(n -> values.path(n, keyPath(key), baseDir, home));
     }

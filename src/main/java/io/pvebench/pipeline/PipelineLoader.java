@@ -78,14 +78,15 @@ public final class PipelineLoader {
                 .map(n -> ((YamlNode.Mapping) n).entries().stream().map(YamlNode.Entry::key).toList())
                 .orElse(List.of());
         List<String> scenarios = scenarios(r, declared);
-        VariantsReader.Read variants = r.has("variants") ? new VariantsReader(values).read(r) : VariantsReader.Read.NONE;
+        Optional<BalanceSettings> balance = new BalanceReader(values,
+                cluster.map(ClusterRef::nodeNames).orElse(List.of())).read(r);
+        VariantsReader.Read variants = r.has("variants")
+                ? new VariantsReader(values, balance.map(BalanceSettings::balancer)).read(r) : VariantsReader.Read.NONE;
         cluster.ifPresent(c -> checkDestructiveAllowed(c, variants));
         int repetitions = r.integer("repetitions", 1, 1000).orElse(1);
         MeasureSettings measure = r.mapping("measure", MEASURE).map(this::measure).orElse(MeasureSettings.DEFAULT);
         Optional<MigrationSettings> migration = r.mapping("migration", MIGRATION)
                 .flatMap(m -> migration(m, cluster.map(ClusterRef::nodeNames).orElse(List.of())));
-        Optional<BalanceSettings> balance = new BalanceReader(values,
-                cluster.map(ClusterRef::nodeNames).orElse(List.of())).read(r);
         ObjectivesReader.Read objectives = r.node("objectives").map(n -> new ObjectivesReader(values).read(n))
                 .orElse(ObjectivesReader.Read.NONE);
         Optional<MappingReader> timeouts = r.mapping("timeouts", TIMEOUTS);

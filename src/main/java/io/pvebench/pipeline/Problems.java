@@ -27,11 +27,6 @@ final class Problems {
         add(at, message, null);
     }
 
-    /** How many have been found so far: a reader compares it before and after to know whether its part was valid. */
-    int size() {
-        return found.size();
-    }
-
     boolean isEmpty() {
         return found.isEmpty();
     }

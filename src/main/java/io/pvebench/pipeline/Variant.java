@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  *                 pair's traffic crosses (the bridge, its uplink, the pair's host-side
  *                 devices and both guests' NIC), or null
  * @param bondMode the mode of the bond under that bridge on every node, or null
+ * @param balance  the balancer's settings for the cases that name it (a point of a threshold
+ *                 sweep), or null
  */
-public record Variant(String name, Integer mtu, BondMode bondMode) {
+public record Variant(String name, Integer mtu, BondMode bondMode, BalanceVariant balance) {
 
     /** The smallest MTU a variant may set: the datagram every IPv4 host must accept. */
     public static final int MIN_MTU = 576;
@@ -36,7 +38,12 @@ public record Variant(String name, Integer mtu, BondMode bondMode) {
         }
     }
 
-    /** True for a variant that changes nothing: the cluster as found. */
+    /** A variant of the network only. */
+    public Variant(String name, Integer mtu, BondMode bondMode) {
+        this(name, mtu, bondMode, null);
+    }
+
+    /** True for a variant that changes nothing on the cluster's network: the network as found. */
     public boolean changesNothing() {
         return mtu == null && bondMode == null;
     }
@@ -49,6 +56,9 @@ public record Variant(String name, Integer mtu, BondMode bondMode) {
         }
         if (bondMode != null) {
             parts.add("bondMode " + bondMode.written());
+        }
+        if (balance != null) {
+            parts.add(balance.describe());
         }
         return parts.isEmpty() ? "as found" : String.join(", ", parts);
     }

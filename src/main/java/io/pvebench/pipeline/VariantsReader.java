@@ -11,7 +11,8 @@ import java.util.Optional;
 /** Reads a pipeline's {@code variants}: unique names, an MTU in range, a bonding mode the kernel knows. */
 final class VariantsReader {
 
-    private static final Keys VARIANT = Keys.allowed("name", "mtu", "bondMode").required("name");
+    private static final Keys VARIANT = Keys.allowed("name", "mtu", "bondMode", "balance").required("name");
+    private static final Keys BALANCE = Keys.allowed("threshold", "hold", "margin");
     private static final String EXAMPLE = "[{name: mtu1500, mtu: 1500}, {name: jumbo, mtu: 9000}]";
 
     /**
@@ -26,9 +27,12 @@ final class VariantsReader {
     }
 
     private final Values values;
+    private final Optional<io.pvebench.balance.BalancerKind> balancer;
 
-    VariantsReader(Values values) {
+    /** @param balancer the pipeline's balancer, which says what a variant's {@code balance.hold} is; empty: none */
+    VariantsReader(Values values, Optional<io.pvebench.balance.BalancerKind> balancer) {
         this.values = values;
+        this.balancer = balancer;
     }
 
     /** The variants under {@code variants}; problems reported, invalid ones left out. */
@@ -63,10 +67,29 @@ final class VariantsReader {
         });
         Integer mtu = v.has("mtu") ? mtu(v).orElse(null) : null;
         BondMode bondMode = v.has("bondMode") ? bondMode(v).orElse(null) : null;
+        BalanceVariant balance = v.mapping("balance", BALANCE).map(this::balance).orElse(null);
         if (values.problems().count() > before || name.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Variant(name.get(), mtu, bondMode));
+        return Optional.of(new Variant(name.get(), mtu, bondMode, balance));
+    }
+
+    /** A sweep point: the pipeline's balancer says whether {@code hold} counts CRM rounds (native) or is a duration. */
+    private BalanceVariant balance(MappingReader b) {
+        if (balancer.isEmpty()) {
+            values.problems().add(b.mapping().position(), "a variant's 'balance' needs a 'balance:' in the pipeline",
+                    "add 'balance:' with the balancer these settings are for");
+            return null;
+        }
+        java.util.OptionalDouble threshold = b.percent("threshold").map(java.util.OptionalDouble::of)
+                .orElse(java.util.OptionalDouble.empty());
+        java.util.OptionalDouble margin = b.percent("margin").map(java.util.OptionalDouble::of)
+                .orElse(java.util.OptionalDouble.empty());
+        Optional<io.pvebench.balance.Hold> hold = balancer.get() == io.pvebench.balance.BalancerKind.NATIVE_CRS
+                ? b.integer("hold", 1, 1000).map(io.pvebench.balance.Hold::rounds)
+                : b.duration("hold", java.time.Duration.ZERO, java.time.Duration.ofHours(1))
+                .map(io.pvebench.balance.Hold::lasting);
+        return new BalanceVariant(threshold, hold, margin);
     }
 
     private Optional<Integer> mtu(MappingReader v) {

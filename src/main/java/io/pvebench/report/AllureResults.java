@@ -96,6 +96,30 @@ public final class AllureResults implements RunListener {
         }
         writeEnvironment(result.environment());
         writer.write(matrixSummary(result));
+        if (!result.sweep().isEmpty()) {
+            writer.write(sweepSummary(result));
+        }
+    }
+
+    /** The balancer's results of every case, ranked per load, with the sweep's recommendation. */
+    private TestResult sweepSummary(RunResult run) {
+        List<Map<String, Object>> rows = SweepTable.rows(run.sweep());
+        String recommendation = SweepTable.recommendation(run.sweep());
+        String pipeline = info.pipeline();
+        return new TestResult()
+                .setUuid(UUID.randomUUID().toString())
+                .setHistoryId(pipeline + "/" + SweepTable.TITLE)
+                .setTestCaseId(pipeline + "/" + SweepTable.TITLE)
+                .setName(SweepTable.TITLE)
+                .setFullName(pipeline + "." + SweepTable.TITLE)
+                .setDescriptionHtml(SweepTable.html(rows, recommendation))
+                .setLabels(List.of(label("epic", pipeline), label("host", info.cluster()),
+                        label("suite", SweepTable.TITLE), label("framework", "pvebench")))
+                .setAttachments(List.of(attach("balance-sweep.csv", ".csv", "text/csv", SweepTable.csv(rows))))
+                .setStatus(Status.PASSED)
+                .setStage(Stage.FINISHED)
+                .setStart(info.start().toEpochMilli())
+                .setStop(run.end().toEpochMilli());
     }
 
     private void writeEnvironment(Map<String, String> facts) {

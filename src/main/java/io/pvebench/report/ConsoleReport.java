@@ -86,6 +86,11 @@ public final class ConsoleReport implements RunListener {
             }
             out.println(row);
         }
+        if (!result.sweep().isEmpty()) {
+            out.printf("%n%s (best first per load)%n", SweepTable.TITLE.toLowerCase(Locale.ROOT));
+            SweepTable.lines(SweepTable.rows(result.sweep())).forEach(out::println);
+            out.println("recommendation: " + SweepTable.recommendation(result.sweep()));
+        }
         long statisticsNotPassed = result.statistics().stream().filter(s -> s.verdict() != Verdict.PASS).count();
         out.printf("%nverdict %s after %s%s%n", result.verdict().name(),
                 seconds(Duration.between(runStart == null ? result.info().start() : runStart, clock.instant())),

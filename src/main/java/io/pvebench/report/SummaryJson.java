@@ -40,6 +40,10 @@ public final class SummaryJson extends RewrittenAfterEachCase {
         root.put("environment", run.environment());
         root.put("cases", run.cases().stream().map(SummaryJson::caseEntry).toList());
         root.put("statistics", run.statistics().stream().map(SummaryJson::statisticEntry).toList());
+        if (!run.sweep().isEmpty()) {
+            root.put("balanceSweep", Map.of("ranking", SweepTable.rows(run.sweep()),
+                    "recommendation", SweepTable.recommendation(run.sweep())));
+        }
         folder.writeJson("summary.json", root);
     }
 

@@ -22,13 +22,20 @@ import java.util.Map;
  *                    pipeline has none
  */
 public record RunResult(RunInfo info, Map<String, String> environment, List<CaseResult> cases, Instant end,
-                        List<StatisticResult> statistics) {
+                        List<StatisticResult> statistics, List<io.pvebench.balance.SweepResult> sweep) {
 
     public RunResult {
         // insertion order kept, so files written from it read the same in every run
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         cases = List.copyOf(cases);
         statistics = List.copyOf(statistics);
+        sweep = List.copyOf(sweep);
+    }
+
+    /** A run without balancer results. */
+    public RunResult(RunInfo info, Map<String, String> environment, List<CaseResult> cases, Instant end,
+                     List<StatisticResult> statistics) {
+        this(info, environment, cases, end, statistics, List.of());
     }
 
     /** The run before any objective on a statistic has been checked. */
@@ -38,7 +45,12 @@ public record RunResult(RunInfo info, Map<String, String> environment, List<Case
 
     /** This run with its objectives on statistics checked. */
     public RunResult withStatistics(List<StatisticResult> checked) {
-        return new RunResult(info, environment, cases, end, checked);
+        return new RunResult(info, environment, cases, end, checked, sweep);
+    }
+
+    /** This run with how each case's balancer did (a threshold sweep when the settings differ). */
+    public RunResult withSweep(List<io.pvebench.balance.SweepResult> results) {
+        return new RunResult(info, environment, cases, end, statistics, results);
     }
 
     /**

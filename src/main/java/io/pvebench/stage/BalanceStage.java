@@ -8,6 +8,7 @@ import io.pvebench.balance.Migration;
 import io.pvebench.balance.Plan;
 import io.pvebench.balance.PlannedMove;
 import io.pvebench.balance.PolicyState;
+import io.pvebench.balance.SweepResult;
 import io.pvebench.guest.GuestVm;
 import io.pvebench.measure.Metric;
 import io.pvebench.measure.Sample;
@@ -49,8 +50,13 @@ public final class BalanceStage {
     /** How long a planned move may take; the watch waits for moves in flight at its end this long at most. */
     private static final Duration MOVE_TIMEOUT = Duration.ofMinutes(10);
 
+    /** The balancer's settings for this case: the pipeline's, with its variant's where it has any. */
+    private static Optional<BalanceSettings> settings(CaseContext kase) {
+        return kase.run().pipeline().balance().map(b -> b.forVariant(kase.plan().variant()));
+    }
+
     public void arrange(CaseContext kase) {
-        Optional<BalanceSettings> configured = kase.run().pipeline().balance();
+        Optional<BalanceSettings> configured = settings(kase);
         if (configured.isEmpty()) {
             return;
         }
@@ -89,7 +95,7 @@ public final class BalanceStage {
     }
 
     public void run(CaseContext kase) {
-        Optional<BalanceSettings> configured = kase.run().pipeline().balance();
+        Optional<BalanceSettings> configured = settings(kase);
         if (configured.isEmpty()) {
             return;
         }
@@ -112,6 +118,7 @@ public final class BalanceStage {
             for (Migration m : watch.migrations()) {
                 kase.addPhase(new Phase("migration vm " + m.vmid(), m.start(), m.end()));
             }
+            run.addSweepResult(new SweepResult(settings.sweepSetting(), kase.plan().scenario(), score));
             log.note(describe(settings, score));
         });
     }

@@ -22,6 +22,6 @@ public final class ReportStage {
     public static RunResult result(RunContext run) {
         RunResult cases = new RunResult(run.info(), run.environment(), run.results(), run.clock().instant());
         return cases.withStatistics(StatisticCheck.checkCells(run.pipeline().statisticObjectives(),
-                cases.unbrokenSamples(), run.info().seed()));
+                cases.unbrokenSamples(), run.info().seed())).withSweep(run.sweepResults());
     }
 }

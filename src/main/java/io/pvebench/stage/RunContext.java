@@ -57,6 +57,7 @@ public final class RunContext {
     private final Map<String, List<GuestVm>> provisioned = new LinkedHashMap<>();
     private final UndoLedger ledger = new UndoLedger();
     private final List<CaseResult> results = new ArrayList<>();
+    private final List<io.pvebench.balance.SweepResult> sweep = new ArrayList<>();
     private final VariantLedger variantLedger;
 
     public RunContext(Pipeline pipeline, RunInfo info, RunFolder folder, RunEvents events, RecordingShell shell,
@@ -262,6 +263,16 @@ public final class RunContext {
 
     void finished(CaseResult result) {
         results.add(result);
+    }
+
+    /** Records how a case's balancer did, for the sweep's ranking. */
+    public synchronized void addSweepResult(io.pvebench.balance.SweepResult result) {
+        sweep.add(result);
+    }
+
+    /** How each case's balancer did, in the order the cases ran. */
+    public synchronized List<io.pvebench.balance.SweepResult> sweepResults() {
+        return List.copyOf(sweep);
     }
 
     public List<CaseResult> results() {
