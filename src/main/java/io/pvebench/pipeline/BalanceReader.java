@@ -34,6 +34,10 @@ final class BalanceReader {
             "crs", LoadMetric.CRS_LOAD);
     private static final Map<String, GuestScope> SCOPES = Map.of("ha", GuestScope.HA_ONLY, "all", GuestScope.ALL);
 
+    private static final Map<String, String> HINTS = Map.of(
+            "basic", "the basic scheduler counts services and never rebalances; PVE 9.2 rebalances in static or dynamic",
+            "proxlb", "a balancer outside pvebench, such as ProxLB, is watched with 'balancer: observe'");
+
     private final Values values;
     private final List<String> nodes;
 
@@ -95,8 +99,9 @@ final class BalanceReader {
         double margin = p.percent("margin").orElse(d.marginPercent());
         if (threshold <= 0 || margin >= threshold) {
             values.problems().add(p.node(p.has("margin") ? "margin" : "threshold").orElseThrow().position(),
-                    "'" + p.keyPath("margin") + "' (" + margin + " %) must be below '" + p.keyPath("threshold") + "' ("
-                            + threshold + " %), and the threshold above 0", "the node is relieved below threshold - margin");
+                    "'" + p.keyPath("margin") + "' (" + BalanceVariant.Numbers.plain(margin) + " %) must be below '"
+                            + p.keyPath("threshold") + "' (" + BalanceVariant.Numbers.plain(threshold)
+                            + " %), and the threshold above 0", "a node is relieved once below threshold - margin");
             return d;
         }
         Duration cooldown = p.duration("cooldown", Duration.ZERO, Duration.ofHours(24)).orElse(d.cooldown());
@@ -126,7 +131,7 @@ final class BalanceReader {
             if (value == null) {
                 values.problems().add(m.node(key).orElseThrow().position(), "'" + m.keyPath(key) + "' must be one of "
                         + String.join(", ", choices.keySet().stream().sorted().toList()) + ", got '" + text + "'",
-                        null);
+                        HINTS.get(text));
             }
             return Optional.ofNullable(value);
         });

@@ -81,7 +81,7 @@ public final class PipelineLoader {
         Optional<BalanceSettings> balance = new BalanceReader(values,
                 cluster.map(ClusterRef::nodeNames).orElse(List.of())).read(r);
         VariantsReader.Read variants = r.has("variants")
-                ? new VariantsReader(values, balance.map(BalanceSettings::balancer)).read(r) : VariantsReader.Read.NONE;
+                ? new VariantsReader(values, r.has("balance"), balance.map(BalanceSettings::balancer)).read(r) : VariantsReader.Read.NONE;
         cluster.ifPresent(c -> checkDestructiveAllowed(c, variants));
         int repetitions = r.integer("repetitions", 1, 1000).orElse(1);
         MeasureSettings measure = r.mapping("measure", MEASURE).map(this::measure).orElse(MeasureSettings.DEFAULT);

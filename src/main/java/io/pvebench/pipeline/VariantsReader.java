@@ -27,11 +27,16 @@ final class VariantsReader {
     }
 
     private final Values values;
+    private final boolean balanceDeclared;
     private final Optional<io.pvebench.balance.BalancerKind> balancer;
 
-    /** @param balancer the pipeline's balancer, which says what a variant's {@code balance.hold} is; empty: none */
-    VariantsReader(Values values, Optional<io.pvebench.balance.BalancerKind> balancer) {
+    /**
+     * @param balanceDeclared whether the pipeline has a {@code balance:}
+     * @param balancer        its balancer when valid, which says what a variant's {@code balance.hold} is
+     */
+    VariantsReader(Values values, boolean balanceDeclared, Optional<io.pvebench.balance.BalancerKind> balancer) {
         this.values = values;
+        this.balanceDeclared = balanceDeclared;
         this.balancer = balancer;
     }
 
@@ -76,7 +81,7 @@ final class VariantsReader {
 
     /** A sweep point: the pipeline's balancer says whether {@code hold} counts CRM rounds (native) or is a duration. */
     private BalanceVariant balance(MappingReader b) {
-        if (balancer.isEmpty()) {
+        if (!balanceDeclared) {
             values.problems().add(b.mapping().position(), "a variant's 'balance' needs a 'balance:' in the pipeline",
                     "add 'balance:' with the balancer these settings are for");
             return null;
@@ -85,7 +90,7 @@ final class VariantsReader {
                 .orElse(java.util.OptionalDouble.empty());
         java.util.OptionalDouble margin = b.percent("margin").map(java.util.OptionalDouble::of)
                 .orElse(java.util.OptionalDouble.empty());
-        Optional<io.pvebench.balance.Hold> hold = balancer.get() == io.pvebench.balance.BalancerKind.NATIVE_CRS
+        Optional<io.pvebench.balance.Hold> hold = balancer.orElse(null) == io.pvebench.balance.BalancerKind.NATIVE_CRS
                 ? b.integer("hold", 1, 1000).map(io.pvebench.balance.Hold::rounds)
                 : b.duration("hold", java.time.Duration.ZERO, java.time.Duration.ofHours(1))
                 .map(io.pvebench.balance.Hold::lasting);

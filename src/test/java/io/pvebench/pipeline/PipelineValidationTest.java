@@ -225,4 +225,21 @@ class PipelineValidationTest {
                 file + ":10:12: 'migration.bwlimit' must be between 0 and 2147483647, got -5",
                 file + ":11:3: unknown key 'probEvery' in migration\n  hint: did you mean 'probeEvery'?");
     }
+
+    @Test
+    void balanceSettingsNameEveryBadValueWithItsPosition() {
+        Path file = broken("balance.yaml");
+
+        assertThat(pipelineProblems(file)).containsExactly(
+                file + ":7:13: 'balance.balancer' must be one of native, observe, threshold, got 'proxlb'\n"
+                        + "  hint: a balancer outside pvebench, such as ProxLB, is watched with 'balancer: observe'",
+                file + ":8:12: 'balance.startOn': 'pve9' is not a node of the cluster\n  hint: one of pve1, pve2",
+                file + ":9:10: 'balance.watch' must be between 10s and 24h, got 5s",
+                file + ":11:15: 'balance.crs.mode' must be one of dynamic, static, got 'basic'\n"
+                        + "  hint: the basic scheduler counts services and never rebalances; PVE 9.2 rebalances in"
+                        + " static or dynamic",
+                file + ":11:33: 'balance.crs.threshold' must be between 0 % and 100 %, got 130",
+                file + ":12:35: 'balance.policy.margin' (50 %) must be below 'balance.policy.threshold' (40 %), and"
+                        + " the threshold above 0\n  hint: a node is relieved once below threshold - margin");
+    }
 }
