@@ -84,13 +84,8 @@ public final class BalanceStage {
                     }
                 }
             }
-            if (settings.balancer() == BalancerKind.NATIVE_CRS) {
-                Optional<String> before = scheduler.crs();
-                kase.recordChange("crs back to " + before.orElse("(unset)"), () -> scheduler.setCrs(before));
-                scheduler.setCrs(Optional.of(crsOption(settings.crs())));
-            }
             log.note("vms " + vms(kase).stream().map(v -> String.valueOf(v.vmid())).toList() + " gathered on " + home
-                    + (settings.balancer() == BalancerKind.NATIVE_CRS ? "; crs " + crsOption(settings.crs()) : ""));
+                    + (settings.ha() ? " as HA resources" : ""));
         });
     }
 
@@ -102,6 +97,14 @@ public final class BalanceStage {
         BalanceSettings settings = configured.get();
         StepScope.run(kase, NAME, log -> {
             RunContext run = kase.run();
+            if (settings.balancer() == BalancerKind.NATIVE_CRS) {
+                // set when the watch begins, so the CRS's hold starts with it and not during the warm-up
+                SchedulerPort scheduler = run.scheduler();
+                Optional<String> before = scheduler.crs();
+                kase.recordChange("crs back to " + before.orElse("(unset)"), () -> scheduler.setCrs(before));
+                scheduler.setCrs(Optional.of(crsOption(settings.crs())));
+                log.note("crs " + crsOption(settings.crs()));
+            }
             Watch watch = new Watch(kase, settings);
             Instant start = run.clusterClock().now();
             try {
@@ -257,7 +260,13 @@ public final class BalanceStage {
                 Thread.currentThread().interrupt();
             }
             if (settings.balancer() != BalancerKind.THRESHOLD_POLICY) {
+                // a move the balancer started must end before teardown takes the VMs out of HA and back
+                Instant deadline = run.clusterClock().now().plus(MOVE_TIMEOUT);
                 tasks.poll();
+                while (tasks.anyRunning() && run.clusterClock().now().isBefore(deadline)) {
+                    run.waitUntil(run.clusterClock().now().plus(settings.every()), "waiting for a migration to end");
+                    tasks.poll();
+                }
             }
         }
 

@@ -50,7 +50,8 @@ public final class ConfigureStage {
             boolean kept = variant.name().equals(ledger.applied());
             ledger.applied(variant.name());
             if (variant.changesNothing()) {
-                log.note("variant '" + variant.name() + "': the cluster as found");
+                log.note("variant '" + variant.name() + "': the cluster's network as found"
+                        + (variant.balance() == null ? "" : "; balancer " + variant.balance().describe()));
                 return;
             }
             VariantSetter setter = new VariantSetter(run, ledger, kase.id());

@@ -51,7 +51,8 @@ public final class MigrateStage {
             // where the VM is now: an earlier stage (balance's gathering) may have moved it
             String source = run.nodeOf(pair.server().vmid());
             MigrationRequest request = new MigrationRequest(pair.server().vmid(), source,
-                    settings.target().orElseGet(() -> target(run.cluster().nodes(), pair)),
+                    settings.target().orElseGet(() -> target(run.cluster().nodes(), source,
+                            run.nodeOf(pair.client().vmid()))),
                     settings.withLocalDisks(), settings.targetStorage(), settings.bandwidthLimitKib(),
                     settings.migrationNetwork(), settings.withConntrackState());
             MigrationFollower follower = new MigrationFollower(run.migrations(), run.clusterClock(), POLL);
@@ -84,12 +85,12 @@ public final class MigrateStage {
     }
 
     /** Another node than the VM's, one its peer is not on when there is one, so the path stays what it was. */
-    static String target(List<String> nodes, VmPair pair) {
-        List<String> others = nodes.stream().filter(n -> !n.equals(pair.server().node())).toList();
+    static String target(List<String> nodes, String source, String peer) {
+        List<String> others = nodes.stream().filter(n -> !n.equals(source)).toList();
         if (others.isEmpty()) {
             throw new ProxmoxException("a live migration needs a second node; the cluster has only " + nodes);
         }
-        return others.stream().filter(n -> !n.equals(pair.client().node())).findFirst().orElse(others.get(0));
+        return others.stream().filter(n -> !n.equals(peer)).findFirst().orElse(others.get(0));
     }
 
     private static FollowedMigration follow(MigrationFollower follower, MigrationRequest request, Duration timeout) {

@@ -79,6 +79,11 @@ final class TaskWatch {
         return new Migration(vmid, seen.node(), target, seen.first(), end, arrived, Optional.empty());
     }
 
+    /** Whether a task seen running has not been seen to end. */
+    synchronized boolean anyRunning() {
+        return !running.isEmpty();
+    }
+
     /** The migrations seen to end. */
     synchronized List<Migration> seen() {
         return List.copyOf(ended);
