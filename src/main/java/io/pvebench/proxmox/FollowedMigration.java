@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param log       the task's whole log, ending with its {@code TASK ...} line; empty without a task
  * @param zone      the source node's UTC offset, in which the log's stamps are written
  * @param requested when the command was sent, on the cluster's clock
- * @param ended     when the task was seen ended (or the command returned, without a task)
+ * @param ended     when the command returned (a plain VM's migration runs in its foreground), or when
+ *                  the HA stack's task was seen ended
  */
 public record FollowedMigration(MigrationRequest request, CommandResult command, boolean viaHa,
                                 Optional<TaskEntry> task, String log, ZoneOffset zone, Instant requested,

@@ -39,12 +39,14 @@ public final class MigrationFollower {
      *                                   not started) within {@code timeout}
      */
     public FollowedMigration migrate(MigrationRequest request, Duration timeout) throws InterruptedException {
-        ZoneOffset zone = port.zone(request.source());
         Instant requested = clock.now();
         Instant deadline = requested.plus(timeout);
         // task start times are whole seconds: a task started in this second must not be missed
         Instant since = requested.minusSeconds(1);
         CommandResult command = port.migrate(request);
+        // the CLI runs a plain VM's migration in the foreground: its return is the task's end, known
+        // without another round trip (which a slow link or a time-compressed twin would add to it)
+        Instant ended = clock.now();
         boolean viaHa = command.stdout().contains(HA_REQUEST);
         Optional<TaskEntry> task = newest(request, since);
         while (task.map(TaskEntry::running).orElse(viaHa)) {
@@ -53,9 +55,11 @@ public final class MigrationFollower {
             }
             clock.sleep(poll);
             task = newest(request, since);
+            ended = clock.now();
         }
         String log = task.map(t -> port.taskLog(request.source(), t.upid())).orElse("");
-        return new FollowedMigration(request, command, viaHa, task, log, zone, requested, clock.now());
+        ZoneOffset zone = port.zone(request.source());
+        return new FollowedMigration(request, command, viaHa, task, log, zone, requested, ended);
     }
 
     private Optional<TaskEntry> newest(MigrationRequest request, Instant since) {
