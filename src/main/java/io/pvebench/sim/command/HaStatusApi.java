@@ -101,7 +101,7 @@ final class HaStatusApi implements ApiHandler {
                 Instant t = model.haTimestamp(viewer, node);
                 String state = timestampStatus(now, t);
                 boolean hasServices = ha.resources().values().stream()
-                        .anyMatch(r -> node.equals(model.nodeOf(r.vmid())) && ha.crmState(r).equals("started"));
+                        .anyMatch(r -> node.equals(model.nodeOf(r.vmid())) && !ha.crmState(r).equals("stopped"));
                 String watchdog = "watchdog standby";
                 if (state.equals("active")) {
                     if (hasServices) {

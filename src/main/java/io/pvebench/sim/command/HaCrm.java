@@ -1,0 +1,251 @@
+package io.pvebench.sim.command;
+
+import io.pvebench.sim.model.ClusterModel;
+import io.pvebench.sim.model.Crs;
+import io.pvebench.sim.model.HaState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The master CRM's work loop (pve-ha-manager {@code Manager.pm manage}), one round every
+ * 10 s of model time while HA is active and the master writes its status. A round, in the
+ * order of {@code manage}:
+ * <ol>
+ *   <li>{@code update_crs_scheduler_mode}: {@code using scheduler mode '<m>'} on a master's
+ *       first round (non-basic only), {@code switching scheduler mode from '<a>' to '<b>'}
+ *       after a change of {@code crs: ha=...};</li>
+ *   <li>{@code update_crm_commands}: queued {@code ha-manager migrate} commands
+ *       ({@code got crm command: migrate vm:ID node});</li>
+ *   <li>{@code load_balance} (9.2 only): automatic rebalancing as {@link Crs} computes it;</li>
+ *   <li>the service state machine: a queued migration goes to {@code migrate} and to the
+ *       source's LRM ({@link HaMigration}); a finished one back to {@code started}.</li>
+ * </ol>
+ * Rounds fall on model seconds ending in 7, where the master's status timestamps fall
+ * ({@link ClusterModel#haTimestamp}), so the decisions depend on model time, not on thread
+ * timing. {@code topsis} is not simulated: the round balances with {@code bruteforce} and
+ * notes that once in the CRM journal.
+ *
+ * <p>Not modelled: node and resource affinity rules and HA groups in candidate selection
+ * (every other online node is a target), containers (relocate), fencing and recovery.
+ */
+public final class HaCrm implements AutoCloseable {
+
+    /** The CRM loop's period ({@code Manager.pm}/{@code CRM.pm}: about 10 s). */
+    public static final Duration ROUND = Duration.ofSeconds(10);
+    private static final int ROUND_OFFSET_SECONDS = 7;
+
+    private final ClusterModel model;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    private HaCrm(ClusterModel model) {
+        this.model = model;
+        this.thread = new Thread(this::loop, "sim-ha-crm");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the loop on a daemon thread; {@link #close} stops it. */
+    public static HaCrm start(ClusterModel model) {
+        HaCrm crm = new HaCrm(model);
+        crm.thread.start();
+        return crm;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The first round instant strictly after {@code now}. */
+    static Instant nextRound(Instant now) {
+        long period = ROUND.toMillis();
+        long offset = ROUND_OFFSET_SECONDS * 1000L;
+        long ms = now.toEpochMilli();
+        return Instant.ofEpochMilli(Math.floorDiv(ms - offset, period) * period + offset + period);
+    }
+
+    private void loop() {
+        Instant next = nextRound(model.clock().now());
+        while (!closed) {
+            try {
+                Duration wait = Duration.between(model.clock().now(), next);
+                if (!wait.isNegative()) {
+                    model.clock().sleep(wait);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (closed) {
+                return;
+            }
+            try {
+                round();
+            } catch (RuntimeException e) {
+                // a round that meets a half-changed model (a VM destroyed meanwhile) tries again next time
+            }
+            next = next.plus(ROUND);
+            Instant now = model.clock().now();
+            if (next.isBefore(now)) {
+                next = nextRound(now); // rounds missed under load are skipped, not caught up
+            }
+        }
+    }
+
+    /** One CRM round; package-visible for tests. */
+    void round() {
+        List<String[]> toLrm = new ArrayList<>();
+        model.ha(ha -> {
+            if (!ha.active() || ha.masterFrozen() != null || ha.master() == null) {
+                return null;
+            }
+            String master = ha.master();
+            Crs.Settings crs = Crs.Settings.parse(model.datacenterOptions().get("crs"));
+            updateSchedulerMode(ha, master, crs);
+            readCommands(ha, master);
+            if (model.profile().release().equals("9.2")) {
+                loadBalance(ha, master, crs);
+            }
+            for (Map.Entry<String, HaState.Motion> e : new ArrayList<>(ha.motions().entrySet())) {
+                String sid = e.getKey();
+                HaState.Motion m = e.getValue();
+                HaState.Resource r = ha.resources().get(sid);
+                if (r == null || model.vm(r.vmid()).isEmpty()) {
+                    ha.motions().remove(sid);
+                    continue;
+                }
+                switch (m.phase()) {
+                    case QUEUED -> {
+                        log(master, "migrate service '" + sid + "' to node '" + m.target() + "'");
+                        log(master, "service '" + sid + "': state changed from 'started' to 'migrate'  (node = "
+                                + m.source() + ", target = " + m.target() + ")");
+                        ha.motions().put(sid, m.to(HaState.Phase.MIGRATE, false));
+                        toLrm.add(new String[] {sid, m.source(), m.target()});
+                    }
+                    case DONE -> {
+                        if (!m.ok()) {
+                            log(master, "service '" + sid + "' - migration failed (exit code 1)");
+                        }
+                        ha.motions().remove(sid);
+                        log(master, "service '" + sid + "': state changed from 'migrate' to 'started'  (node = "
+                                + (m.ok() ? m.target() : m.source()) + ")");
+                    }
+                    default -> {
+                        // the LRM is migrating
+                    }
+                }
+            }
+            return null;
+        });
+        for (String[] m : toLrm) {
+            HaMigration.startLrm(model, m[0], m[1], m[2]);
+        }
+    }
+
+    private void updateSchedulerMode(HaState ha, String master, Crs.Settings crs) {
+        String old = master.equals(ha.crsMaster()) ? ha.crsMode() : null;
+        if (!master.equals(ha.crsMaster())) {
+            ha.setSustainedImbalanceRounds(0);
+        }
+        if (old == null) {
+            if (!crs.mode().equals("basic")) {
+                log(master, "using scheduler mode '" + crs.mode() + "'");
+            }
+        } else if (!old.equals(crs.mode())) {
+            log(master, "switching scheduler mode from '" + old + "' to '" + crs.mode() + "'");
+        }
+        String oldMethod = master.equals(ha.crsMaster()) ? ha.crsMethod() : null;
+        if (crs.autoRebalance() && crs.method().equals("topsis") && !"topsis".equals(oldMethod)
+                && model.profile().release().equals("9.2")) {
+            log(master, "auto rebalance - method 'topsis' is not simulated by the twin, using 'bruteforce'");
+        }
+        ha.setCrs(master, crs.mode(), crs.autoRebalance() ? crs.method() : null);
+    }
+
+    /** {@code update_crm_commands}: the queued {@code ha-manager migrate} commands. */
+    private void readCommands(HaState ha, String master) {
+        for (Map.Entry<String, HaState.Motion> e : new ArrayList<>(ha.motions().entrySet())) {
+            HaState.Motion m = e.getValue();
+            if (m.phase() != HaState.Phase.QUEUED) {
+                continue;
+            }
+            String cmd = "migrate " + e.getKey() + " " + m.target();
+            log(master, "got crm command: " + cmd);
+            HaState.Resource r = ha.resources().get(e.getKey());
+            if (r != null && m.target().equals(model.nodeOf(r.vmid()))) {
+                log(master, "ignore crm command - service already on target node: " + cmd);
+                ha.motions().remove(e.getKey());
+            }
+        }
+    }
+
+    /** {@code load_balance}: one balancing move at most, queued as a migration. */
+    private void loadBalance(HaState ha, String master, Crs.Settings crs) {
+        if (!crs.autoRebalance() || !(crs.mode().equals("static") || crs.mode().equals("dynamic"))) {
+            return;
+        }
+        if (ha.motionQueuedOrRunning()) {
+            return;
+        }
+        boolean dynamic = crs.mode().equals("dynamic");
+        Map<String, Crs.NodeUsage> nodes = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : ha.nodeStates().entrySet()) {
+            if (e.getValue().equals("online") && model.online(e.getKey())) {
+                nodes.put(e.getKey(), model.crsNodeUsage(e.getKey(), dynamic));
+            }
+        }
+        double imbalance = Crs.imbalanceOf(nodes);
+        // the <= keeps a perfectly balanced (or idle) cluster from counting
+        if (imbalance <= crs.threshold()) {
+            ha.setSustainedImbalanceRounds(0);
+            return;
+        }
+        ha.setSustainedImbalanceRounds(ha.sustainedImbalanceRounds() + 1);
+        if (ha.sustainedImbalanceRounds() < crs.holdDuration()) {
+            return;
+        }
+        ha.setSustainedImbalanceRounds(0);
+        List<Crs.Candidate> candidates = new ArrayList<>();
+        for (HaState.Resource r : ha.resources().values()) {
+            int vmid = r.vmid();
+            if (!r.sid().startsWith("vm:") || !ha.crmState(r).equals("started") || model.vm(vmid).isEmpty()
+                    || !model.running(vmid)) {
+                continue;
+            }
+            String node = model.nodeOf(vmid);
+            if (!nodes.containsKey(node)) {
+                continue;
+            }
+            List<String> targets = nodes.keySet().stream().filter(n -> !n.equals(node)).toList();
+            if (!targets.isEmpty()) {
+                candidates.add(new Crs.Candidate(r.sid(), node, model.crsGuestUsage(vmid, dynamic), targets));
+            }
+        }
+        Optional<Crs.Move> best = Crs.bruteforce(nodes, candidates);
+        if (best.isEmpty() || !Crs.worthIt(imbalance, best.get().imbalance(), crs.margin())) {
+            return;
+        }
+        Crs.Move move = best.get();
+        log(master, String.format(Locale.ROOT,
+                "auto rebalance - migrate %s to %s (expected change for imbalance from %.2f to %.2f)", move.sid(),
+                move.target(), imbalance, move.imbalance()));
+        log(master, "got crm command: migrate " + move.sid() + " " + move.target());
+        ha.motions().put(move.sid(), new HaState.Motion(move.source(), move.target(), HaState.Phase.QUEUED, false));
+    }
+
+    private void log(String master, String message) {
+        model.log(master, "pve-ha-crm", "pve-ha-crm", message);
+    }
+}
