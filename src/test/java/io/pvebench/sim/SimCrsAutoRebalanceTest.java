@@ -267,6 +267,19 @@ class SimCrsAutoRebalanceTest {
     }
 
     @Test
+    void aStrictNodeAffinityRuleKeepsItsVmsOnTheirNode() throws Exception {
+        startLoaded("9.2", 3, 4 * GIB, SimHardware.DEFAULT);
+        SshClient.Result rule = ssh.run("pve1",
+                "ha-manager rules add node-affinity stay --resources vm:101,vm:102 --nodes pve1 --strict 1");
+        assertThat(rule.exitStatus()).as(rule.stderr()).isZero();
+        setCrs("ha=dynamic,ha-auto-rebalance=1");
+        waitFor(() -> !rebalances().isEmpty(), 30_000);
+        assertThat(rebalances().get(0).message()).startsWith("auto rebalance - migrate vm:103 to pve2 ");
+        waitFor(this::settled, 30_000);
+        assertThat(cluster.model().nodeOf(103)).isEqualTo("pve2");
+    }
+
+    @Test
     void staticModeBalancesByConfiguredVcpusAndMemory() throws Exception {
         List<SimVmSpec> vms = List.of(
                 new SimVmSpec(101, "big", "pve1", 8, 16 * GIB, 32 * GIB, "ceph"),

@@ -32,8 +32,10 @@ import java.util.Optional;
  * timing. {@code topsis} is not simulated: the round balances with {@code bruteforce} and
  * notes that once in the CRM journal.
  *
- * <p>Not modelled: node and resource affinity rules and HA groups in candidate selection
- * (every other online node is a target), containers (relocate), fencing and recovery.
+ * <p>Candidates follow node-affinity rules (highest-priority online nodes) and negative
+ * resource affinity. Not modelled: moving positive resource-affinity bundles together (such
+ * services are left where they are), HA groups of 8.x (no auto-rebalance there anyway),
+ * containers (relocate), fencing and recovery.
  */
 public final class HaCrm implements AutoCloseable {
 
@@ -228,8 +230,8 @@ public final class HaCrm implements AutoCloseable {
             if (!nodes.containsKey(node)) {
                 continue;
             }
-            List<String> targets = nodes.keySet().stream().filter(n -> !n.equals(node)).toList();
-            if (!targets.isEmpty()) {
+            List<String> targets = targets(ha, r.sid(), node, nodes.keySet());
+            if (targets != null && !targets.isEmpty()) {
                 candidates.add(new Crs.Candidate(r.sid(), node, model.crsGuestUsage(vmid, dynamic), targets));
             }
         }
@@ -243,6 +245,54 @@ public final class HaCrm implements AutoCloseable {
                 move.target(), imbalance, move.imbalance()));
         log(master, "got crm command: migrate " + move.sid() + " " + move.target());
         ha.motions().put(move.sid(), new HaState.Motion(move.source(), move.target(), HaState.Phase.QUEUED, false));
+    }
+
+    /**
+     * Where a started service may go ({@code get_resource_migration_candidates}): the
+     * highest-priority online nodes of its node-affinity rule (a non-strict rule adds every
+     * other node at priority -1), without nodes of services it must keep apart from
+     * (negative resource affinity), never its own node. Null for a service in a positive
+     * resource-affinity rule: bundles are not moved by the twin.
+     */
+    private List<String> targets(HaState ha, String sid, String current, java.util.Set<String> online) {
+        java.util.Set<String> targets = new java.util.TreeSet<>(online);
+        for (HaState.Rule rule : ha.rules().values()) {
+            List<String> members = rule.resources() == null ? List.of()
+                    : List.of(rule.resources().split(","));
+            if (rule.disabled() || !members.contains(sid)) {
+                continue;
+            }
+            if (rule.type().equals("node-affinity") && rule.nodes() != null) {
+                Map<String, Integer> priority = new LinkedHashMap<>();
+                for (String part : rule.nodes().split(",")) {
+                    String[] np = part.trim().split(":");
+                    priority.put(np[0], np.length > 1 ? Integer.parseInt(np[1]) : 0);
+                }
+                if (rule.strict() == null || rule.strict() == 0) {
+                    model.nodes().forEach(n -> priority.putIfAbsent(n.name(), -1));
+                }
+                int best = priority.entrySet().stream().filter(e -> online.contains(e.getKey()))
+                        .mapToInt(Map.Entry::getValue).max().orElse(Integer.MIN_VALUE);
+                targets.removeIf(n -> !Integer.valueOf(best).equals(priority.get(n)));
+            } else if (rule.type().equals("resource-affinity")) {
+                if ("positive".equals(rule.affinity())) {
+                    return null;
+                }
+                for (String other : members) {
+                    HaState.Resource o = ha.resources().get(other);
+                    if (other.equals(sid) || o == null || model.vm(o.vmid()).isEmpty()) {
+                        continue;
+                    }
+                    targets.remove(model.nodeOf(o.vmid()));
+                    HaState.Motion m = ha.motions().get(other);
+                    if (m != null) {
+                        targets.remove(m.target());
+                    }
+                }
+            }
+        }
+        targets.remove(current);
+        return List.copyOf(targets);
     }
 
     private void log(String master, String message) {
