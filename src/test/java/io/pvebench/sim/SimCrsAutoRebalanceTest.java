@@ -234,6 +234,12 @@ class SimCrsAutoRebalanceTest {
         // 8 GiB guests over 1 Gbit/s: a live migration takes longer than a CRM round
         startLoaded("9.2", 4, 8 * GIB, new SimHardware(1, 1500, 1, "none", "local-lvm"));
         setCrs("ha=dynamic,ha-auto-rebalance=1,ha-auto-rebalance-hold-duration=1");
+        waitFor(() -> !rebalances().isEmpty(), 30_000);
+        Matcher moving = REBALANCE.matcher(rebalances().get(0).message());
+        assertThat(moving.matches()).isTrue();
+        // the CRM shows the service migrating, still on its source, until it settles the LRM's result
+        assertThat(ssh.run("pve2", "ha-manager status").stdout()).contains("service " + moving.group(1)
+                + " (pve1, migrate)");
         waitFor(() -> rebalances().size() >= 2, 60_000);
         List<Journal.Entry> moves = rebalances();
         Matcher first = REBALANCE.matcher(moves.get(0).message());

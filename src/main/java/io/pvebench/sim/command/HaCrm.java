@@ -27,7 +27,9 @@ import java.util.Optional;
  *   <li>the service state machine: a queued migration goes to {@code migrate} and to the
  *       source's LRM ({@link HaMigration}); a finished one back to {@code started}.</li>
  * </ol>
- * Rounds fall on model seconds ending in 7, where the master's status timestamps fall
+ * The loop runs on one daemon thread that sleeps in model time ({@link
+ * io.pvebench.sim.model.ModelClock#sleep}); {@link #close} (from {@code SimCluster.close})
+ * interrupts it and the LRM threads it started. Rounds fall on model seconds ending in 7, where the master's status timestamps fall
  * ({@link ClusterModel#haTimestamp}), so the decisions depend on model time, not on thread
  * timing. {@code topsis} is not simulated: the round balances with {@code bruteforce} and
  * notes that once in the CRM journal.
@@ -45,6 +47,7 @@ public final class HaCrm implements AutoCloseable {
 
     private final ClusterModel model;
     private final Thread thread;
+    private final List<Thread> lrms = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private HaCrm(ClusterModel model) {
@@ -64,6 +67,7 @@ public final class HaCrm implements AutoCloseable {
     public void close() {
         closed = true;
         thread.interrupt();
+        lrms.forEach(Thread::interrupt);
         try {
             thread.join(2_000);
         } catch (InterruptedException e) {
@@ -151,8 +155,11 @@ public final class HaCrm implements AutoCloseable {
             }
             return null;
         });
+        lrms.removeIf(t -> !t.isAlive());
         for (String[] m : toLrm) {
-            HaMigration.startLrm(model, m[0], m[1], m[2]);
+            if (!closed) {
+                lrms.add(HaMigration.startLrm(model, m[0], m[1], m[2]));
+            }
         }
     }
 

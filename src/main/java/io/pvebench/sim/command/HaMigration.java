@@ -48,9 +48,9 @@ final class HaMigration {
     /**
      * The source LRM's part, on a daemon thread: waits for the LRM's next round, runs the
      * {@code qmigrate} task and reports the result in the HA state. Called by the CRM once it
-     * set the service to {@code migrate}.
+     * set the service to {@code migrate}. Returns the LRM's thread (interrupt it to stop waiting).
      */
-    static void startLrm(ClusterModel model, String sid, String source, String target) {
+    static Thread startLrm(ClusterModel model, String sid, String source, String target) {
         int vmid = Integer.parseInt(sid.substring(sid.indexOf(':') + 1));
         Thread lrm = new Thread(() -> {
             boolean ok = false;
@@ -72,6 +72,7 @@ final class HaMigration {
         }, "sim-ha-lrm-migrate-" + vmid);
         lrm.setDaemon(true);
         lrm.start();
+        return lrm;
     }
 
     /** Model time until the LRM of {@code node} starts its next round (strictly after now). */

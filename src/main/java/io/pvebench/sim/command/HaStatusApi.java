@@ -116,7 +116,10 @@ final class HaStatusApi implements ApiHandler {
                         .put("status", text).put("timestamp", t.getEpochSecond()));
             }
             for (HaState.Resource r : ha.resources().values()) {
-                String node = model.nodeOf(r.vmid());
+                // the CRM keeps a migrating service on its source until it settles the LRM's result
+                HaState.Motion motion = ha.motions().get(r.sid());
+                String node = motion != null && motion.phase() != HaState.Phase.QUEUED ? motion.source()
+                        : model.nodeOf(r.vmid());
                 String state = ha.verboseState(r);
                 JsonObject o = new JsonObject().put("id", "service:" + r.sid()).put("type", "service")
                         .put("sid", r.sid()).put("node", node).put("crm_state", ha.crmState(r)).put("state", state)
