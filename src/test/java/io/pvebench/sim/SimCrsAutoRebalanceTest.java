@@ -286,6 +286,33 @@ class SimCrsAutoRebalanceTest {
     }
 
     @Test
+    void servicesInPositiveAffinityMoveTogetherAsOneBundle() throws Exception {
+        startLoaded("9.2", 4, 4 * GIB, SimHardware.DEFAULT);
+        SshClient.Result rule = ssh.run("pve1",
+                "ha-manager rules add resource-affinity keep-together --resources vm:102,vm:103 --affinity positive");
+        assertThat(rule.exitStatus()).as(rule.stderr()).isZero();
+        setCrs("ha=dynamic,ha-auto-rebalance=1");
+        waitFor(() -> !rebalances().isEmpty(), 30_000);
+        // moving the pair leaves two busy guests on each node: the best move
+        String line = rebalances().get(0).message();
+        assertThat(line).startsWith("auto rebalance - migrate vm:102 to pve2 ");
+        List<String> lines = crmLines();
+        int k = lines.indexOf(line);
+        assertThat(lines.subList(k + 1, k + 7)).containsExactly(
+                "got crm command: migrate vm:102 pve2",
+                "crm command 'migrate vm:102 pve2' - migrate service 'vm:103' to node 'pve2' (service 'vm:103' in "
+                        + "positive affinity with service 'vm:102')",
+                "migrate service 'vm:102' to node 'pve2'",
+                "service 'vm:102': state changed from 'started' to 'migrate'  (node = pve1, target = pve2)",
+                "migrate service 'vm:103' to node 'pve2'",
+                "service 'vm:103': state changed from 'started' to 'migrate'  (node = pve1, target = pve2)");
+        waitFor(this::settled, 30_000);
+        assertThat(cluster.model().nodeOf(102)).isEqualTo("pve2");
+        assertThat(cluster.model().nodeOf(103)).isEqualTo("pve2");
+        assertThat(qmigrateTasks("pve1")).hasSize(2);
+    }
+
+    @Test
     void staticModeBalancesByConfiguredVcpusAndMemory() throws Exception {
         List<SimVmSpec> vms = List.of(
                 new SimVmSpec(101, "big", "pve1", 8, 16 * GIB, 32 * GIB, "ceph"),

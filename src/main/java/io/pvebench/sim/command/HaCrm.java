@@ -35,9 +35,9 @@ import java.util.Optional;
  * notes that once in the CRM journal.
  *
  * <p>Candidates follow node-affinity rules (highest-priority online nodes) and negative
- * resource affinity. Not modelled: moving positive resource-affinity bundles together (such
- * services are left where they are), HA groups of 8.x (no auto-rebalance there anyway),
- * containers (relocate), fencing and recovery.
+ * resource affinity; services in positive resource affinity move as one bundle (their
+ * usage summed), as do manual migrations of such a service. Not modelled: HA groups of
+ * 8.x (no auto-rebalance there anyway), containers (relocate), fencing and recovery.
  */
 public final class HaCrm implements AutoCloseable {
 
@@ -196,7 +196,53 @@ public final class HaCrm implements AutoCloseable {
             if (r != null && m.target().equals(model.nodeOf(r.vmid()))) {
                 log(master, "ignore crm command - service already on target node: " + cmd);
                 ha.motions().remove(e.getKey());
+            } else {
+                queuePartners(ha, master, e.getKey(), m.target());
             }
+        }
+    }
+
+    /** A started VM service the balancer may move. */
+    private boolean started(HaState ha, HaState.Resource r) {
+        return r.sid().startsWith("vm:") && ha.crmState(r).equals("started") && model.vm(r.vmid()).isPresent()
+                && model.running(r.vmid());
+    }
+
+    /** The services in positive resource affinity with {@code sid} (enabled rules), sorted. */
+    private static java.util.SortedSet<String> together(HaState ha, String sid) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (HaState.Rule rule : ha.rules().values()) {
+            if (rule.disabled() || !rule.type().equals("resource-affinity") || !"positive".equals(rule.affinity())
+                    || rule.resources() == null) {
+                continue;
+            }
+            List<String> members = List.of(rule.resources().split(","));
+            if (members.contains(sid)) {
+                members.stream().filter(m -> !m.equals(sid)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code queue_resource_motion}: the services in positive affinity with {@code sid} move
+     * with it, each announced in the CRM journal.
+     */
+    private void queuePartners(HaState ha, String master, String sid, String target) {
+        String cmd = "migrate " + sid + " " + target;
+        for (String csid : together(ha, sid)) {
+            HaState.Resource c = ha.resources().get(csid);
+            if (c == null || model.vm(c.vmid()).isEmpty() || "ignored".equals(c.state())
+                    || target.equals(model.nodeOf(c.vmid()))) {
+                continue;
+            }
+            HaState.Motion cm = ha.motions().get(csid);
+            if (cm != null && cm.target().equals(target)) {
+                continue;
+            }
+            log(master, "crm command '" + cmd + "' - migrate service '" + csid + "' to node '" + target
+                    + "' (service '" + csid + "' in positive affinity with service '" + sid + "')");
+            ha.motions().put(csid, new HaState.Motion(model.nodeOf(c.vmid()), target, HaState.Phase.QUEUED, false));
         }
     }
 
@@ -226,20 +272,50 @@ public final class HaCrm implements AutoCloseable {
             return;
         }
         ha.setSustainedImbalanceRounds(0);
-        List<Crs.Candidate> candidates = new ArrayList<>();
+        // get_active_stationary_resource_bundles: started services with their positive-affinity
+        // partners, all on one node and none moving, keyed by the first sid
+        Map<String, List<String>> bundles = new java.util.TreeMap<>();
+        outer:
         for (HaState.Resource r : ha.resources().values()) {
-            int vmid = r.vmid();
-            if (!r.sid().startsWith("vm:") || !ha.crmState(r).equals("started") || model.vm(vmid).isEmpty()
-                    || !model.running(vmid)) {
+            if (!started(ha, r)) {
                 continue;
             }
-            String node = model.nodeOf(vmid);
+            List<String> members = new ArrayList<>(List.of(r.sid()));
+            java.util.Set<String> on = new java.util.HashSet<>(List.of(model.nodeOf(r.vmid())));
+            for (String csid : together(ha, r.sid())) {
+                HaState.Resource c = ha.resources().get(csid);
+                if (c == null || model.vm(c.vmid()).isEmpty()) {
+                    continue;
+                }
+                if (ha.crmState(c).equals("migrate")) {
+                    continue outer;
+                }
+                if (started(ha, c)) {
+                    members.add(csid);
+                    on.add(model.nodeOf(c.vmid()));
+                }
+            }
+            if (on.size() == 1) {
+                java.util.Collections.sort(members);
+                bundles.put(members.get(0), members);
+            }
+        }
+        List<Crs.Candidate> candidates = new ArrayList<>();
+        for (Map.Entry<String, List<String>> b : bundles.entrySet()) {
+            String node = model.nodeOf(ha.resources().get(b.getKey()).vmid());
             if (!nodes.containsKey(node)) {
                 continue;
             }
-            List<String> targets = targets(ha, r.sid(), node, nodes.keySet());
-            if (targets != null && !targets.isEmpty()) {
-                candidates.add(new Crs.Candidate(r.sid(), node, model.crsGuestUsage(vmid, dynamic), targets));
+            double cpu = 0;
+            double mem = 0;
+            for (String sid : b.getValue()) {
+                Crs.GuestUsage u = model.crsGuestUsage(ha.resources().get(sid).vmid(), dynamic);
+                cpu += u.cpu();
+                mem += u.mem();
+            }
+            List<String> targets = targets(ha, b.getKey(), node, nodes.keySet());
+            if (!targets.isEmpty()) {
+                candidates.add(new Crs.Candidate(b.getKey(), node, new Crs.GuestUsage(cpu, mem), targets));
             }
         }
         Optional<Crs.Move> best = Crs.bruteforce(nodes, candidates);
@@ -252,14 +328,14 @@ public final class HaCrm implements AutoCloseable {
                 move.target(), imbalance, move.imbalance()));
         log(master, "got crm command: migrate " + move.sid() + " " + move.target());
         ha.motions().put(move.sid(), new HaState.Motion(move.source(), move.target(), HaState.Phase.QUEUED, false));
+        queuePartners(ha, master, move.sid(), move.target());
     }
 
     /**
      * Where a started service may go ({@code get_resource_migration_candidates}): the
      * highest-priority online nodes of its node-affinity rule (a non-strict rule adds every
      * other node at priority -1), without nodes of services it must keep apart from
-     * (negative resource affinity), never its own node. Null for a service in a positive
-     * resource-affinity rule: bundles are not moved by the twin.
+     * (negative resource affinity), never its own node.
      */
     private List<String> targets(HaState ha, String sid, String current, java.util.Set<String> online) {
         java.util.Set<String> targets = new java.util.TreeSet<>(online);
@@ -281,10 +357,7 @@ public final class HaCrm implements AutoCloseable {
                 int best = priority.entrySet().stream().filter(e -> online.contains(e.getKey()))
                         .mapToInt(Map.Entry::getValue).max().orElse(Integer.MIN_VALUE);
                 targets.removeIf(n -> !Integer.valueOf(best).equals(priority.get(n)));
-            } else if (rule.type().equals("resource-affinity")) {
-                if ("positive".equals(rule.affinity())) {
-                    return null;
-                }
+            } else if (rule.type().equals("resource-affinity") && "negative".equals(rule.affinity())) {
                 for (String other : members) {
                     HaState.Resource o = ha.resources().get(other);
                     if (other.equals(sid) || o == null || model.vm(o.vmid()).isEmpty()) {
