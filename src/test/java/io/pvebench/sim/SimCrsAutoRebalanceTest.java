@@ -335,6 +335,16 @@ class SimCrsAutoRebalanceTest {
     }
 
     @Test
+    void topsisIsAcceptedAndBalancesByBruteForceWithANoteInTheJournal() throws Exception {
+        startLoaded("9.2", 3, 4 * GIB, SimHardware.DEFAULT);
+        setCrs("ha=dynamic,ha-auto-rebalance=1,ha-auto-rebalance-method=topsis");
+        waitFor(() -> !rebalances().isEmpty(), 30_000);
+        assertThat(crmLines()).containsOnlyOnce(
+                "auto rebalance - method 'topsis' is not simulated by the twin, using 'bruteforce'");
+        waitFor(this::settled, 30_000);
+    }
+
+    @Test
     void withAutoRebalanceOffTheDynamicSchedulerMovesNothing() throws Exception {
         startLoaded("9.2", 3, 4 * GIB, SimHardware.DEFAULT);
         setCrs("ha=dynamic");
