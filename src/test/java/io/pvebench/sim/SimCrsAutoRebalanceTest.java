@@ -358,6 +358,42 @@ class SimCrsAutoRebalanceTest {
     }
 
     @Test
+    void aManualHaMigrationTakesTheSameCrmAndLrmSteps() throws Exception {
+        startLoaded("9.2", 2, 4 * GIB, SimHardware.DEFAULT);
+        SshClient.Result r = ssh.run("pve1", "qm migrate 101 pve2 --online");
+        assertThat(r.stdout()).isEqualTo("Requesting HA migration for VM 101 to node pve2\n");
+        waitFor(() -> crmLines().contains("service 'vm:101': state changed from 'migrate' to 'started'  (node = pve2)"),
+                30_000);
+        List<String> lines = crmLines();
+        int k = lines.indexOf("got crm command: migrate vm:101 pve2");
+        assertThat(k).isNotNegative();
+        assertThat(lines.subList(k + 1, k + 3)).containsExactly("migrate service 'vm:101' to node 'pve2'",
+                "service 'vm:101': state changed from 'started' to 'migrate'  (node = pve1, target = pve2)");
+        assertThat(rebalances()).isEmpty();
+        List<JsonNode> tasks = qmigrateTasks("pve1");
+        assertThat(tasks).hasSize(1);
+        JsonNode log = JSON.readTree(ssh.run("pve1", "pvesh get /nodes/pve1/tasks/" + tasks.get(0).get("upid")
+                .asText() + "/log --output-format json").stdout());
+        assertThat(log.get(0).get("t").asText()).isEqualTo("task started by HA resource agent");
+        assertThat(cluster.model().nodeOf(101)).isEqualTo("pve2");
+    }
+
+    @Test
+    void closingTheTwinStopsTheCrmLoop() throws Exception {
+        long before = crmThreads();
+        startLoaded("9.2", 1, 4 * GIB, SimHardware.DEFAULT);
+        assertThat(crmThreads()).isEqualTo(before + 1);
+        cluster.close();
+        cluster = null;
+        assertThat(crmThreads()).isEqualTo(before);
+    }
+
+    private static long crmThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("sim-ha-crm") && t.isAlive()).count();
+    }
+
+    @Test
     void theProfile84NeverRebalances() throws Exception {
         startLoaded("8.4", 3, 4 * GIB, SimHardware.DEFAULT);
         SshClient.Result refused = ssh.run("pve1", "pvesh set /cluster/options --crs ha=static,ha-auto-rebalance=1");

@@ -29,9 +29,9 @@ import java.util.Optional;
  * </ol>
  * The loop runs on one daemon thread that sleeps in model time ({@link
  * io.pvebench.sim.model.ModelClock#sleep}); {@link #close} (from {@code SimCluster.close})
- * interrupts it and the LRM threads it started. Rounds fall on model seconds ending in 7, where the master's status timestamps fall
- * ({@link ClusterModel#haTimestamp}), so the decisions depend on model time, not on thread
- * timing. {@code topsis} is not simulated: the round balances with {@code bruteforce} and
+ * interrupts it and the LRM threads it started. Rounds fall on model seconds ending in 7,
+ * where the master's status timestamps fall ({@link ClusterModel#haTimestamp}), so the
+ * decisions depend on model time, not on thread timing. {@code topsis} is not simulated: the round balances with {@code bruteforce} and
  * notes that once in the CRM journal.
  *
  * <p>Candidates follow node-affinity rules (highest-priority online nodes) and negative
