@@ -112,6 +112,9 @@ public final class HaCrm implements AutoCloseable {
 
     /** One CRM round; package-visible for tests. */
     void round() {
+        if (!model.haActive()) {
+            return; // no CRM master: a twin without HA is left alone
+        }
         List<String[]> toLrm = new ArrayList<>();
         model.ha(ha -> {
             if (!ha.active() || ha.masterFrozen() != null || ha.master() == null) {

@@ -1098,6 +1098,11 @@ public final class ClusterModel {
         return result;
     }
 
+    /** Whether the CRM runs a manager status, read without bringing the CRM view up to date. */
+    public synchronized boolean haActive() {
+        return ha.active();
+    }
+
     /**
      * When a node's HA daemon last wrote its status as {@code viewer} reads it: now (while
      * it writes) or the instant it stopped, never later than when the viewer lost quorum;
