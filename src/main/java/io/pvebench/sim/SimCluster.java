@@ -1,5 +1,6 @@
 package io.pvebench.sim;
 
+import io.pvebench.sim.command.HaCrm;
 import io.pvebench.sim.command.NodeShell;
 import io.pvebench.sim.model.ClusterModel;
 import io.pvebench.sim.model.ModelClock;
@@ -40,6 +41,8 @@ public final class SimCluster implements AutoCloseable {
     private final SimSpec spec;
     private final ClusterModel model;
     private final List<SimNode> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The master CRM's 10-second round (HA state machine, CRS, auto-rebalance), in model time. */
+    private volatile HaCrm crm;
     private final ScheduledExecutorService boots = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sim-boot");
         t.setDaemon(true);
@@ -82,6 +85,7 @@ public final class SimCluster implements AutoCloseable {
                 cluster.nodes.add(node);
                 node.start();
             }
+            cluster.crm = HaCrm.start(cluster.model);
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -206,6 +210,10 @@ public final class SimCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        HaCrm running = crm;
+        if (running != null) {
+            running.close();
+        }
         boots.shutdownNow();
         for (SimNode node : nodes) {
             node.close();

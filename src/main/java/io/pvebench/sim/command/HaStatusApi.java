@@ -101,7 +101,7 @@ final class HaStatusApi implements ApiHandler {
                 Instant t = model.haTimestamp(viewer, node);
                 String state = timestampStatus(now, t);
                 boolean hasServices = ha.resources().values().stream()
-                        .anyMatch(r -> node.equals(model.nodeOf(r.vmid())) && ha.crmState(r).equals("started"));
+                        .anyMatch(r -> node.equals(model.nodeOf(r.vmid())) && !ha.crmState(r).equals("stopped"));
                 String watchdog = "watchdog standby";
                 if (state.equals("active")) {
                     if (hasServices) {
@@ -116,7 +116,10 @@ final class HaStatusApi implements ApiHandler {
                         .put("status", text).put("timestamp", t.getEpochSecond()));
             }
             for (HaState.Resource r : ha.resources().values()) {
-                String node = model.nodeOf(r.vmid());
+                // the CRM keeps a migrating service on its source until it settles the LRM's result
+                HaState.Motion motion = ha.motions().get(r.sid());
+                String node = motion != null && motion.phase() != HaState.Phase.QUEUED ? motion.source()
+                        : model.nodeOf(r.vmid());
                 String state = ha.verboseState(r);
                 JsonObject o = new JsonObject().put("id", "service:" + r.sid()).put("type", "service")
                         .put("sid", r.sid()).put("node", node).put("crm_state", ha.crmState(r)).put("state", state)

@@ -30,11 +30,12 @@ import java.util.Set;
  *
  * A running VM with {@code --online} migrates live ({@link QmMigrateOnline}).
  *
- * A running HA-managed VM gets a short {@code hamigrate} task, then the HA stack's
- * {@code qmigrate} task on the source.
+ * A running HA-managed VM gets a short {@code hamigrate} task that queues
+ * {@code ha-manager migrate}; the CRM and the source's LRM then migrate it
+ * ({@link HaMigration}, the same way automatic rebalancing does).
  *
- * <p>Not simulated: stopped HA-managed VMs, the HA resource's {@code migrate} state while it
- * runs, {@code --targetstorage} maps and bandwidth limits of offline migration.
+ * <p>Not simulated: stopped HA-managed VMs, {@code --targetstorage} maps and bandwidth
+ * limits of offline migration.
  */
 final class QmMigrate {
 
@@ -80,7 +81,7 @@ final class QmMigrate {
             }
             return TaskRunner.cli(inv, "hamigrate", Integer.toString(vmid), true, task -> {
                 task.log("Requesting HA migration for VM " + vmid + " to node " + target);
-                haMigrate(model, vmid, local, target);
+                HaMigration.request(model, vmid, local, target);
             });
         }
         if (model.running(vmid)) {
@@ -92,37 +93,6 @@ final class QmMigrate {
         Reply reply = TaskRunner.cli(inv, "qmigrate", Integer.toString(vmid), true,
                 task -> run(inv, task, vmid, target));
         return new Reply(reply.stdout(), warning + reply.stderr(), reply.exitCode());
-    }
-
-    /** How long until the CRM's next round hands the request to the source's LRM: a model number (CRM loop 10 s). */
-    private static final Duration HA_PICKUP = Duration.ofSeconds(10);
-
-    /**
-     * What {@code ha-manager migrate} sets going: after the CRM's next round the source node's
-     * LRM starts the real {@code qmigrate} task (pve-ha-manager {@code PVEVM.pm migrate}:
-     * online, {@code force} and {@code with-local-disks}, never conntrack state), whose log
-     * begins with an unstamped {@code task started by HA resource agent}.
-     */
-    private static void haMigrate(ClusterModel model, int vmid, String source, String target) {
-        Thread lrm = new Thread(() -> {
-            try {
-                model.clock().sleep(HA_PICKUP);
-            } catch (InterruptedException e) {
-                return;
-            }
-            Task task = model.tasks().start(source, "qmigrate", Integer.toString(vmid), "root@pam", false);
-            try {
-                task.log("task started by HA resource agent");
-                new QmMigrateOnline(model, task, vmid, source, target).run(0, true, false);
-                task.finish();
-            } catch (InterruptedException e) {
-                task.fail("received interrupt");
-            } catch (RuntimeException e) {
-                task.fail(String.valueOf(e.getMessage()));
-            }
-        }, "sim-ha-migrate-" + vmid);
-        lrm.setDaemon(true);
-        lrm.start();
     }
 
     private void run(Invocation inv, Task task, int vmid, String target) throws InterruptedException {

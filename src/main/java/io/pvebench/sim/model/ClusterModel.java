@@ -681,6 +681,45 @@ public final class ClusterModel {
         return new NodeStats(Duration.between(info.bootedAt(), now).toSeconds(), round(cpu, 6), mem, disk);
     }
 
+    /**
+     * A node's usage as the CRS reads it. Dynamic: the last pvestatd sample (the mean CPU
+     * of the last full {@link #SAMPLE_PERIOD} times the core count, memory used at its end),
+     * the values {@link #nodeStats} reports without their sampling noise. Static: the
+     * configured vCPUs and memory of the running guests on the node (HA or not).
+     */
+    public synchronized Crs.NodeUsage crsNodeUsage(String node, boolean dynamic) {
+        NodeInfo info = node(node);
+        if (dynamic) {
+            Instant w = sampleInstant();
+            double cpu = load.nodeCpuAverage(node, w.minus(SAMPLE_PERIOD), w) * info.cores();
+            return new Crs.NodeUsage(cpu, info.cores(), load.nodeLoad(node, w).memUsed(), info.memoryBytes());
+        }
+        double cpu = 0;
+        double mem = 0;
+        for (VmInfo vm : vmsOn(node)) {
+            if (!stoppedVms.contains(vm.vmid())) {
+                cpu += vm.cores();
+                mem += vm.memoryBytes();
+            }
+        }
+        return new Crs.NodeUsage(cpu, info.cores(), mem, info.memoryBytes());
+    }
+
+    /**
+     * What a running guest puts on its node as the CRS reads it. Dynamic: its last pvestatd
+     * sample (CPU fraction times vCPUs, guest memory used), without {@link #vmStats}' noise.
+     * Static: configured vCPUs and memory.
+     */
+    public synchronized Crs.GuestUsage crsGuestUsage(int vmid, boolean dynamic) {
+        VmInfo vm = vms.get(vmid);
+        if (!dynamic) {
+            return new Crs.GuestUsage(vm.cores(), vm.memoryBytes());
+        }
+        Instant w = sampleInstant();
+        double cpu = load.vmCpuAverage(vmid, w.minus(SAMPLE_PERIOD), w) * vm.cores();
+        return new Crs.GuestUsage(cpu, load.vmLoad(vmid, w).memUsed());
+    }
+
     public synchronized VmStats vmStats(int vmid) {
         VmStats frozen = frozenVmStats.get(vmid);
         if (frozen != null) {
@@ -1080,6 +1119,11 @@ public final class ClusterModel {
         T result = action.apply(ha);
         refresh();
         return result;
+    }
+
+    /** Whether the CRM runs a manager status, read without bringing the CRM view up to date. */
+    public synchronized boolean haActive() {
+        return ha.active();
     }
 
     /**

@@ -19,7 +19,10 @@ import java.util.function.Predicate;
  * follows its requested state at once ({@code started}, {@code stopped}); a node leaving
  * the master's quorate partition goes {@code online => unknown} and back, logged in the
  * master's {@code pve-ha-crm} journal. Timestamps of a daemon freeze when it stops, its
- * node dies or loses quorum. Not modelled yet: fencing, recovery, migration, CRS.
+ * node dies or loses quorum. Migrations of services ({@link Motion}) go queued (the CRM
+ * command), {@code migrate} (the LRM migrates) and done (the CRM settles the state); the
+ * CRS scheduler mode and the auto-rebalance hold counter of the master live here too.
+ * Not modelled yet: fencing, recovery.
  *
  * <p>Not thread-safe on its own: {@link ClusterModel} guards it.
  */
@@ -50,8 +53,30 @@ public final class HaState {
     private final Map<String, Rule> rules = new LinkedHashMap<>();
     private final Map<String, String> nodeState = new TreeMap<>();
     private final Map<String, Instant> lrmFrozen = new TreeMap<>();
+    private final Map<String, Motion> motions = new TreeMap<>();
     private String master;
     private Instant masterFrozen;
+    private String crsMaster;
+    private String crsMode;
+    private String crsMethod;
+    private int sustainedImbalanceRounds;
+
+    /** Where a motion ({@code migrate}) of a service stands. */
+    public enum Phase {
+        /** {@code ha-manager migrate} wrote the CRM command; the CRM has not read it yet. */
+        QUEUED,
+        /** The CRM set the service to {@code migrate}; the source's LRM runs the migration. */
+        MIGRATE,
+        /** The LRM finished (ok or not); the CRM's next round sets the service state. */
+        DONE
+    }
+
+    /** A service's queued or running migration: source and target node, the LRM's result once done. */
+    public record Motion(String source, String target, Phase phase, boolean ok) {
+        public Motion to(Phase next, boolean result) {
+            return new Motion(source, target, next, result);
+        }
+    }
 
     public Map<String, Resource> resources() {
         return resources;
@@ -79,8 +104,52 @@ public final class HaState {
         return nodeState;
     }
 
+    /** Queued and running migrations by sid. */
+    public Map<String, Motion> motions() {
+        return motions;
+    }
+
+    /** {@code any_resource_motion_queued_or_running}: a migration queued or in its {@code migrate} state. */
+    public boolean motionQueuedOrRunning() {
+        return !motions.isEmpty();
+    }
+
+    /** The master the CRS state below belongs to (a new master starts its scheduler afresh). */
+    public String crsMaster() {
+        return crsMaster;
+    }
+
+    /** The scheduler mode the master CRM uses, null before its first round. */
+    public String crsMode() {
+        return crsMode;
+    }
+
+    /** The balancing method last seen (for a one-time note), null before. */
+    public String crsMethod() {
+        return crsMethod;
+    }
+
+    public void setCrs(String master, String mode, String method) {
+        this.crsMaster = master;
+        this.crsMode = mode;
+        this.crsMethod = method;
+    }
+
+    /** Consecutive CRM rounds with the imbalance above the threshold. */
+    public int sustainedImbalanceRounds() {
+        return sustainedImbalanceRounds;
+    }
+
+    public void setSustainedImbalanceRounds(int rounds) {
+        this.sustainedImbalanceRounds = rounds;
+    }
+
     /** The CRM state of a service (the requested state mapped as the CRM settles it). */
     public String crmState(Resource r) {
+        Motion m = motions.get(r.sid());
+        if (m != null && m.phase() != Phase.QUEUED) {
+            return "migrate";
+        }
         return switch (r.state() == null ? "started" : r.state()) {
             case "started", "enabled" -> "started";
             default -> "stopped";

@@ -1,0 +1,384 @@
+package io.pvebench.sim.command;
+
+import io.pvebench.sim.model.ClusterModel;
+import io.pvebench.sim.model.Crs;
+import io.pvebench.sim.model.HaState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The master CRM's work loop (pve-ha-manager {@code Manager.pm manage}), one round every
+ * 10 s of model time while HA is active and the master writes its status. A round, in the
+ * order of {@code manage}:
+ * <ol>
+ *   <li>{@code update_crs_scheduler_mode}: {@code using scheduler mode '<m>'} on a master's
+ *       first round (non-basic only), {@code switching scheduler mode from '<a>' to '<b>'}
+ *       after a change of {@code crs: ha=...};</li>
+ *   <li>{@code update_crm_commands}: queued {@code ha-manager migrate} commands
+ *       ({@code got crm command: migrate vm:ID node});</li>
+ *   <li>{@code load_balance} (9.2 only): automatic rebalancing as {@link Crs} computes it;</li>
+ *   <li>the service state machine: a queued migration goes to {@code migrate} and to the
+ *       source's LRM ({@link HaMigration}); a finished one back to {@code started}.</li>
+ * </ol>
+ * The loop runs on one daemon thread that sleeps in model time ({@link
+ * io.pvebench.sim.model.ModelClock#sleep}); {@link #close} (from {@code SimCluster.close})
+ * interrupts it and the LRM threads it started. Rounds fall on model seconds ending in 7,
+ * where the master's status timestamps fall ({@link ClusterModel#haTimestamp}), so the
+ * decisions depend on model time, not on thread timing. {@code topsis} is not simulated: the round balances with {@code bruteforce} and
+ * notes that once in the CRM journal.
+ *
+ * <p>Candidates follow node-affinity rules (highest-priority online nodes) and negative
+ * resource affinity; services in positive resource affinity move as one bundle (their
+ * usage summed), as do manual migrations of such a service. Not modelled: HA groups of
+ * 8.x (no auto-rebalance there anyway), containers (relocate), fencing and recovery.
+ */
+public final class HaCrm implements AutoCloseable {
+
+    /** The CRM loop's period ({@code Manager.pm}/{@code CRM.pm}: about 10 s). */
+    public static final Duration ROUND = Duration.ofSeconds(10);
+    private static final int ROUND_OFFSET_SECONDS = 7;
+
+    private final ClusterModel model;
+    private final Thread thread;
+    private final List<Thread> lrms = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private HaCrm(ClusterModel model) {
+        this.model = model;
+        this.thread = new Thread(this::loop, "sim-ha-crm");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the loop on a daemon thread; {@link #close} stops it. */
+    public static HaCrm start(ClusterModel model) {
+        HaCrm crm = new HaCrm(model);
+        crm.thread.start();
+        return crm;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        lrms.forEach(Thread::interrupt);
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The first round instant strictly after {@code now}. */
+    static Instant nextRound(Instant now) {
+        long period = ROUND.toMillis();
+        long offset = ROUND_OFFSET_SECONDS * 1000L;
+        long ms = now.toEpochMilli();
+        return Instant.ofEpochMilli(Math.floorDiv(ms - offset, period) * period + offset + period);
+    }
+
+    private void loop() {
+        Instant next = nextRound(model.clock().now());
+        while (!closed) {
+            try {
+                Duration wait = Duration.between(model.clock().now(), next);
+                if (!wait.isNegative()) {
+                    model.clock().sleep(wait);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (closed) {
+                return;
+            }
+            try {
+                round();
+            } catch (RuntimeException e) {
+                // a round that meets a half-changed model (a VM destroyed meanwhile) tries again next time
+            }
+            next = next.plus(ROUND);
+            Instant now = model.clock().now();
+            if (next.isBefore(now)) {
+                next = nextRound(now); // rounds missed under load are skipped, not caught up
+            }
+        }
+    }
+
+    /** One CRM round; package-visible for tests. */
+    void round() {
+        if (!model.haActive()) {
+            return; // no CRM master: a twin without HA is left alone
+        }
+        List<String[]> toLrm = new ArrayList<>();
+        model.ha(ha -> {
+            if (!ha.active() || ha.masterFrozen() != null || ha.master() == null) {
+                return null;
+            }
+            String master = ha.master();
+            Crs.Settings crs = Crs.Settings.parse(model.datacenterOptions().get("crs"));
+            updateSchedulerMode(ha, master, crs);
+            readCommands(ha, master);
+            if (model.profile().release().equals("9.2")) {
+                loadBalance(ha, master, crs);
+            }
+            for (Map.Entry<String, HaState.Motion> e : new ArrayList<>(ha.motions().entrySet())) {
+                String sid = e.getKey();
+                HaState.Motion m = e.getValue();
+                HaState.Resource r = ha.resources().get(sid);
+                if (r == null || model.vm(r.vmid()).isEmpty()) {
+                    ha.motions().remove(sid);
+                    continue;
+                }
+                switch (m.phase()) {
+                    case QUEUED -> {
+                        log(master, "migrate service '" + sid + "' to node '" + m.target() + "'");
+                        log(master, "service '" + sid + "': state changed from 'started' to 'migrate'  (node = "
+                                + m.source() + ", target = " + m.target() + ")");
+                        ha.motions().put(sid, m.to(HaState.Phase.MIGRATE, false));
+                        toLrm.add(new String[] {sid, m.source(), m.target()});
+                    }
+                    case DONE -> {
+                        if (!m.ok()) {
+                            log(master, "service '" + sid + "' - migration failed (exit code 1)");
+                        }
+                        ha.motions().remove(sid);
+                        log(master, "service '" + sid + "': state changed from 'migrate' to 'started'  (node = "
+                                + (m.ok() ? m.target() : m.source()) + ")");
+                    }
+                    default -> {
+                        // the LRM is migrating
+                    }
+                }
+            }
+            return null;
+        });
+        lrms.removeIf(t -> !t.isAlive());
+        for (String[] m : toLrm) {
+            if (!closed) {
+                lrms.add(HaMigration.startLrm(model, m[0], m[1], m[2]));
+            }
+        }
+    }
+
+    private void updateSchedulerMode(HaState ha, String master, Crs.Settings crs) {
+        String old = master.equals(ha.crsMaster()) ? ha.crsMode() : null;
+        if (!master.equals(ha.crsMaster())) {
+            ha.setSustainedImbalanceRounds(0);
+        }
+        if (old == null) {
+            if (!crs.mode().equals("basic")) {
+                log(master, "using scheduler mode '" + crs.mode() + "'");
+            }
+        } else if (!old.equals(crs.mode())) {
+            log(master, "switching scheduler mode from '" + old + "' to '" + crs.mode() + "'");
+        }
+        String oldMethod = master.equals(ha.crsMaster()) ? ha.crsMethod() : null;
+        if (crs.autoRebalance() && crs.method().equals("topsis") && !"topsis".equals(oldMethod)
+                && model.profile().release().equals("9.2")) {
+            log(master, "auto rebalance - method 'topsis' is not simulated by the twin, using 'bruteforce'");
+        }
+        ha.setCrs(master, crs.mode(), crs.autoRebalance() ? crs.method() : null);
+    }
+
+    /** {@code update_crm_commands}: the queued {@code ha-manager migrate} commands. */
+    private void readCommands(HaState ha, String master) {
+        for (Map.Entry<String, HaState.Motion> e : new ArrayList<>(ha.motions().entrySet())) {
+            HaState.Motion m = e.getValue();
+            if (m.phase() != HaState.Phase.QUEUED) {
+                continue;
+            }
+            String cmd = "migrate " + e.getKey() + " " + m.target();
+            log(master, "got crm command: " + cmd);
+            HaState.Resource r = ha.resources().get(e.getKey());
+            if (r != null && m.target().equals(model.nodeOf(r.vmid()))) {
+                log(master, "ignore crm command - service already on target node: " + cmd);
+                ha.motions().remove(e.getKey());
+            } else {
+                queuePartners(ha, master, e.getKey(), m.target());
+            }
+        }
+    }
+
+    /** A started VM service the balancer may move. */
+    private boolean started(HaState ha, HaState.Resource r) {
+        return r.sid().startsWith("vm:") && ha.crmState(r).equals("started") && model.vm(r.vmid()).isPresent()
+                && model.running(r.vmid());
+    }
+
+    /** The services in positive resource affinity with {@code sid} (enabled rules), sorted. */
+    private static java.util.SortedSet<String> together(HaState ha, String sid) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (HaState.Rule rule : ha.rules().values()) {
+            if (rule.disabled() || !rule.type().equals("resource-affinity") || !"positive".equals(rule.affinity())
+                    || rule.resources() == null) {
+                continue;
+            }
+            List<String> members = List.of(rule.resources().split(","));
+            if (members.contains(sid)) {
+                members.stream().filter(m -> !m.equals(sid)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code queue_resource_motion}: the services in positive affinity with {@code sid} move
+     * with it, each announced in the CRM journal.
+     */
+    private void queuePartners(HaState ha, String master, String sid, String target) {
+        String cmd = "migrate " + sid + " " + target;
+        for (String csid : together(ha, sid)) {
+            HaState.Resource c = ha.resources().get(csid);
+            if (c == null || model.vm(c.vmid()).isEmpty() || "ignored".equals(c.state())
+                    || target.equals(model.nodeOf(c.vmid()))) {
+                continue;
+            }
+            HaState.Motion cm = ha.motions().get(csid);
+            if (cm != null && cm.target().equals(target)) {
+                continue;
+            }
+            log(master, "crm command '" + cmd + "' - migrate service '" + csid + "' to node '" + target
+                    + "' (service '" + csid + "' in positive affinity with service '" + sid + "')");
+            ha.motions().put(csid, new HaState.Motion(model.nodeOf(c.vmid()), target, HaState.Phase.QUEUED, false));
+        }
+    }
+
+    /** {@code load_balance}: one balancing move at most, queued as a migration. */
+    private void loadBalance(HaState ha, String master, Crs.Settings crs) {
+        if (!crs.autoRebalance() || !(crs.mode().equals("static") || crs.mode().equals("dynamic"))) {
+            return;
+        }
+        if (ha.motionQueuedOrRunning()) {
+            return;
+        }
+        boolean dynamic = crs.mode().equals("dynamic");
+        Map<String, Crs.NodeUsage> nodes = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : ha.nodeStates().entrySet()) {
+            if (e.getValue().equals("online") && model.online(e.getKey())) {
+                nodes.put(e.getKey(), model.crsNodeUsage(e.getKey(), dynamic));
+            }
+        }
+        double imbalance = Crs.imbalanceOf(nodes);
+        // the <= keeps a perfectly balanced (or idle) cluster from counting
+        if (imbalance <= crs.threshold()) {
+            ha.setSustainedImbalanceRounds(0);
+            return;
+        }
+        ha.setSustainedImbalanceRounds(ha.sustainedImbalanceRounds() + 1);
+        if (ha.sustainedImbalanceRounds() < crs.holdDuration()) {
+            return;
+        }
+        ha.setSustainedImbalanceRounds(0);
+        // get_active_stationary_resource_bundles: started services with their positive-affinity
+        // partners, all on one node and none moving, keyed by the first sid
+        Map<String, List<String>> bundles = new java.util.TreeMap<>();
+        outer:
+        for (HaState.Resource r : ha.resources().values()) {
+            if (!started(ha, r)) {
+                continue;
+            }
+            List<String> members = new ArrayList<>(List.of(r.sid()));
+            java.util.Set<String> on = new java.util.HashSet<>(List.of(model.nodeOf(r.vmid())));
+            for (String csid : together(ha, r.sid())) {
+                HaState.Resource c = ha.resources().get(csid);
+                if (c == null || model.vm(c.vmid()).isEmpty()) {
+                    continue;
+                }
+                if (ha.crmState(c).equals("migrate")) {
+                    continue outer;
+                }
+                if (started(ha, c)) {
+                    members.add(csid);
+                    on.add(model.nodeOf(c.vmid()));
+                }
+            }
+            if (on.size() == 1) {
+                java.util.Collections.sort(members);
+                bundles.put(members.get(0), members);
+            }
+        }
+        List<Crs.Candidate> candidates = new ArrayList<>();
+        for (Map.Entry<String, List<String>> b : bundles.entrySet()) {
+            String node = model.nodeOf(ha.resources().get(b.getKey()).vmid());
+            if (!nodes.containsKey(node)) {
+                continue;
+            }
+            double cpu = 0;
+            double mem = 0;
+            for (String sid : b.getValue()) {
+                Crs.GuestUsage u = model.crsGuestUsage(ha.resources().get(sid).vmid(), dynamic);
+                cpu += u.cpu();
+                mem += u.mem();
+            }
+            List<String> targets = targets(ha, b.getKey(), node, nodes.keySet());
+            if (!targets.isEmpty()) {
+                candidates.add(new Crs.Candidate(b.getKey(), node, new Crs.GuestUsage(cpu, mem), targets));
+            }
+        }
+        Optional<Crs.Move> best = Crs.bruteforce(nodes, candidates);
+        if (best.isEmpty() || !Crs.worthIt(imbalance, best.get().imbalance(), crs.margin())) {
+            return;
+        }
+        Crs.Move move = best.get();
+        log(master, String.format(Locale.ROOT,
+                "auto rebalance - migrate %s to %s (expected change for imbalance from %.2f to %.2f)", move.sid(),
+                move.target(), imbalance, move.imbalance()));
+        log(master, "got crm command: migrate " + move.sid() + " " + move.target());
+        ha.motions().put(move.sid(), new HaState.Motion(move.source(), move.target(), HaState.Phase.QUEUED, false));
+        queuePartners(ha, master, move.sid(), move.target());
+    }
+
+    /**
+     * Where a started service may go ({@code get_resource_migration_candidates}): the
+     * highest-priority online nodes of its node-affinity rule (a non-strict rule adds every
+     * other node at priority -1), without nodes of services it must keep apart from
+     * (negative resource affinity), never its own node.
+     */
+    private List<String> targets(HaState ha, String sid, String current, java.util.Set<String> online) {
+        java.util.Set<String> targets = new java.util.TreeSet<>(online);
+        for (HaState.Rule rule : ha.rules().values()) {
+            List<String> members = rule.resources() == null ? List.of()
+                    : List.of(rule.resources().split(","));
+            if (rule.disabled() || !members.contains(sid)) {
+                continue;
+            }
+            if (rule.type().equals("node-affinity") && rule.nodes() != null) {
+                Map<String, Integer> priority = new LinkedHashMap<>();
+                for (String part : rule.nodes().split(",")) {
+                    String[] np = part.trim().split(":");
+                    priority.put(np[0], np.length > 1 ? Integer.parseInt(np[1]) : 0);
+                }
+                if (rule.strict() == null || rule.strict() == 0) {
+                    model.nodes().forEach(n -> priority.putIfAbsent(n.name(), -1));
+                }
+                int best = priority.entrySet().stream().filter(e -> online.contains(e.getKey()))
+                        .mapToInt(Map.Entry::getValue).max().orElse(Integer.MIN_VALUE);
+                targets.removeIf(n -> !Integer.valueOf(best).equals(priority.get(n)));
+            } else if (rule.type().equals("resource-affinity") && "negative".equals(rule.affinity())) {
+                for (String other : members) {
+                    HaState.Resource o = ha.resources().get(other);
+                    if (other.equals(sid) || o == null || model.vm(o.vmid()).isEmpty()) {
+                        continue;
+                    }
+                    targets.remove(model.nodeOf(o.vmid()));
+                    HaState.Motion m = ha.motions().get(other);
+                    if (m != null) {
+                        targets.remove(m.target());
+                    }
+                }
+            }
+        }
+        targets.remove(current);
+        return List.copyOf(targets);
+    }
+
+    private void log(String master, String message) {
+        model.log(master, "pve-ha-crm", "pve-ha-crm", message);
+    }
+}
