@@ -84,7 +84,7 @@ public enum Metric {
     MIGRATION_FAILED("migration_failed", "count"),
     /** The longest run of lost probes of a fine ping train through a migration, times its spacing. */
     MIGRATION_BLACKOUT("migration_blackout", "ms"),
-    /** The highest round trip of that train while the migration ran. */
+    /** How far the highest round trip of that train while the migration ran rose above its median before it. */
     MIGRATION_RTT_SPIKE("migration_rtt_spike", "ms"),
     /** The deepest fall of an iperf3 stream's interval throughput below its rate before the migration. */
     MIGRATION_THROUGHPUT_DIP("migration_throughput_dip", "%"),

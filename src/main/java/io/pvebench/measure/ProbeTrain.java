@@ -85,6 +85,18 @@ public record ProbeTrain(Instant start, Duration every, int sent, SortedMap<Inte
                 .mapToDouble(Map.Entry::getValue).max();
     }
 
+    /** The median round trip of probes sent in {@code [from, to)}, in ms. */
+    public OptionalDouble medianRtt(Instant from, Instant to) {
+        double[] rtts = replies.entrySet().stream().filter(e -> !sentAt(e.getKey()).isBefore(from)
+                        && sentAt(e.getKey()).isBefore(to))
+                .mapToDouble(Map.Entry::getValue).sorted().toArray();
+        if (rtts.length == 0) {
+            return OptionalDouble.empty();
+        }
+        int mid = rtts.length / 2;
+        return OptionalDouble.of(rtts.length % 2 == 1 ? rtts[mid] : (rtts[mid - 1] + rtts[mid]) / 2);
+    }
+
     /** Every reply as an {@code rtt} sample at its probe's send time, labelled {@code seq}. */
     public List<Sample> series(Map<String, String> labels) {
         List<Sample> out = new ArrayList<>();

@@ -142,7 +142,10 @@ final class MigrationProbes {
         out.add(Sample.of(Metric.MIGRATION_BLACKOUT, loss.map(l -> l.length().toNanos() / 1e6).orElse(0.0), labels,
                 loss.map(ProbeTrain.Loss::at).orElse(from)));
         loss.ifPresent(l -> kase.addPhase(new io.pvebench.run.Phase("blackout", l.at(), l.at().plus(l.length()))));
-        train.maxRtt(from, to).ifPresent(rtt -> out.add(Sample.of(Metric.MIGRATION_RTT_SPIKE, rtt, labels, from)));
+        // what the migration added: a saturating iperf3 stream beside the train raises every round trip alike
+        double usual = train.medianRtt(pingStarted, from).orElse(0);
+        train.maxRtt(from, to).ifPresent(rtt -> out.add(Sample.of(Metric.MIGRATION_RTT_SPIKE, Math.max(0, rtt - usual),
+                labels, from)));
         return out;
     }
 

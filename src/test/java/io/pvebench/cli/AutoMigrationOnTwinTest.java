@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.pvebench.cli.RunOutcomes.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,10 +42,6 @@ class AutoMigrationOnTwinTest {
                         List.of()));
     }
 
-    private static double value(CaseResult c, String metric) {
-        return c.samples().stream().filter(s -> s.metric().equals(metric)).mapToDouble(Sample::value).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + metric + " in " + c.plan().id()));
-    }
 
     @Test
     void theNativeCrsBalancesTheNodesWithOneMigrationUnderEveryLoad() {
@@ -64,10 +61,7 @@ class AutoMigrationOnTwinTest {
 
     @Test
     void theMigrationIsTheHaStacksSeenThroughTheSourcesTasks() throws IOException {
-        Path folder;
-        try (Stream<Path> runs = Files.list(dir)) {
-            folder = runs.filter(p -> Files.isDirectory(p.resolve("raw"))).findFirst().orElseThrow();
-        }
+        Path folder = RunOutcomes.runFolder(dir);
         String commands = Files.readString(folder.resolve("raw/commands.jsonl"));
         assertThat(commands).contains("pvesh set /cluster/options --crs ha=dynamic,ha-auto-rebalance=1,"
                         + "ha-auto-rebalance-threshold=30,ha-auto-rebalance-hold-duration=3,ha-auto-rebalance-margin=10")

@@ -1,7 +1,6 @@
 package io.pvebench.cli;
 
 import io.pvebench.assess.Verdict;
-import io.pvebench.measure.Sample;
 import io.pvebench.pipeline.PipelineLoader;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.StepRecord;
@@ -79,8 +78,7 @@ class MigrationThroughHaOnTwinTest {
             assertThat(records).hasSize(2);
             MigrationRecord there = records.get(0);
             assertThat(there.target()).isEqualTo("pve2");
-            double reported = kase.samples().stream().filter(s -> s.metric().equals("migration_downtime"))
-                    .mapToDouble(Sample::value).findFirst().orElseThrow();
+            double reported = RunOutcomes.value(kase, "migration_downtime");
             assertThat(reported).isEqualTo((double) there.downtime().toMillis());
             assertThat(kase.samples()).anyMatch(s -> s.metric().equals("migration_duration"));
             // the VM is back where it started and still HA-managed

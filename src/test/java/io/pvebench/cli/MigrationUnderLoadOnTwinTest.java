@@ -41,11 +41,9 @@ class MigrationUnderLoadOnTwinTest {
     }
 
     private static double value(String vmSpec, String scenario, String metric) {
-        return outcome.result().cases().stream()
+        return RunOutcomes.value(outcome.result().cases().stream()
                 .filter(c -> c.plan().vmSpec().name().equals(vmSpec) && c.plan().scenario().equals(scenario))
-                .flatMap(c -> c.samples().stream()).filter(s -> s.metric().equals(metric))
-                .mapToDouble(Sample::value).findFirst().orElseThrow(() -> new AssertionError(
-                        "no " + metric + " in " + vmSpec + "/" + scenario));
+                .findFirst().orElseThrow(), metric);
     }
 
     @Test
@@ -95,10 +93,7 @@ class MigrationUnderLoadOnTwinTest {
 
     @Test
     void theVmGoesBackAndTheTaskLogIsKept() throws IOException {
-        Path folder;
-        try (Stream<Path> runs = Files.list(dir)) {
-            folder = runs.filter(p -> Files.isDirectory(p.resolve("raw"))).findFirst().orElseThrow();
-        }
+        Path folder = RunOutcomes.runFolder(dir);
         String commands = Files.readString(folder.resolve("raw/commands.jsonl"));
         for (String vm : List.of("101", "121")) {
             assertThat(commands).contains("qm migrate " + vm + " pve2 --online")
@@ -117,17 +112,13 @@ class MigrationUnderLoadOnTwinTest {
     void probeBlackoutIsProxmoxsDowntimeToOneProbeSpacing() {
         // the twin's task log prints the pause it simulated (MigrationThroughHaOnTwinTest checks it against its record)
         for (CaseResult c : outcome.result().cases()) {
-            double downtime = c.samples().stream().filter(s -> s.metric().equals("migration_downtime"))
-                    .mapToDouble(Sample::value).findFirst().orElseThrow();
-            double blackout = c.samples().stream().filter(s -> s.metric().equals("migration_blackout"))
-                    .mapToDouble(Sample::value).findFirst().orElseThrow();
+            double downtime = RunOutcomes.value(c, "migration_downtime");
+            double blackout = RunOutcomes.value(c, "migration_blackout");
             assertThat(blackout).as(c.plan().id()).isCloseTo(downtime, org.assertj.core.data.Offset.offset(10.0));
-            double lost = c.samples().stream().filter(s -> s.metric().equals("migration_throughput_gap"))
-                    .mapToDouble(Sample::value).findFirst().orElseThrow();
+            double lost = RunOutcomes.value(c, "migration_throughput_gap");
             // the stream stalls at least for the pause, and auto-converge's throttle costs it more
             assertThat(lost).as(c.plan().id()).isGreaterThanOrEqualTo(downtime * 0.9);
-            double app = c.samples().stream().filter(s -> s.metric().equals("app_gap"))
-                    .mapToDouble(Sample::value).findFirst().orElseThrow();
+            double app = RunOutcomes.value(c, "app_gap");
             // requests every 100 ms: the application misses at least the pause, a lost SYN costs it a second more
             assertThat(app).as(c.plan().id()).isGreaterThanOrEqualTo(downtime);
         }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.pvebench.cli.RunOutcomes.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,10 +48,6 @@ class ThresholdSweepOnTwinTest {
         return outcome.result().cases().stream().filter(c -> c.plan().id().equals(id)).findFirst().orElseThrow();
     }
 
-    private static double value(CaseResult c, String metric) {
-        return c.samples().stream().filter(s -> s.metric().equals(metric)).mapToDouble(Sample::value).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + metric + " in " + c.plan().id()));
-    }
 
     @Test
     void everyCaseOfTheSweepRuns() {
@@ -87,10 +84,7 @@ class ThresholdSweepOnTwinTest {
 
     @Test
     void theReportRanksTheSettingsPerLoadAndRecommendsOne() throws IOException {
-        Path folder;
-        try (Stream<Path> runs = Files.list(dir)) {
-            folder = runs.filter(p -> Files.isRegularFile(p.resolve("summary.json"))).findFirst().orElseThrow();
-        }
+        Path folder = RunOutcomes.runFolder(dir);
         String summary = Files.readString(folder.resolve("summary.json"));
         assertThat(summary).contains("\"balanceSweep\"").contains("\"recommendation\"");
         String text = console.toString(StandardCharsets.UTF_8);
@@ -105,10 +99,7 @@ class ThresholdSweepOnTwinTest {
 
     @Test
     void theVmsAreGatheredBeforeAndPutBackAfterEachCase() throws IOException {
-        Path folder;
-        try (Stream<Path> runs = Files.list(dir)) {
-            folder = runs.filter(p -> Files.isDirectory(p.resolve("raw"))).findFirst().orElseThrow();
-        }
+        Path folder = RunOutcomes.runFolder(dir);
         String commands = Files.readString(folder.resolve("raw/commands.jsonl"));
         // vm 122 starts on pve2: gathered on pve1 for every case, and back at each case's end
         assertThat(commands.split("qm migrate 122 pve1 --online", -1).length - 1).isGreaterThanOrEqualTo(6);

@@ -77,4 +77,12 @@ class ProbeTrainTest {
         assertThat(ProbeTrain.of(samples, START, EVERY).longestLoss().orElseThrow().length())
                 .isEqualTo(Duration.ofMillis(110));
     }
+
+    @Test
+    void medianOfTheProbesBeforeIsTheUsualRoundTrip() {
+        ProbeTrain train = train();
+
+        assertThat(train.medianRtt(START, START.plusMillis(50)).orElseThrow()).isCloseTo(0.215, within(1e-9));
+        assertThat(train.medianRtt(START.plusMillis(60), START.plusMillis(100))).isEmpty();
+    }
 }
