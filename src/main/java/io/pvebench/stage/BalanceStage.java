@@ -123,6 +123,7 @@ public final class BalanceStage {
             }
             run.addSweepResult(new SweepResult(settings.sweepSetting(), kase.plan().scenario(), score));
             log.note(describe(settings, score));
+            watch.failures().forEach(log::note);
         });
     }
 
@@ -172,7 +173,6 @@ public final class BalanceStage {
     /** One watch of the cluster: its readings, and the migrations seen or made. Not thread-safe except where noted. */
     private static final class Watch {
 
-        private final CaseContext kase;
         private final BalanceSettings settings;
         private final RunContext run;
         private final List<ClusterSnapshot> timeline = new ArrayList<>();
@@ -180,11 +180,10 @@ public final class BalanceStage {
         private final ExecutorService movers;
         private final List<Migration> made = new ArrayList<>();
         private final TaskWatch tasks;
-        private final Instant since;
+        private final List<String> failures = new ArrayList<>();
         private PolicyState state = PolicyState.initial();
 
         Watch(CaseContext kase, BalanceSettings settings) {
-            this.kase = kase;
             this.settings = settings;
             this.run = kase.run();
             this.follower = new MigrationFollower(run.migrations(), run.clusterClock(), Duration.ofSeconds(1));
@@ -193,8 +192,7 @@ public final class BalanceStage {
                 t.setDaemon(true);
                 return t;
             });
-            this.since = run.clusterClock().now();
-            this.tasks = new TaskWatch(run, vms(kase).stream().map(GuestVm::vmid).toList(), since);
+            this.tasks = new TaskWatch(run, vms(kase).stream().map(GuestVm::vmid).toList(), run.clusterClock().now());
         }
 
         void until(Instant end) {
@@ -232,19 +230,28 @@ public final class BalanceStage {
         private void carryOut(PlannedMove move) {
             Instant start = run.clusterClock().now();
             boolean arrived = false;
+            String failure = null;
             try {
                 FollowedMigration done = follower.migrate(MigrationRequest.plain(move.vmid(), move.from(), move.to()),
                         MOVE_TIMEOUT);
                 arrived = done.log().contains("TASK OK") || done.log().contains("TASK WARNINGS");
+                if (!arrived) {
+                    failure = done.task().isEmpty() ? done.refusal() : done.task().get().status().orElse("no status");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                failure = "interrupted";
             } catch (RuntimeException e) {
-                // a failed move is a result of the balancer, scored as failed
+                // a failed move is a result of the balancer, scored as failed, its reason noted
+                failure = e.getMessage();
             }
             Instant end = run.clusterClock().now();
             synchronized (this) {
                 made.add(new Migration(move.vmid(), move.from(), move.to(), start, end, arrived, Optional.empty()));
                 state = state.finished(move.vmid(), end, arrived);
+                if (failure != null) {
+                    failures.add("moving vm " + move.vmid() + " to " + move.to() + " failed: " + failure);
+                }
             }
         }
 
@@ -268,6 +275,11 @@ public final class BalanceStage {
                     tasks.poll();
                 }
             }
+        }
+
+        /** Why the moves pvebench made failed, one line each. */
+        synchronized List<String> failures() {
+            return List.copyOf(failures);
         }
 
         synchronized List<Migration> migrations() {
