@@ -104,24 +104,27 @@ final class VmSpecsReader {
         return aFirst ? b : a;
     }
 
+    /** The pair, server first, then any more VMs that carry the same load (for a balancer to move). */
     private Optional<List<Integer>> vmPair(YamlNode.Sequence list, String path) {
-        if (list.items().size() != 2) {
-            values.problems().add(list.position(), "'" + path + "' must list exactly 2 VM ids, got " + list.items().size(),
-                    "the first VM serves (iperf3 server, ping target), the second is the client");
+        int count = list.items().size();
+        if (count < 2 || count > ListedVms.MAX) {
+            values.problems().add(list.position(), "'" + path + "' must list 2 to " + ListedVms.MAX + " VM ids, got "
+                    + count, "the first VM serves (iperf3 server, ping target), the second is the client; more VMs"
+                    + " only carry the same load");
             return Optional.empty();
         }
         List<Integer> ids = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < count; i++) {
             YamlNode item = list.items().get(i);
             Optional<Integer> id = values.integer(item, path + "[" + i + "]", 100, 999_999_999);
             if (id.isPresent() && ids.contains(id.get())) {
                 values.problems().add(item.position(), "'" + path + "' names VM " + id.get() + " twice",
-                        "the server and the client must be different VMs");
+                        "every VM of a spec is a different VM");
                 return Optional.empty();
             }
             id.ifPresent(ids::add);
         }
-        return ids.size() == 2 ? Optional.of(ids) : Optional.empty();
+        return ids.size() == count ? Optional.of(ids) : Optional.empty();
     }
 
     /** The server's node and the client's, each one the cluster has (the same node twice is allowed). */

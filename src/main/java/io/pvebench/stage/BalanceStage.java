@@ -127,10 +127,9 @@ public final class BalanceStage {
         });
     }
 
-    /** The VMs under the balancer: the spec's two. */
+    /** The VMs under the balancer: every VM of the spec. */
     private static List<GuestVm> vms(CaseContext kase) {
-        VmPair pair = kase.run().pair(kase.plan().vmSpec().name());
-        return List.of(pair.server(), pair.client());
+        return kase.run().loaded(kase.plan().vmSpec().name());
     }
 
     /** {@code datacenter.cfg}'s {@code crs} property string for the native balancer's settings (percent form, 9.2). */

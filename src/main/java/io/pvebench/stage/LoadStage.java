@@ -1,6 +1,7 @@
 package io.pvebench.stage;
 
 import io.pvebench.guest.GuestSize;
+import io.pvebench.guest.GuestVm;
 import io.pvebench.guest.LoadPlan;
 import io.pvebench.pipeline.LoadProfile;
 import io.pvebench.pipeline.MeasureSettings;
@@ -12,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Puts the case's scenario load on both VMs of its pair (nothing for idle), starts
- * sampling node and guest usage beside it, and lets the load warm up before anything
- * is measured. The load and the sampler go into the undo ledger before they start, so
+ * Puts the case's scenario load on every VM of its spec, the pair and any more (nothing
+ * for idle), starts sampling node and guest usage beside it, and lets the load warm up
+ * before anything is measured. The load and the sampler go into the undo ledger before they start, so
  * whatever happens next they are stopped. Every stress-ng process has a timeout well
  * past the case's planned length: a pvebench that dies leaves no load running for long.
  */
@@ -30,22 +31,21 @@ public final class LoadStage {
     public void run(CaseContext kase) {
         StepScope.run(kase, NAME, log -> {
             RunContext run = kase.run();
-            VmPair pair = run.pair(kase.plan().vmSpec().name());
             MeasureSettings measure = run.pipeline().measure();
             LoadProfile profile = run.pipeline().load(kase.plan().scenario());
             VmSpec spec = kase.plan().vmSpec();
             Duration window = measure.warmup().plus(run.pipeline().measuredTime()).multipliedBy(2).plus(LOAD_SLACK);
             LoadPlan plan = LoadPlan.of(profile, new GuestSize(spec.cores(), spec.memoryBytes()), window,
                     run.info().seed() ^ kase.id().hashCode());
+            List<GuestVm> vms = run.loaded(spec.name());
             ResourceSampler sampler = new ResourceSampler(
                     () -> run.shell().withoutRecording(() -> run.cluster().resourcesJson()), run.clusterClock(),
                     run.folder(), kase.id(), kase.labels(""),
-                    Set.of(String.valueOf(pair.server().vmid()), String.valueOf(pair.client().vmid())),
+                    vms.stream().map(vm -> String.valueOf(vm.vmid())).collect(java.util.stream.Collectors.toSet()),
                     measure.sampleEvery());
-            LoadSession session = new LoadSession(run.guests(), run.clusterClock(),
-                    List.of(pair.server(), pair.client()), plan, sampler);
-            kase.recordChange("load '" + profile.name() + "' and usage sampling in " + pair.server() + " and "
-                    + pair.client(), session::stop);
+            LoadSession session = new LoadSession(run.guests(), run.clusterClock(), vms, plan, sampler);
+            kase.recordChange("load '" + profile.name() + "' and usage sampling in " + vms.stream()
+                    .map(GuestVm::toString).collect(java.util.stream.Collectors.joining(", ")), session::stop);
             kase.load(session);
             session.start();
             if (plan.isEmpty() || measure.warmup().isZero()) {

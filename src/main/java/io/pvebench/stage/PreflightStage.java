@@ -54,9 +54,9 @@ public final class PreflightStage {
             for (int vmid : vmids) {
                 checkVm(spec, vmid, resources, problems).ifPresent(found::add);
             }
-            if (found.size() == 2) {
+            if (found.size() == vmids.size() && found.size() >= 2) {
                 List<String> unready = new ArrayList<>();
-                found.forEach(vm -> unready.addAll(run.probes().readiness(vm)));
+                found.subList(0, 2).forEach(vm -> unready.addAll(run.probes().readiness(vm)));
                 if (run.pipeline().migration().isPresent()) {
                     unready.addAll(GuestTools.missing(run.guests(), found.get(1), GuestTools.MIGRATION_PEER));
                     unready.addAll(GuestTools.missing(run.guests(), found.get(0), GuestTools.MIGRATING));
@@ -70,6 +70,7 @@ public final class PreflightStage {
                     GuestVm client = found.get(1);
                     VmPair pair = new VmPair(server, client, run.guests().address(server));
                     run.pair(spec.name(), pair);
+                    run.loaded(spec.name(), found);
                     facts.put("vmSpec." + spec.name(), server + " <- " + client + " (" + pair.path() + ")");
                 }
             }

@@ -54,6 +54,7 @@ public final class RunContext {
     private final List<CaseContext> cases = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, VmPair> pairs = new LinkedHashMap<>();
+    private final Map<String, List<GuestVm>> loaded = new LinkedHashMap<>();
     private final Map<String, List<GuestVm>> provisioned = new LinkedHashMap<>();
     private final UndoLedger ledger = new UndoLedger();
     private final List<CaseResult> results = new ArrayList<>();
@@ -238,7 +239,7 @@ public final class RunContext {
     }
 
     /**
-     * The ids of a spec's two VMs, server first: those it lists, or the clones made for it
+     * The ids of a spec's VMs, server first: those it lists, or the clones made for it
      * (empty when they were not made).
      */
     List<Integer> vmids(VmSpec spec) {
@@ -246,6 +247,20 @@ public final class RunContext {
             return listed.vmids();
         }
         return provisioned.getOrDefault(spec.name(), List.of()).stream().map(GuestVm::vmid).toList();
+    }
+
+    /** Records every VM of a spec, the pair first, as preflight found them: all carry the case's load. */
+    synchronized void loaded(String vmSpec, List<GuestVm> vms) {
+        loaded.put(vmSpec, List.copyOf(vms));
+    }
+
+    /**
+     * Every VM of a spec, the pair first: what the load runs in and a balancer may move;
+     * the pair alone when preflight recorded no more.
+     */
+    public synchronized List<GuestVm> loaded(String vmSpec) {
+        VmPair pair = pair(vmSpec);
+        return loaded.getOrDefault(vmSpec, List.of(pair.server(), pair.client()));
     }
 
     void pair(String vmSpec, VmPair pair) {

@@ -55,8 +55,9 @@ class PipelineValidationTest {
                 file + ":5:12: 'vmSpecs[0].cores' must be between 1 and 512, got 0",
                 file + ":6:13: 'vmSpecs[0].memory': bad size '4 GB!'\n  hint: accepted units: B, KB, MB, GB, TB "
                         + "(powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. '4 GiB'",
-                file + ":7:10: 'vmSpecs[0].vms' must list exactly 2 VM ids, got 3\n"
-                        + "  hint: the first VM serves (iperf3 server, ping target), the second is the client",
+                file + ":7:10: 'vmSpecs[0].vms' must list 2 to 16 VM ids, got 1\n"
+                        + "  hint: the first VM serves (iperf3 server, ping target), the second is the client; more"
+                        + " VMs only carry the same load",
                 file + ":8:11: duplicate vmSpec name 'small'\n  hint: already used at line 4",
                 file + ":11:11: 'vmSpecs[1].vms[0]' must be between 100 and 999999999, got 99",
                 file + ":11:15: 'vmSpecs[1].vms[1]' must be between 100 and 999999999, got 99",
