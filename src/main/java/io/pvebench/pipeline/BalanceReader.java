@@ -53,7 +53,7 @@ final class BalanceReader {
         }
         MappingReader b = found.get();
         int before = values.problems().count();
-        Optional<BalancerKind> balancer = choice(b, "balancer", BALANCERS);
+        Optional<BalancerKind> balancer = b.oneOf("balancer", BALANCERS, HINTS);
         Optional<String> startOn = b.name("startOn");
         startOn.filter(n -> !nodes.isEmpty() && !nodes.contains(n)).ifPresent(n -> values.problems().add(
                 b.node("startOn").orElseThrow().position(), "'balance.startOn': '" + n + "' is not a node of the"
@@ -87,7 +87,7 @@ final class BalanceReader {
 
     private CrsSettings crs(MappingReader c) {
         CrsSettings d = CrsSettings.dynamicDefaults();
-        return new CrsSettings(true, choice(c, "mode", MODES).orElse(d.mode()),
+        return new CrsSettings(true, c.oneOf("mode", MODES, HINTS).orElse(d.mode()),
                 c.percent("threshold").orElse(d.thresholdPercent()),
                 c.integer("hold", 0, 1000).orElse(d.holdRounds()),
                 c.percent("margin").orElse(d.marginPercent()), d.method());
@@ -112,10 +112,10 @@ final class BalanceReader {
                     + "' must be at least the cooldown (" + cooldown.toSeconds() + " s)", null);
             return d;
         }
-        return new ThresholdPolicy(choice(p, "metric", METRICS).orElse(d.metric()), threshold, margin,
+        return new ThresholdPolicy(p.oneOf("metric", METRICS, HINTS).orElse(d.metric()), threshold, margin,
                 p.duration("hold", Duration.ZERO, Duration.ofHours(1)).map(Hold::lasting).orElse(d.hold()),
                 cooldown, noReturn, p.integer("maxConcurrent", 1, 64).orElse(d.maxConcurrent()),
-                choice(p, "scope", SCOPES).orElse(d.scope()));
+                p.oneOf("scope", SCOPES, HINTS).orElse(d.scope()));
     }
 
     private ScoreSettings score(MappingReader s) {
@@ -123,17 +123,5 @@ final class BalanceReader {
         return new ScoreSettings(s.percent("target").orElse(d.targetImbalancePercent()),
                 s.duration("window", Duration.ZERO, Duration.ofHours(1)).orElse(d.window()),
                 s.duration("thrashWindow", Duration.ZERO, Duration.ofHours(24)).orElse(d.thrashWindow()));
-    }
-
-    private <T> Optional<T> choice(MappingReader m, String key, Map<String, T> choices) {
-        return m.text(key).flatMap(text -> {
-            T value = choices.get(text);
-            if (value == null) {
-                values.problems().add(m.node(key).orElseThrow().position(), "'" + m.keyPath(key) + "' must be one of "
-                        + String.join(", ", choices.keySet().stream().sorted().toList()) + ", got '" + text + "'",
-                        HINTS.get(text));
-            }
-            return Optional.ofNullable(value);
-        });
     }
 }

@@ -115,6 +115,22 @@ final class MappingReader {
         return quantity(key, Quantity.Kind.PERCENT).map(BigDecimal::doubleValue);
     }
 
+    /**
+     * One of the words {@code choices} knows, as its value; an unknown word is reported with the
+     * known ones and, when {@code hints} has one for it, a hint.
+     */
+    <T> Optional<T> oneOf(String key, java.util.Map<String, T> choices, java.util.Map<String, String> hints) {
+        return text(key).flatMap(text -> {
+            T value = choices.get(text);
+            if (value == null) {
+                values.problems().add(node(key).orElseThrow().position(), "'" + keyPath(key) + "' must be one of "
+                        + String.join(", ", choices.keySet().stream().sorted().toList()) + ", got '" + text + "'",
+                        hints.get(text));
+            }
+            return Optional.ofNullable(value);
+        });
+    }
+
     Optional<Path> path(String key, Path baseDir, Path home) {
         return node(key).flatMap(n -> values.path(n, keyPath(key), baseDir, home));
     }

@@ -23,11 +23,23 @@ import java.util.OptionalLong;
  * @param bandwidthLimitKib  {@code --bwlimit}, KiB/s
  * @param migrationNetwork   {@code --migration_network}, a CIDR
  * @param withConntrackState {@code --with-conntrack-state} (PVE 9)
+ * @param move               which VMs migrate
+ * @param parallel           all at once rather than one after the other
  */
 public record MigrationSettings(Duration at, Duration observe, Optional<String> target, Duration probeEvery,
                                 Duration timeout, boolean withLocalDisks, Optional<String> targetStorage,
                                 OptionalLong bandwidthLimitKib, Optional<String> migrationNetwork,
-                                boolean withConntrackState) {
+                                boolean withConntrackState, Move move, boolean parallel) {
+
+    /** Which of the spec's VMs migrate; the probes always watch the server VM, which is among them. */
+    public enum Move {
+        /** The server VM alone. */
+        SERVER,
+        /** Every VM of the spec. */
+        ALL,
+        /** Every VM of the spec on the server VM's node: the node is emptied of them, as before maintenance. */
+        EVACUATE
+    }
 
     public static final Duration DEFAULT_AT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_OBSERVE = Duration.ofSeconds(60);
@@ -43,6 +55,7 @@ public record MigrationSettings(Duration at, Duration observe, Optional<String> 
         Objects.requireNonNull(targetStorage, "targetStorage");
         Objects.requireNonNull(bandwidthLimitKib, "bandwidthLimitKib");
         Objects.requireNonNull(migrationNetwork, "migrationNetwork");
+        Objects.requireNonNull(move, "move");
         if (at.isNegative() || at.compareTo(observe) >= 0) {
             throw new IllegalArgumentException("the migration must start within the observation: at " + at
                     + ", observe " + observe);

@@ -24,7 +24,7 @@ public final class PipelineLoader {
     private static final Keys IPERF3 = Keys.allowed("duration", "streams", "reverse");
     private static final Keys PING = Keys.allowed("count", "interval");
     private static final Keys MIGRATION = Keys.allowed("at", "observe", "target", "probeEvery", "timeout",
-            "withLocalDisks", "targetStorage", "bwlimit", "migrationNetwork", "withConntrackState");
+            "withLocalDisks", "targetStorage", "bwlimit", "migrationNetwork", "withConntrackState", "move", "order");
     private static final Keys TIMEOUTS = Keys.allowed("command", "provision");
     private static final String TWIN_NAME = "twin";
 
@@ -256,11 +256,16 @@ public final class PipelineLoader {
                 .orElse(MigrationSettings.DEFAULT_TIMEOUT);
         boolean withLocalDisks = m.bool("withLocalDisks").orElse(false);
         boolean withConntrackState = m.bool("withConntrackState").orElse(false);
+        MigrationSettings.Move move = m.oneOf("move", java.util.Map.of("server", MigrationSettings.Move.SERVER,
+                "all", MigrationSettings.Move.ALL, "evacuate", MigrationSettings.Move.EVACUATE), java.util.Map.of())
+                .orElse(MigrationSettings.Move.SERVER);
+        boolean parallel = m.oneOf("order", java.util.Map.of("sequence", false, "parallel", true), java.util.Map.of())
+                .orElse(false);
         if (at.compareTo(observe) >= 0) {
             return Optional.empty();
         }
         return Optional.of(new MigrationSettings(at, observe, target, probeEvery, timeout, withLocalDisks, storage,
                 bwlimit.map(b -> java.util.OptionalLong.of(b.longValue())).orElse(java.util.OptionalLong.empty()),
-                network, withConntrackState));
+                network, withConntrackState, move, parallel));
     }
 }

@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Live-migrates the spec's server VM under the case's load and measures it as an event
- * (the pipeline's {@code migration:}; nothing without it): probes start in the client VM
+ * Live-migrates the spec's server VM (with {@code move: all} or {@code evacuate}, more of the
+ * spec's VMs, one after the other or in parallel) under the case's load and measures it as an
+ * event (the pipeline's {@code migration:}; nothing without it): probes start in the client VM
  * ({@link MigrationProbes}), {@code at} into them {@code qm migrate --online} runs and is
  * followed to the end of its task, even when the HA stack runs it
  * ({@link MigrationFollower}); its task log becomes the {@code migration_*} samples, the
@@ -48,43 +49,117 @@ public final class MigrateStage {
         StepScope.run(kase, NAME, log -> {
             RunContext run = kase.run();
             VmPair pair = run.pair(kase.plan().vmSpec().name());
-            // where the VM is now: an earlier stage (balance's gathering) may have moved it
-            String source = run.nodeOf(pair.server().vmid());
-            MigrationRequest request = new MigrationRequest(pair.server().vmid(), source,
-                    settings.target().orElseGet(() -> target(run.cluster().nodes(), source,
-                            run.nodeOf(pair.client().vmid()))),
-                    settings.withLocalDisks(), settings.targetStorage(), settings.bandwidthLimitKib(),
-                    settings.migrationNetwork(), settings.withConntrackState());
             MigrationFollower follower = new MigrationFollower(run.migrations(), run.clusterClock(), POLL);
+            // where the VMs are now: an earlier stage (balance's gathering) may have moved them
+            String source = run.nodeOf(pair.server().vmid());
+            List<MigrationRequest> requests = requests(kase, settings, pair, source);
             Map<String, String> labels = kase.labels(source);
-            labels.put("target", request.target());
+            labels.put("target", requests.get(0).target());
             labels.put("path", pair.path());
 
             MigrationProbes probes = new MigrationProbes(kase, pair, settings);
             probes.start(log);
             run.waitUntil(probes.started().plus(settings.at()), "before the migration");
-            kase.recordChange("vm " + request.vmid() + " back on " + source, () -> bringBack(kase, request, follower));
-            FollowedMigration migration = follow(follower, request, settings.timeout());
-            keepLog(kase, migration, log);
+            for (MigrationRequest r : requests) {
+                kase.recordChange("vm " + r.vmid() + " back on " + r.source(), () -> bringBack(kase, r, follower));
+            }
+            List<FollowedMigration> migrations = migrate(follower, requests, settings);
+            FollowedMigration watched = migrations.get(0);
             // on pvebench's clock, as the probes are: a node's clock read over SSH is off by the read's latency,
             // which a time-compressed twin multiplies
-            Instant end = migration.ended();
-            kase.addPhase(new Phase("migration", migration.requested(), end));
-            if (migration.task().isEmpty()) {
-                throw new ProxmoxException("Proxmox did not start the migration of vm " + request.vmid() + " to "
-                        + request.target() + ": " + migration.refusal());
+            Instant from = migrations.stream().map(FollowedMigration::requested).min(Instant::compareTo).orElseThrow();
+            Instant to = migrations.stream().map(FollowedMigration::ended).max(Instant::compareTo).orElseThrow();
+            MigrationReport report = null;
+            for (FollowedMigration m : migrations) {
+                keepLog(kase, m, log);
+                kase.addPhase(new Phase(requests.size() == 1 ? "migration" : "migration vm " + m.request().vmid(),
+                        m.requested(), m.ended()));
+                if (m.task().isEmpty()) {
+                    throw new ProxmoxException("Proxmox did not start the migration of vm " + m.request().vmid()
+                            + " to " + m.request().target() + ": " + m.refusal());
+                }
+                MigrationReport r = parser.parse(m.log(), m.zone());
+                Map<String, String> own = new java.util.HashMap<>(labels);
+                own.put("node", m.request().source());
+                own.put("target", m.request().target());
+                kase.addSamples(r.samples(own));
+                describe(r, m, log);
+                report = m == watched ? r : report;
             }
-            MigrationReport report = parser.parse(migration.log(), migration.zone());
-            kase.addSamples(report.samples(labels));
-            describe(report, migration, log);
-            List<Sample> seen = probes.collect(migration.requested(), end, labels, log);
+            List<Sample> seen = probes.collect(from, to, labels, log);
             kase.addSamples(seen);
             sideBySide(report, seen).ifPresent(log::note);
-            bringBack(kase, request, follower);
+            for (MigrationRequest r : requests) {
+                bringBack(kase, r, follower);
+            }
         });
     }
 
-    /** Another node than the VM's, one its peer is not on when there is one, so the path stays what it was. */
+    /**
+     * The migrations {@code move} asks for, the server VM's first (the one the probes watch):
+     * each VM from the node it is on now to the configured target, or another node.
+     */
+    private static List<MigrationRequest> requests(CaseContext kase, MigrationSettings settings, VmPair pair,
+                                                   String source) {
+        RunContext run = kase.run();
+        String peer = run.nodeOf(pair.client().vmid());
+        List<MigrationRequest> requests = new java.util.ArrayList<>();
+        requests.add(request(settings, pair.server().vmid(), source,
+                settings.target().orElseGet(() -> target(run.cluster().nodes(), source, peer))));
+        if (settings.move() != MigrationSettings.Move.SERVER) {
+            for (io.pvebench.guest.GuestVm vm : run.loaded(kase.plan().vmSpec().name())) {
+                String at = run.nodeOf(vm.vmid());
+                boolean wanted = settings.move() == MigrationSettings.Move.ALL || at.equals(source);
+                if (vm.vmid() != pair.server().vmid() && wanted) {
+                    requests.add(request(settings, vm.vmid(), at,
+                            settings.target().filter(t -> !t.equals(at))
+                                    .orElseGet(() -> target(run.cluster().nodes(), at, null))));
+                }
+            }
+        }
+        return requests;
+    }
+
+    private static MigrationRequest request(MigrationSettings settings, int vmid, String from, String to) {
+        return new MigrationRequest(vmid, from, to, settings.withLocalDisks(), settings.targetStorage(),
+                settings.bandwidthLimitKib(), settings.migrationNetwork(), settings.withConntrackState());
+    }
+
+    /** One after the other, or all at once; in the order asked either way. */
+    private static List<FollowedMigration> migrate(MigrationFollower follower, List<MigrationRequest> requests,
+                                                   MigrationSettings settings) {
+        if (!settings.parallel() || requests.size() == 1) {
+            return requests.stream().map(r -> follow(follower, r, settings.timeout())).toList();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests.size(),
+                r -> {
+                    Thread t = new Thread(r, "pvebench-migrate");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<FollowedMigration>> running = requests.stream()
+                    .map(r -> pool.submit(() -> follow(follower, r, settings.timeout()))).toList();
+            List<FollowedMigration> done = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<FollowedMigration> f : running) {
+                done.add(f.get());
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunStoppedException("interrupted during parallel migrations");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new ProxmoxException(
+                    "a parallel migration failed: " + e.getCause().getMessage());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Another node than the VM's, one its peer is not on when there is one, so the path stays
+     * what it was; {@code peer} may be null.
+     */
     static String target(List<String> nodes, String source, String peer) {
         List<String> others = nodes.stream().filter(n -> !n.equals(source)).toList();
         if (others.isEmpty()) {
@@ -123,6 +198,9 @@ public final class MigrateStage {
     /** The downtimes as Proxmox, the ping train, the stream and the application saw them, on one line. */
     private static Optional<String> sideBySide(MigrationReport report, List<Sample> seen) {
         List<String> parts = new java.util.ArrayList<>();
+        if (report == null) {
+            return Optional.empty();
+        }
         report.downtime().ifPresent(d -> parts.add("Proxmox " + d.toMillis() + " ms"));
         for (String[] m : new String[][] {{"migration_blackout", "ping blackout"},
                 {"migration_throughput_gap", "throughput gap"}, {"app_gap", "application gap"}}) {

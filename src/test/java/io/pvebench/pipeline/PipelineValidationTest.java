@@ -224,7 +224,8 @@ class PipelineValidationTest {
                         + " SOURCE:TARGET",
                 file + ":9:21: '10.10.10.0' is not a network in CIDR notation\n  hint: for example 10.10.10.0/24",
                 file + ":10:12: 'migration.bwlimit' must be between 0 and 2147483647, got -5",
-                file + ":11:3: unknown key 'probEvery' in migration\n  hint: did you mean 'probeEvery'?");
+                file + ":11:3: unknown key 'probEvery' in migration\n  hint: did you mean 'probeEvery'?",
+                file + ":12:9: 'migration.move' must be one of all, evacuate, server, got 'everything'");
     }
 
     @Test
