@@ -52,7 +52,7 @@ public final class MigrateStage {
             MigrationFollower follower = new MigrationFollower(run.migrations(), run.clusterClock(), POLL);
             // where the VMs are now: an earlier stage (balance's gathering) may have moved them
             String source = run.nodeOf(pair.server().vmid());
-            List<MigrationRequest> requests = requests(kase, settings, pair, source);
+            List<MigrationRequest> requests = MigrationBatch.requests(kase, settings, pair, source);
             Map<String, String> labels = kase.labels(source);
             labels.put("target", requests.get(0).target());
             labels.put("path", pair.path());
@@ -63,7 +63,7 @@ public final class MigrateStage {
             for (MigrationRequest r : requests) {
                 kase.recordChange("vm " + r.vmid() + " back on " + r.source(), () -> bringBack(kase, r, follower));
             }
-            List<FollowedMigration> migrations = migrate(follower, requests, settings);
+            List<FollowedMigration> migrations = MigrationBatch.run(follower, requests, settings);
             FollowedMigration watched = migrations.get(0);
             // on pvebench's clock, as the probes are: a node's clock read over SSH is off by the read's latency,
             // which a time-compressed twin multiplies
@@ -93,88 +93,6 @@ public final class MigrateStage {
                 bringBack(kase, r, follower);
             }
         });
-    }
-
-    /**
-     * The migrations {@code move} asks for, the server VM's first (the one the probes watch):
-     * each VM from the node it is on now to the configured target, or another node.
-     */
-    private static List<MigrationRequest> requests(CaseContext kase, MigrationSettings settings, VmPair pair,
-                                                   String source) {
-        RunContext run = kase.run();
-        String peer = run.nodeOf(pair.client().vmid());
-        List<MigrationRequest> requests = new java.util.ArrayList<>();
-        requests.add(request(settings, pair.server().vmid(), source,
-                settings.target().orElseGet(() -> target(run.cluster().nodes(), source, peer))));
-        if (settings.move() != MigrationSettings.Move.SERVER) {
-            for (io.pvebench.guest.GuestVm vm : run.loaded(kase.plan().vmSpec().name())) {
-                String at = run.nodeOf(vm.vmid());
-                boolean wanted = settings.move() == MigrationSettings.Move.ALL || at.equals(source);
-                if (vm.vmid() != pair.server().vmid() && wanted) {
-                    requests.add(request(settings, vm.vmid(), at,
-                            settings.target().filter(t -> !t.equals(at))
-                                    .orElseGet(() -> target(run.cluster().nodes(), at, null))));
-                }
-            }
-        }
-        return requests;
-    }
-
-    private static MigrationRequest request(MigrationSettings settings, int vmid, String from, String to) {
-        return new MigrationRequest(vmid, from, to, settings.withLocalDisks(), settings.targetStorage(),
-                settings.bandwidthLimitKib(), settings.migrationNetwork(), settings.withConntrackState());
-    }
-
-    /** One after the other, or all at once; in the order asked either way. */
-    private static List<FollowedMigration> migrate(MigrationFollower follower, List<MigrationRequest> requests,
-                                                   MigrationSettings settings) {
-        if (!settings.parallel() || requests.size() == 1) {
-            return requests.stream().map(r -> follow(follower, r, settings.timeout())).toList();
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests.size(),
-                r -> {
-                    Thread t = new Thread(r, "pvebench-migrate");
-                    t.setDaemon(true);
-                    return t;
-                });
-        try {
-            List<java.util.concurrent.Future<FollowedMigration>> running = requests.stream()
-                    .map(r -> pool.submit(() -> follow(follower, r, settings.timeout()))).toList();
-            List<FollowedMigration> done = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<FollowedMigration> f : running) {
-                done.add(f.get());
-            }
-            return done;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunStoppedException("interrupted during parallel migrations");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new ProxmoxException(
-                    "a parallel migration failed: " + e.getCause().getMessage());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /**
-     * Another node than the VM's, one its peer is not on when there is one, so the path stays
-     * what it was; {@code peer} may be null.
-     */
-    static String target(List<String> nodes, String source, String peer) {
-        List<String> others = nodes.stream().filter(n -> !n.equals(source)).toList();
-        if (others.isEmpty()) {
-            throw new ProxmoxException("a live migration needs a second node; the cluster has only " + nodes);
-        }
-        return others.stream().filter(n -> !n.equals(peer)).findFirst().orElse(others.get(0));
-    }
-
-    private static FollowedMigration follow(MigrationFollower follower, MigrationRequest request, Duration timeout) {
-        try {
-            return follower.migrate(request, timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunStoppedException("interrupted during the migration of vm " + request.vmid());
-        }
     }
 
     private static void describe(MigrationReport report, FollowedMigration migration, StepLog log) {
