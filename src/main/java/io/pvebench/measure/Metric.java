@@ -110,6 +110,8 @@ public enum Metric {
     BALANCE_FAILED_MIGRATIONS("balance_failed_migrations", "count"),
     /** Migrations that took a guest back to the node it had just left. */
     BALANCE_THRASH("balance_thrash", "count"),
+    /** The downtime (QEMU's pause, as Proxmox reports it) of all the watch's migrations together. */
+    BALANCE_DOWNTIME("balance_downtime", "ms"),
     /** Time of one successful HTTP request of the application probe, connect to last byte (a time series). */
     APP_LATENCY("app_latency", "ms"),
     /** HTTP requests the application probe's client made. */

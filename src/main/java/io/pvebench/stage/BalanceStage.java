@@ -4,6 +4,7 @@ import io.pvebench.balance.BalanceScore;
 import io.pvebench.balance.BalancerKind;
 import io.pvebench.balance.ClusterSnapshot;
 import io.pvebench.balance.CrsSettings;
+import io.pvebench.balance.Disturbance;
 import io.pvebench.balance.Migration;
 import io.pvebench.balance.Plan;
 import io.pvebench.balance.PlannedMove;
@@ -157,6 +158,10 @@ public final class BalanceStage {
         out.add(Sample.of(Metric.BALANCE_MIGRATIONS, score.migrations(), labels, at));
         out.add(Sample.of(Metric.BALANCE_FAILED_MIGRATIONS, score.failedMigrations(), labels, at));
         out.add(Sample.of(Metric.BALANCE_THRASH, score.thrash(), labels, at));
+        Double downtime = score.disturbance().get(Disturbances.DOWNTIME_UNIT);
+        if (downtime != null) {
+            out.add(Sample.of(Metric.BALANCE_DOWNTIME, downtime, labels, at));
+        }
         return out;
     }
 
@@ -230,10 +235,12 @@ public final class BalanceStage {
             Instant start = run.clusterClock().now();
             boolean arrived = false;
             String failure = null;
+            Optional<Disturbance> downtime = Optional.empty();
             try {
                 FollowedMigration done = follower.migrate(MigrationRequest.plain(move.vmid(), move.from(), move.to()),
                         MOVE_TIMEOUT);
                 arrived = done.log().contains("TASK OK") || done.log().contains("TASK WARNINGS");
+                downtime = Disturbances.downtime(done.log(), done.zone());
                 if (!arrived) {
                     failure = done.task().isEmpty() ? done.refusal() : done.task().get().status().orElse("no status");
                 }
@@ -246,7 +253,7 @@ public final class BalanceStage {
             }
             Instant end = run.clusterClock().now();
             synchronized (this) {
-                made.add(new Migration(move.vmid(), move.from(), move.to(), start, end, arrived, Optional.empty()));
+                made.add(new Migration(move.vmid(), move.from(), move.to(), start, end, arrived, downtime));
                 state = state.finished(move.vmid(), end, arrived);
                 if (failure != null) {
                     failures.add("moving vm " + move.vmid() + " to " + move.to() + " failed: " + failure);

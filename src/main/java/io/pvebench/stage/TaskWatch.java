@@ -68,15 +68,17 @@ final class TaskWatch {
     private Migration migration(Seen seen, int vmid, Instant end) {
         String target = "?";
         boolean arrived = false;
+        Optional<io.pvebench.balance.Disturbance> downtime = Optional.empty();
         try {
             String log = run.migrations().taskLog(seen.node(), seen.task().upid());
             MigrationReport report = parser.parse(log, ZoneOffset.UTC);
             target = report.targetNode().orElse("?");
             arrived = report.outcome() == MigrationReport.Outcome.SUCCESS;
+            downtime = Disturbances.downtime(report);
         } catch (RuntimeException e) {
             arrived = seen.task().status().map(s -> s.equals("OK") || s.startsWith("WARNINGS")).orElse(false);
         }
-        return new Migration(vmid, seen.node(), target, seen.first(), end, arrived, Optional.empty());
+        return new Migration(vmid, seen.node(), target, seen.first(), end, arrived, downtime);
     }
 
     /** Whether a task seen running has not been seen to end. */

@@ -60,6 +60,8 @@ class AutoMigrationOnTwinTest {
             assertThat(value(c, "balance_failed_migrations")).as(id).isZero();
             assertThat(value(c, "balance_thrash")).as(id).isZero();
             assertThat(value(c, "balance_imbalance_after")).as(id).isLessThan(10);
+            // each move's pause, as Proxmox reported it, summed
+            assertThat(value(c, "balance_downtime")).as(id).isGreaterThan(0);
             // three CRM rounds above the threshold before each move, then the migration itself
             assertThat(value(c, "balance_time_to_balance")).as(id).isGreaterThanOrEqualTo(60_000);
         }

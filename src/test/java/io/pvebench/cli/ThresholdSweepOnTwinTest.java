@@ -67,6 +67,7 @@ class ThresholdSweepOnTwinTest {
             assertThat(value(c, "balance_unbalanced")).as(id).isZero();
             assertThat(value(c, "balance_imbalance_after")).as(id).isLessThan(10);
             assertThat(value(c, "balance_thrash")).as(id).isZero();
+            assertThat(value(c, "balance_downtime")).as(id).isGreaterThan(0);
             // the hold: nothing moves before the load has been above the threshold for 30 s
             assertThat(value(c, "balance_time_to_balance")).as(id).isGreaterThanOrEqualTo(30_000);
         }
