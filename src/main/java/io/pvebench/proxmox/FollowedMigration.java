@@ -36,6 +36,11 @@ public record FollowedMigration(MigrationRequest request, CommandResult command,
         Objects.requireNonNull(ended, "ended");
     }
 
+    /** Whether the task ended well: its log's last word is {@code TASK OK} or {@code TASK WARNINGS: N}. */
+    public boolean succeeded() {
+        return task.isPresent() && log.lines().anyMatch(l -> l.equals("TASK OK") || l.startsWith("TASK WARNINGS"));
+    }
+
     /** Why no task ran: the last line Proxmox printed on refusing the request. */
     public String refusal() {
         String[] lines = command.stderr().strip().split("\n");

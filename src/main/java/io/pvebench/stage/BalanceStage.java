@@ -239,7 +239,7 @@ public final class BalanceStage {
             try {
                 FollowedMigration done = follower.migrate(MigrationRequest.plain(move.vmid(), move.from(), move.to()),
                         MOVE_TIMEOUT);
-                arrived = done.log().contains("TASK OK") || done.log().contains("TASK WARNINGS");
+                arrived = done.succeeded();
                 downtime = Disturbances.downtime(done.log(), done.zone());
                 if (!arrived) {
                     failure = done.task().isEmpty() ? done.refusal() : done.task().get().status().orElse("no status");

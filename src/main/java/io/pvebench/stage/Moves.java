@@ -39,7 +39,7 @@ final class Moves {
             Thread.currentThread().interrupt();
             throw new RunStoppedException("interrupted while moving vm " + vmid + " to " + node);
         }
-        if (moved.task().isEmpty() || !(moved.log().contains("TASK OK") || moved.log().contains("TASK WARNINGS"))) {
+        if (!moved.succeeded()) {
             throw new ProxmoxException("vm " + vmid + " could not be migrated to " + node + ": "
                     + (moved.task().isEmpty() ? moved.refusal() : lastLine(moved.log())));
         }

@@ -76,7 +76,9 @@ class ObservedBalancerOnTwinTest {
             assertThat(commands).doesNotContain("pvesh set /cluster/options");
             assertThat(cluster.twin.model().datacenterOptions()).containsEntry("crs", ADMINS_CRS);
             // the HA resources pvebench added for the case are gone again
-            assertThat(cluster.twin.model().ha(ha -> ha.resources().keySet())).isEmpty();
+            java.util.Set<String> haResources = cluster.twin.model()
+                    .ha(ha -> java.util.Set.copyOf(ha.resources().keySet()));
+            assertThat(haResources).isEmpty();
         }
     }
 }
