@@ -135,9 +135,10 @@ public final class PipelineRunner {
             RecordingShell recording = new RecordingShell(ssh, folder);
             PveCliClusterPort cluster = new PveCliClusterPort(recording, target.hosts(), pipeline.commandTimeout(),
                     pipeline.provisionTimeout());
-            RunContext run = new RunContext(pipeline, info, folder, events, recording, cluster, cluster, cluster, cluster,
-                    new AgentGuestPort(recording, target.hosts()), clock, clusterClock(target, cluster, options),
-                    options.stop());
+            // the one Proxmox port serves as cluster, VM, migration and scheduler port
+            RunContext run = new RunContext(pipeline, info, folder, events, recording, cluster, cluster, cluster,
+                    cluster, new AgentGuestPort(recording, target.hosts()), clock,
+                    clusterClock(target, cluster, options), options.stop());
             List<String> leftChanged;
             try {
                 RouteFlow.run(run, options.routesDir());

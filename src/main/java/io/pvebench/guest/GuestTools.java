@@ -13,7 +13,8 @@ public final class GuestTools {
     /** iperf3 and ping: the network measurements. */
     public static final List<List<String>> NETWORK = List.of(List.of("iperf3", "--version"), List.of("ping", "-V"));
     /** fping and curl: the probes a live migration's peer runs. */
-    public static final List<List<String>> MIGRATION_PEER = List.of(List.of("fping", "-v"), List.of("curl", "--version"));
+    public static final List<List<String>> MIGRATION_PEER = List.of(List.of("fping", "-v"),
+            List.of("curl", "--version"));
     /** python3: the small HTTP server in a VM that migrates, for the application probe. */
     public static final List<List<String>> MIGRATING = List.of(List.of("python3", "--version"));
     /** stress-ng: the load scenarios. */

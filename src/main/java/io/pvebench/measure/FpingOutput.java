@@ -53,7 +53,7 @@ public final class FpingOutput {
             "^(\\S+)\\s+: xmt/rcv/%loss = (\\d+)/(\\d+)/(\\d+)%(?:, min/avg/max = ([\\d.]+)/([\\d.]+)/([\\d.]+))?.*$");
     /** {@code 127.0.0.1 : - 0.043 0.041 -} ({@code -C}). */
     private static final Pattern LIST = Pattern.compile("^(\\S+)\\s+:( .*)$");
-    /** One entry of a {@code -C} list; checked one by one, as a repeated group over a long train overflows the stack. */
+    /** One entry of a {@code -C} list; checked one by one: a repeated group over a long train overflows the stack. */
     private static final Pattern LIST_ENTRY = Pattern.compile("\\d+(?:\\.\\d+)?|-");
     /** {@code 127.0.0.1 : [1], timed out (0.034 avg, 50% loss)}: not a reply, not an error. */
     private static final Pattern TIMEOUT = Pattern.compile("^(?:\\[[\\d.]+\\] )?\\S+\\s+: \\[\\d+\\], timed out.*$");

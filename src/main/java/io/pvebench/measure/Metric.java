@@ -88,7 +88,7 @@ public enum Metric {
     MIGRATION_RTT_SPIKE("migration_rtt_spike", "ms"),
     /** The deepest fall of an iperf3 stream's interval throughput below its rate before the migration. */
     MIGRATION_THROUGHPUT_DIP("migration_throughput_dip", "%"),
-    /** The stream's throughput lost to the migration, as time without any: sum of (1 - rate / rate before) x interval. */
+    /** The stream's throughput lost to the migration, as time: sum of (1 - rate / rate before) x interval. */
     MIGRATION_THROUGHPUT_GAP("migration_throughput_gap", "ms"),
     /** The CRS imbalance of the cluster at one reading (a time series), percent 0..100. */
     BALANCE_IMBALANCE("balance_imbalance", "%"),

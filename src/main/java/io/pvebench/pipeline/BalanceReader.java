@@ -35,7 +35,8 @@ final class BalanceReader {
     private static final Map<String, GuestScope> SCOPES = Map.of("ha", GuestScope.HA_ONLY, "all", GuestScope.ALL);
 
     private static final Map<String, String> HINTS = Map.of(
-            "basic", "the basic scheduler counts services and never rebalances; PVE 9.2 rebalances in static or dynamic",
+            "basic", "the basic scheduler counts services and never rebalances; PVE 9.2 rebalances in static or"
+                    + " dynamic",
             "proxlb", "a balancer outside pvebench, such as ProxLB, is watched with 'balancer: observe'");
 
     private final Values values;
@@ -58,7 +59,8 @@ final class BalanceReader {
         startOn.filter(n -> !nodes.isEmpty() && !nodes.contains(n)).ifPresent(n -> values.problems().add(
                 b.node("startOn").orElseThrow().position(), "'balance.startOn': '" + n + "' is not a node of the"
                         + " cluster", "one of " + String.join(", ", nodes)));
-        Duration watch = b.duration("watch", Duration.ofSeconds(10), Duration.ofHours(24)).orElse(Duration.ofMinutes(5));
+        Duration watch = b.duration("watch", Duration.ofSeconds(10), Duration.ofHours(24))
+                .orElse(Duration.ofMinutes(5));
         Duration every = b.duration("every", Duration.ofSeconds(1), Duration.ofMinutes(10))
                 .orElse(Duration.ofSeconds(10));
         CrsSettings crs = b.mapping("crs", CRS).map(this::crs).orElse(CrsSettings.dynamicDefaults());

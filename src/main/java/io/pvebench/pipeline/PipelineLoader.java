@@ -18,7 +18,8 @@ import java.util.Optional;
 public final class PipelineLoader {
 
     private static final Keys PIPELINE = Keys.allowed("name", "description", "cluster", "twin", "vmSpecs", "scenarios",
-            "loads", "variants", "repetitions", "measure", "migration", "balance", "objectives", "timeouts").required("name", "vmSpecs");
+            "loads", "variants", "repetitions", "measure", "migration", "balance", "objectives", "timeouts")
+            .required("name", "vmSpecs");
     private static final Keys TWIN = Keys.allowed("nodes", "pve", "timeScale", "qdevice", "bondLinks", "bondMode");
     private static final Keys MEASURE = Keys.allowed("iperf3", "ping", "warmup", "sampleEvery", "loadTolerance");
     private static final Keys IPERF3 = Keys.allowed("duration", "streams", "reverse");
