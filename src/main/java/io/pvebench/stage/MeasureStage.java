@@ -26,7 +26,11 @@ public final class MeasureStage {
 
     public void run(CaseContext kase) {
         StepScope.run(kase, NAME, log -> {
-            VmPair pair = kase.run().pair(kase.plan().vmSpec().name());
+            VmPair found = kase.run().pair(kase.plan().vmSpec().name());
+            // a balancer may have moved the VMs since preflight: label the path they take now
+            boolean moved = kase.run().pipeline().balance().isPresent();
+            VmPair pair = moved ? found.on(kase.run().nodeOf(found.server().vmid()),
+                    kase.run().nodeOf(found.client().vmid())) : found;
             MeasureSettings measure = kase.run().pipeline().measure();
             NetworkProbes probes = kase.run().probes();
             Map<String, String> labels = kase.labels(pair.client().node());
