@@ -18,7 +18,9 @@ import java.util.Optional;
  * seen through the nodes' {@code qmigrate} tasks: each poll reads every node's task list for
  * each VM. A task is placed on pvebench's clock when a poll first sees it and when a poll sees
  * it ended, so its times are exact to the polling interval (a node's own task times would be
- * off by its clock's offset). Its target and outcome come from its log.
+ * off by its clock's offset). For the same reason the tasks already listed when the watch
+ * begins are left out by their ids, not by their start times. Its target and outcome come
+ * from its log.
  */
 final class TaskWatch {
 
@@ -36,33 +38,41 @@ final class TaskWatch {
     TaskWatch(RunContext run, List<Integer> vmids, Instant since) {
         this.run = run;
         this.vmids = List.copyOf(vmids);
-        this.since = since;
+        this.since = since.minus(io.pvebench.proxmox.MigrationFollower.CLOCK_SLACK);
+        listed((node, vmid, task) -> done.add(task.upid()));
+    }
+
+    private interface Listed {
+        void task(String node, int vmid, TaskEntry task);
+    }
+
+    /** Every qmigrate task of the VMs on every node that answers. */
+    private void listed(Listed each) {
+        for (String node : run.cluster().nodes()) {
+            for (int vmid : vmids) {
+                try {
+                    run.shell().withoutRecording(() -> run.migrations().tasks(node, "qmigrate", vmid, since))
+                            .forEach(task -> each.task(node, vmid, task));
+                } catch (RuntimeException e) {
+                    // a node that does not answer has no task to show now; the next poll asks again
+                }
+            }
+        }
     }
 
     synchronized void poll() {
         Instant now = run.clusterClock().now();
-        for (String node : run.cluster().nodes()) {
-            for (int vmid : vmids) {
-                List<TaskEntry> tasks;
-                try {
-                    tasks = run.shell().withoutRecording(() -> run.migrations().tasks(node, "qmigrate", vmid,
-                            since.minusSeconds(1)));
-                } catch (RuntimeException e) {
-                    continue; // a node that does not answer has no task to show now; the next poll asks again
-                }
-                for (TaskEntry task : tasks) {
-                    if (done.contains(task.upid())) {
-                        continue;
-                    }
-                    Seen seen = running.computeIfAbsent(task.upid(), u -> new Seen(node, task, now));
-                    if (!task.running()) {
-                        running.remove(task.upid());
-                        done.add(task.upid());
-                        ended.add(migration(seen, vmid, now));
-                    }
-                }
+        listed((node, vmid, task) -> {
+            if (done.contains(task.upid())) {
+                return;
             }
-        }
+            Seen seen = running.computeIfAbsent(task.upid(), u -> new Seen(node, task, now));
+            if (!task.running()) {
+                running.remove(task.upid());
+                done.add(task.upid());
+                ended.add(migration(seen, vmid, now));
+            }
+        });
     }
 
     private Migration migration(Seen seen, int vmid, Instant end) {
