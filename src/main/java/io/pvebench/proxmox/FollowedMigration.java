@@ -41,6 +41,15 @@ public record FollowedMigration(MigrationRequest request, CommandResult command,
         return task.isPresent() && log.lines().anyMatch(l -> l.equals("TASK OK") || l.startsWith("TASK WARNINGS"));
     }
 
+    /** Why it did not succeed: Proxmox's refusal without a task, else the log's last line ({@code TASK ERROR: ...}). */
+    public String why() {
+        if (task.isEmpty()) {
+            return refusal();
+        }
+        String[] lines = log.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
     /** Why no task ran: the last line Proxmox printed on refusing the request. */
     public String refusal() {
         String[] lines = command.stderr().strip().split("\n");

@@ -42,12 +42,7 @@ final class PveshJson {
 
     /** An object answer ({@code /nodes/N/qemu/V/config}) as text values: numbers as written, nested values as JSON. */
     static java.util.Map<String, String> config(String json, String path) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ProxmoxException("pvesh get " + path + ": not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = tree(json, path);
         if (root == null || !root.isObject()) {
             throw new ProxmoxException("pvesh get " + path + ": expected a JSON object");
         }
@@ -76,18 +71,22 @@ final class PveshJson {
     }
 
     private static JsonNode array(String json, String path) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ProxmoxException("pvesh get " + path + ": not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = tree(json, path);
         if (root == null || !root.isArray()) {
             String got = root == null || root.isMissingNode() ? "nothing"
                     : root.getNodeType().name().toLowerCase(Locale.ROOT);
             throw new ProxmoxException("pvesh get " + path + ": expected a JSON array, got " + got);
         }
         return root;
+    }
+
+    /** The whole answer as one JSON value; anything else is Proxmox's error. */
+    private static JsonNode tree(String json, String path) {
+        try {
+            return JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ProxmoxException("pvesh get " + path + ": not JSON: " + e.getOriginalMessage());
+        }
     }
 
     private static String text(JsonNode e, String field) {
@@ -123,12 +122,7 @@ final class PveshJson {
      * written back as {@code datacenter.cfg} holds it: pvesh answers it parsed, as an object.
      */
     static java.util.Optional<String> propertyString(String json, String path, String key) {
-        JsonNode value;
-        try {
-            value = JSON.readTree(json).path(key);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ProxmoxException("pvesh get " + path + ": not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode value = tree(json, path).path(key);
         if (value.isMissingNode() || value.isNull()) {
             return java.util.Optional.empty();
         }

@@ -242,7 +242,7 @@ public final class BalanceStage {
                 arrived = done.succeeded();
                 downtime = Disturbances.downtime(done.log(), done.zone());
                 if (!arrived) {
-                    failure = done.task().isEmpty() ? done.refusal() : done.task().get().status().orElse("no status");
+                    failure = done.why();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -40,13 +40,7 @@ final class Moves {
             throw new RunStoppedException("interrupted while moving vm " + vmid + " to " + node);
         }
         if (!moved.succeeded()) {
-            throw new ProxmoxException("vm " + vmid + " could not be migrated to " + node + ": "
-                    + (moved.task().isEmpty() ? moved.refusal() : lastLine(moved.log())));
+            throw new ProxmoxException("vm " + vmid + " could not be migrated to " + node + ": " + moved.why());
         }
-    }
-
-    private static String lastLine(String text) {
-        String[] lines = text.strip().split("\n");
-        return lines[lines.length - 1];
     }
 }

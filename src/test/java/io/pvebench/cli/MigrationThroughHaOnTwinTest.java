@@ -1,24 +1,17 @@
 package io.pvebench.cli;
 
 import io.pvebench.assess.Verdict;
-import io.pvebench.pipeline.PipelineLoader;
 import io.pvebench.run.CaseResult;
 import io.pvebench.run.StepRecord;
-import io.pvebench.run.StopSignal;
 import io.pvebench.sim.model.HaState;
 import io.pvebench.sim.model.MigrationRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,12 +53,7 @@ class MigrationThroughHaOnTwinTest {
                     timeouts:
                       command: 30s
                     """);
-            ByteArrayOutputStream console = new ByteArrayOutputStream();
-            PipelineRunner.Outcome outcome = PipelineRunner.run(PipelineLoader.load(pipeline),
-                    new PipelineRunner.Options(dir.resolve("reports"), 11, Path.of("routes"),
-                            Map.of(TwinCluster.PASSWORD_VARIABLE, PASSWORD),
-                            new PrintStream(console, true, StandardCharsets.UTF_8), List.of(), false,
-                            Clock.systemUTC(), new StopSignal()));
+            PipelineRunner.Outcome outcome = cluster.run(pipeline, 11);
 
             CaseResult kase = outcome.result().cases().get(0);
             assertThat(kase.assessment().verdict()).as(kase.steps().toString()).isEqualTo(Verdict.PASS);

@@ -1,21 +1,13 @@
 package io.pvebench.cli;
 
 import io.pvebench.assess.Verdict;
-import io.pvebench.pipeline.PipelineLoader;
 import io.pvebench.run.CaseResult;
-import io.pvebench.run.StopSignal;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 
 import static io.pvebench.cli.RunOutcomes.value;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,11 +52,7 @@ class ObservedBalancerOnTwinTest {
                     timeouts:
                       command: 30s
                     """);
-            PipelineRunner.Outcome outcome = PipelineRunner.run(PipelineLoader.load(pipeline),
-                    new PipelineRunner.Options(dir.resolve("reports"), 13, Path.of("routes"),
-                            Map.of(TwinCluster.PASSWORD_VARIABLE, PASSWORD),
-                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), List.of(),
-                            false, Clock.systemUTC(), new StopSignal()));
+            PipelineRunner.Outcome outcome = cluster.run(pipeline, 13);
 
             CaseResult c = outcome.result().cases().get(0);
             assertThat(c.assessment().verdict()).as(c.steps().toString()).isEqualTo(Verdict.PASS);

@@ -22,6 +22,7 @@ final class TwinCluster implements AutoCloseable {
 
     final SimCluster twin;
     final Path folder;
+    private final String password;
 
     static final int TEMPLATE = 9000;
 
@@ -73,6 +74,7 @@ final class TwinCluster implements AutoCloseable {
                         boolean allowDestructive, String templateStorage, boolean cleanupOrphans, String vmStorage)
             throws IOException {
         this.folder = folder;
+        this.password = password;
         List<SimVmSpec> vms = new java.util.ArrayList<>(List.of(new SimVmSpec(101, "srv", "pve1", 4, 4L << 30),
                 new SimVmSpec(102, "cli", "pve2", 4, 4L << 30)));
         if (vmStorage != null) {
@@ -100,6 +102,16 @@ final class TwinCluster implements AutoCloseable {
             yaml.append("cleanup: orphans\n");
         }
         Files.writeString(folder.resolve("clusters/lab.yaml"), yaml.toString());
+    }
+
+    /** Runs {@code pipeline} against this cluster, reports under {@code folder/reports}, the console discarded. */
+    PipelineRunner.Outcome run(Path pipeline, long seed) {
+        return PipelineRunner.run(io.pvebench.pipeline.PipelineLoader.load(pipeline),
+                new PipelineRunner.Options(folder.resolve("reports"), seed, Path.of("routes"),
+                        java.util.Map.of(PASSWORD_VARIABLE, password),
+                        new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true,
+                                java.nio.charset.StandardCharsets.UTF_8), List.of(), false, java.time.Clock.systemUTC(),
+                        new io.pvebench.run.StopSignal()));
     }
 
     /** Writes a pipeline against this cluster and returns its path. */
