@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -30,16 +31,22 @@ import java.util.TreeMap;
  *                             the thrash window of arriving there
  * @param thrashedVms          the guests of those, in order, once each
  * @param disturbance          the migrations' disturbance figures summed per unit
+ * @param strandedCpuAfter     {@link ClusterSnapshot#strandedCpu()} over the timeline's last window (the
+ *                             settings' window, at least the last snapshot), averaged because a run queue
+ *                             is a point value: CPUs idle on some nodes while guests on others waited for
+ *                             one, the load a usage-based balancer cannot see; empty when a run queue in
+ *                             that window was not read
  */
 public record BalanceScore(Instant from, Instant to, double imbalanceBefore, double imbalanceAfter,
                            double cpuSpreadBefore, double cpuSpreadAfter, Optional<Duration> timeToBalance,
                            int migrations, int failedMigrations, int thrash, List<Integer> thrashedVms,
-                           Map<String, Double> disturbance) {
+                           Map<String, Double> disturbance, OptionalDouble strandedCpuAfter) {
 
     public BalanceScore {
         Objects.requireNonNull(timeToBalance, "timeToBalance");
         thrashedVms = List.copyOf(thrashedVms);
         disturbance = Map.copyOf(disturbance);
+        Objects.requireNonNull(strandedCpuAfter, "strandedCpuAfter");
     }
 
     /** Whether the cluster balanced within the timeline. */
@@ -101,7 +108,27 @@ public record BalanceScore(Instant from, Instant to, double imbalanceBefore, dou
 
         return new BalanceScore(first.at(), last.at(), first.imbalance(), last.imbalance(), first.cpuSpread(),
                 last.cpuSpread(), timeToBalance(timeline, settings), migrations.size(),
-                (int) migrations.stream().filter(m -> !m.succeeded()).count(), thrash, thrashed, disturbance);
+                (int) migrations.stream().filter(m -> !m.succeeded()).count(), thrash, thrashed, disturbance,
+                strandedAtEnd(timeline, settings));
+    }
+
+    private static OptionalDouble strandedAtEnd(List<ClusterSnapshot> timeline, ScoreSettings settings) {
+        Instant end = timeline.get(timeline.size() - 1).at();
+        double sum = 0;
+        int n = 0;
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            ClusterSnapshot s = timeline.get(i);
+            if (n > 0 && s.at().isBefore(end.minus(settings.window()))) {
+                break;
+            }
+            OptionalDouble stranded = s.strandedCpu();
+            if (stranded.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            sum += stranded.getAsDouble();
+            n++;
+        }
+        return OptionalDouble.of(sum / n);
     }
 
     private static Optional<Duration> timeToBalance(List<ClusterSnapshot> timeline, ScoreSettings settings) {

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * Ranks the results of a threshold sweep and words a recommendation from them. Stateless.
  *
  * <p>The rule, best first: a setting that balanced beats one that did not; then fewer failed
- * migrations; then less thrash; then, among those that balanced, the shorter time to balance
+ * migrations; then less thrash; then fewer CPUs left idle while guests elsewhere waited (whole
+ * CPUs, so noise in the load averages does not decide); then, among those that balanced, the shorter time to balance
  * (among those that did not, the lower imbalance at the end); then fewer migrations; then the
  * lower imbalance at the end. Failures and thrash come before speed because they disturb guests
  * for nothing: a setting that balances fast by moving guests back and forth is not one to
@@ -23,6 +24,7 @@ public final class SweepRanking {
             .comparing((SweepResult r) -> !r.score().balanced())
             .thenComparingInt(r -> r.score().failedMigrations())
             .thenComparingInt(r -> r.score().thrash())
+            .thenComparingLong(r -> Math.round(r.score().strandedCpuAfter().orElse(0)))
             .thenComparing(r -> r.score().timeToBalance().orElse(Duration.ZERO))
             .thenComparingDouble(r -> r.score().balanced() ? 0 : r.score().imbalanceAfter())
             .thenComparingInt(r -> r.score().migrations())
@@ -66,6 +68,11 @@ public final class SweepRanking {
         if (score.failedMigrations() > 0 || score.thrash() > 0) {
             text.append(" (").append(score.failedMigrations()).append(" failed, ")
                     .append(score.thrash()).append(" moved back)");
+        }
+        long stranded = Math.round(score.strandedCpuAfter().orElse(0));
+        if (stranded > 0) {
+            text.append(", but left ").append(Wording.count(stranded, "CPU"))
+                    .append(" idle while guests on another node waited for one");
         }
         return text.append(" under ").append(load).append(" load").toString();
     }

@@ -1,5 +1,6 @@
 package io.pvebench.bench;
 
+import io.pvebench.measure.LoadAverage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -50,8 +51,7 @@ public record MachineFacts(Instant at, int cores, String java, String openSsh, S
 
     static String readLoadAverage() {
         try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
+            return LoadAverage.parse(Files.readString(Path.of("/proc/loadavg"))).toString();
         } catch (IOException | RuntimeException e) {
             double one = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             return one < 0 ? UNKNOWN : String.valueOf(one);

@@ -110,6 +110,13 @@ public enum Metric {
     BALANCE_FAILED_MIGRATIONS("balance_failed_migrations", "count"),
     /** Migrations that took a guest back to the node it had just left. */
     BALANCE_THRASH("balance_thrash", "count"),
+    /** A node's tasks running or waiting for a CPU, per CPU, at one reading (a time series); above 1 guests wait there. */
+    BALANCE_RUN_QUEUE("balance_run_queue", "count"),
+    /**
+     * When the watch ended, CPUs idle on some nodes while guests on others waited for one (from the nodes' run
+     * queues): load a balancer that reads CPU usage, capped at 100 %, cannot see.
+     */
+    BALANCE_STRANDED_CPU("balance_stranded_cpu", "count"),
     /** The downtime (QEMU's pause, as Proxmox reports it) of all the watch's migrations together. */
     BALANCE_DOWNTIME("balance_downtime", "ms"),
     /** Time of one successful HTTP request of the application probe, connect to last byte (a time series). */

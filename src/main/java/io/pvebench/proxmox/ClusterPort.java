@@ -1,6 +1,7 @@
 package io.pvebench.proxmox;
 
 import io.pvebench.measure.IpLink;
+import io.pvebench.measure.LoadAverage;
 import io.pvebench.pipeline.BondMode;
 import java.util.List;
 
@@ -26,6 +27,12 @@ public interface ClusterPort {
 
     /** {@code pvesh get /cluster/resources}: nodes, guests and storage with their usage. */
     List<ClusterResource> resources();
+
+    /**
+     * {@code /proc/loadavg} of one node: its run queue, which shows CPU demand beyond the node's
+     * CPUs where {@link #resources()}' {@code cpu} stops at 100 %.
+     */
+    LoadAverage loadAverage(String node);
 
     /** The node's own clock ({@code date +%s.%N}), to the nanosecond it prints. */
     java.time.Instant time(String node);

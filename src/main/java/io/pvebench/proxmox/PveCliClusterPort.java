@@ -2,6 +2,7 @@ package io.pvebench.proxmox;
 
 import io.pvebench.measure.IpLink;
 import io.pvebench.measure.IpLinkJson;
+import io.pvebench.measure.LoadAverage;
 import io.pvebench.pipeline.BondMode;
 import io.pvebench.ssh.CommandResult;
 import io.pvebench.ssh.RemoteShell;
@@ -72,6 +73,16 @@ public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPo
     @Override
     public List<ClusterResource> resources() {
         return PveshJson.resources(resourcesJson());
+    }
+
+    @Override
+    public LoadAverage loadAverage(String node) {
+        CommandResult result = checked(run(node, "cat /proc/loadavg"));
+        try {
+            return LoadAverage.parse(result.stdout());
+        } catch (IllegalArgumentException e) {
+            throw new ProxmoxException("'cat /proc/loadavg' on " + node + ": " + e.getMessage());
+        }
     }
 
     @Override

@@ -40,6 +40,8 @@ final class SweepTable {
                 row.put("migrations", r.score().migrations());
                 row.put("failedMigrations", r.score().failedMigrations());
                 row.put("thrash", r.score().thrash());
+                row.put("strandedCpu", r.score().strandedCpuAfter().isPresent()
+                        ? round(r.score().strandedCpuAfter().getAsDouble()) : null);
                 rows.add(row);
             }
         });
@@ -53,16 +55,17 @@ final class SweepTable {
     /** The rows as plain text columns, for the console. */
     static List<String> lines(List<Map<String, Object>> rows) {
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "%-10s %4s  %-70s %9s %9s %13s %6s", "load", "rank", "setting", "balanced",
-                "in", "imbalance", "moves"));
+        out.add(String.format(Locale.ROOT, "%-10s %4s  %-70s %9s %9s %13s %6s %9s", "load", "rank", "setting",
+                "balanced", "in", "imbalance", "moves", "stranded"));
         for (Map<String, Object> r : rows) {
             Object t = r.get("timeToBalanceS");
-            out.add(String.format(Locale.ROOT, "%-10s %4s  %-70s %9s %9s %13s %6s", r.get("load"), r.get("rank"),
+            out.add(String.format(Locale.ROOT, "%-10s %4s  %-70s %9s %9s %13s %6s %9s", r.get("load"), r.get("rank"),
                     r.get("setting"), (Boolean) r.get("balanced") ? "yes" : "no",
                     t == null ? "-" : String.format(Locale.ROOT, "%.0f s", (Double) t),
                     r.get("imbalanceBeforePercent") + "->" + r.get("imbalanceAfterPercent") + " %",
                     r.get("migrations") + ((int) r.get("failedMigrations") > 0 ? "!" + r.get("failedMigrations") : "")
-                            + ((int) r.get("thrash") > 0 ? "~" + r.get("thrash") : "")));
+                            + ((int) r.get("thrash") > 0 ? "~" + r.get("thrash") : ""),
+                    stranded(r)));
         }
         return out;
     }
@@ -72,7 +75,8 @@ final class SweepTable {
         StringBuilder html = new StringBuilder("<p><b>Recommendation:</b> ").append(MatrixHtml.escape(recommendation))
                 .append("</p>\n<table><tr><th>load</th><th>rank</th><th>setting</th><th>balanced</th>"
                         + "<th>time to balance</th><th>imbalance before</th><th>imbalance after</th>"
-                        + "<th>migrations</th><th>failed</th><th>back and forth</th></tr>\n");
+                        + "<th>migrations</th><th>failed</th><th>back and forth</th>"
+                        + "<th>CPUs idle while guests wait</th></tr>\n");
         for (Map<String, Object> r : rows) {
             Object t = r.get("timeToBalanceS");
             html.append("<tr><td>").append(MatrixHtml.escape(String.valueOf(r.get("load")))).append("</td><td>")
@@ -82,7 +86,7 @@ final class SweepTable {
                     .append(r.get("imbalanceBeforePercent")).append(" %</td><td>")
                     .append(r.get("imbalanceAfterPercent")).append(" %</td><td>").append(r.get("migrations"))
                     .append("</td><td>").append(r.get("failedMigrations")).append("</td><td>").append(r.get("thrash"))
-                    .append("</td></tr>\n");
+                    .append("</td><td>").append(stranded(r)).append("</td></tr>\n");
         }
         return html.append("</table>\n").toString();
     }
@@ -90,7 +94,7 @@ final class SweepTable {
     /** The rows as CSV, header first. */
     static String csv(List<Map<String, Object>> rows) {
         StringBuilder csv = new StringBuilder("load,rank,setting,balanced,time_to_balance_s,imbalance_before_percent,"
-                + "imbalance_after_percent,migrations,failed_migrations,thrash\n");
+                + "imbalance_after_percent,migrations,failed_migrations,thrash,stranded_cpu\n");
         for (Map<String, Object> r : rows) {
             Object t = r.get("timeToBalanceS");
             csv.append(r.get("load")).append(',').append(r.get("rank")).append(",\"")
@@ -98,9 +102,16 @@ final class SweepTable {
                     .append(r.get("balanced")).append(',').append(t == null ? "" : t).append(',')
                     .append(r.get("imbalanceBeforePercent")).append(',').append(r.get("imbalanceAfterPercent"))
                     .append(',').append(r.get("migrations")).append(',').append(r.get("failedMigrations")).append(',')
-                    .append(r.get("thrash")).append('\n');
+                    .append(r.get("thrash")).append(',')
+                    .append(r.get("strandedCpu") == null ? "" : r.get("strandedCpu")).append('\n');
         }
         return csv.toString();
+    }
+
+    /** CPUs left idle while guests elsewhere waited, or {@code -} when the run queues were not read. */
+    private static String stranded(Map<String, Object> row) {
+        Object cpus = row.get("strandedCpu");
+        return cpus == null ? "-" : cpus + " CPUs";
     }
 
     private static double round(double v) {

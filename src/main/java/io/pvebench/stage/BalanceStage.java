@@ -14,6 +14,7 @@ import io.pvebench.guest.GuestVm;
 import io.pvebench.measure.Metric;
 import io.pvebench.measure.Sample;
 import io.pvebench.pipeline.BalanceSettings;
+import io.pvebench.proxmox.ClusterResource;
 import io.pvebench.proxmox.FollowedMigration;
 import io.pvebench.proxmox.MigrationFollower;
 import io.pvebench.proxmox.MigrationRequest;
@@ -23,6 +24,8 @@ import io.pvebench.run.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,6 +128,7 @@ public final class BalanceStage {
             run.addSweepResult(new SweepResult(settings.sweepSetting(), kase.plan().scenario(), score));
             log.note(describe(settings, score));
             watch.failures().forEach(log::note);
+            watch.unreadQueues().forEach(log::note);
         });
     }
 
@@ -158,6 +162,7 @@ public final class BalanceStage {
         out.add(Sample.of(Metric.BALANCE_MIGRATIONS, score.migrations(), labels, at));
         out.add(Sample.of(Metric.BALANCE_FAILED_MIGRATIONS, score.failedMigrations(), labels, at));
         out.add(Sample.of(Metric.BALANCE_THRASH, score.thrash(), labels, at));
+        score.strandedCpuAfter().ifPresent(cpus -> out.add(Sample.of(Metric.BALANCE_STRANDED_CPU, cpus, labels, at)));
         Double downtime = score.disturbance().get(Disturbances.DOWNTIME_UNIT);
         if (downtime != null) {
             out.add(Sample.of(Metric.BALANCE_DOWNTIME, downtime, labels, at));
@@ -171,7 +176,14 @@ public final class BalanceStage {
                 score.timeToBalance().map(t -> "balanced after " + t.toSeconds() + " s")
                         .orElse("not balanced within " + settings.watch().toSeconds() + " s"),
                 score.migrations(), score.failedMigrations() > 0 ? ", " + score.failedMigrations() + " failed" : "",
-                score.thrash() > 0 ? ", " + score.thrash() + " back and forth" : "");
+                score.thrash() > 0 ? ", " + score.thrash() + " back and forth" : "")
+                + stranded(score);
+    }
+
+    private static String stranded(BalanceScore score) {
+        double cpus = score.strandedCpuAfter().orElse(0);
+        return cpus < 0.5 ? "" : String.format(Locale.ROOT,
+                "; at the end %.1f CPUs stood idle while guests on another node waited for one", cpus);
     }
 
     /** One watch of the cluster: its readings, and the migrations seen or made. Not thread-safe except where noted. */
@@ -185,6 +197,7 @@ public final class BalanceStage {
         private final List<Migration> made = new ArrayList<>();
         private final TaskWatch tasks;
         private final List<String> failures = new ArrayList<>();
+        private final Set<String> unreadQueues = new LinkedHashSet<>();
         private PolicyState state = PolicyState.initial();
 
         Watch(CaseContext kase, BalanceSettings settings) {
@@ -210,14 +223,34 @@ public final class BalanceStage {
 
         private void read() {
             Set<Integer> ha = settings.ha() ? run.scheduler().haVms() : Set.of();
-            ClusterSnapshot snapshot = ClusterSnapshots.of(run.clusterClock().now(),
-                    run.shell().withoutRecording(() -> run.cluster().resources()), ha);
+            List<ClusterResource> resources = run.shell().withoutRecording(() -> run.cluster().resources());
+            ClusterSnapshot snapshot = ClusterSnapshots.of(run.clusterClock().now(), resources, ha,
+                    runQueues(resources));
             timeline.add(snapshot);
             if (settings.balancer() == BalancerKind.THRESHOLD_POLICY) {
                 plan();
             } else {
                 tasks.poll();
             }
+        }
+
+        /**
+         * The online nodes' run queues (tasks running or waiting for a CPU now); a node that does not
+         * answer is left out (its stranded CPU is then not known) rather than failing the watch.
+         */
+        private Map<String, Double> runQueues(List<ClusterResource> resources) {
+            Map<String, Double> queues = new HashMap<>();
+            for (ClusterResource r : resources) {
+                if ("node".equals(r.type()) && "online".equals(r.status())) {
+                    try {
+                        queues.put(r.node(), run.shell().withoutRecording(
+                                () -> run.cluster().loadAverage(r.node())).runnable() * 1.0);
+                    } catch (RuntimeException e) {
+                        unreadQueues.add(r.node() + ": " + e.getMessage());
+                    }
+                }
+            }
+            return queues;
         }
 
         private void plan() {
@@ -294,9 +327,25 @@ public final class BalanceStage {
             return all;
         }
 
+        /** Run queues that could not be read, once per node and reason. */
+        List<String> unreadQueues() {
+            return unreadQueues.stream().map(why -> "run queue not read on " + why).toList();
+        }
+
         List<Sample> series(Map<String, String> labels) {
-            return timeline.stream().map(s -> Sample.of(Metric.BALANCE_IMBALANCE, s.imbalance() * 100, labels, s.at()))
-                    .toList();
+            List<Sample> out = new ArrayList<>();
+            for (ClusterSnapshot s : timeline) {
+                out.add(Sample.of(Metric.BALANCE_IMBALANCE, s.imbalance() * 100, labels, s.at()));
+                for (var node : s.nodes()) {
+                    Double queue = s.runQueue().get(node.name());
+                    if (queue != null) {
+                        Map<String, String> onNode = new HashMap<>(labels);
+                        onNode.put("node", node.name());
+                        out.add(Sample.of(Metric.BALANCE_RUN_QUEUE, queue / node.cpuCount(), onNode, s.at()));
+                    }
+                }
+            }
+            return out;
         }
     }
 }

@@ -7,8 +7,11 @@ import io.pvebench.proxmox.ClusterResource;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The cluster's load as the balancers see it, from one {@code /cluster/resources} listing. */
 final class ClusterSnapshots {
@@ -20,13 +23,22 @@ final class ClusterSnapshots {
      * @param haVms the VMs that are HA resources (the native CRS moves only those)
      */
     static ClusterSnapshot of(Instant at, List<ClusterResource> resources, Set<Integer> haVms) {
+        return of(at, resources, haVms, Map.of());
+    }
+
+    /**
+     * @param haVms    the VMs that are HA resources (the native CRS moves only those)
+     * @param runQueue the one-minute load average of the nodes where it was read
+     */
+    static ClusterSnapshot of(Instant at, List<ClusterResource> resources, Set<Integer> haVms,
+                              Map<String, Double> runQueue) {
         List<NodeLoad> nodes = new ArrayList<>();
         for (ClusterResource r : resources) {
             if ("node".equals(r.type()) && "online".equals(r.status()) && r.maxcpu() != null && r.maxmem() != null) {
                 nodes.add(new NodeLoad(r.node(), used(r), r.maxcpu(), nonNegative(r.mem()), Math.max(1, r.maxmem())));
             }
         }
-        Set<String> online = nodes.stream().map(NodeLoad::name).collect(java.util.stream.Collectors.toSet());
+        Set<String> online = nodes.stream().map(NodeLoad::name).collect(Collectors.toSet());
         List<GuestLoad> guests = new ArrayList<>();
         for (ClusterResource r : resources) {
             // a guest on a node that is down is no load anywhere a balancer can see
@@ -35,7 +47,9 @@ final class ClusterSnapshots {
                         "running".equals(r.status())));
             }
         }
-        return new ClusterSnapshot(at, nodes, guests);
+        Map<String, Double> queues = new HashMap<>(runQueue);
+        queues.keySet().retainAll(online);
+        return new ClusterSnapshot(at, nodes, guests, queues);
     }
 
     /** CPU in use in cores: PVE's {@code cpu} is a fraction of {@code maxcpu}. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -125,5 +126,40 @@ class BalanceScoreTest {
         assertThatThrownBy(() -> BalanceScore.of(List.of(), List.of(), SETTINGS)).hasMessageContaining("snapshot");
         assertThatThrownBy(() -> BalanceScore.of(List.of(even(true, 10), even(true, 0)), List.of(), SETTINGS))
                 .hasMessageContaining("out of order");
+    }
+
+    private static ClusterSnapshot queued(int second, double pve1, double pve2) {
+        ClusterSnapshot s = new Cluster().node("pve1", 10).node("pve2", 6).at(second);
+        return new ClusterSnapshot(s.at(), s.nodes(), s.guests(), Map.of("pve1", pve1, "pve2", pve2));
+    }
+
+    @Test
+    void cpusIdleOnOneNodeWhileGuestsWaitOnAnotherAreStranded() {
+        // 10-CPU nodes: pve1 has 16 tasks wanting a CPU (6 wait), pve2 7 (3 CPUs idle): 3 stranded
+        assertThat(queued(0, 16, 7).strandedCpu()).hasValue(3);
+        // every node oversubscribed, or none: nothing could be placed better
+        assertThat(queued(0, 16, 12).strandedCpu()).hasValue(0);
+        assertThat(queued(0, 9, 2).strandedCpu()).hasValue(0);
+        // a node whose run queue was not read leaves it unknown
+        ClusterSnapshot partly = queued(0, 16, 7);
+        assertThat(new ClusterSnapshot(partly.at(), partly.nodes(), partly.guests(), Map.of("pve1", 16.0))
+                .strandedCpu()).isEmpty();
+    }
+
+    @Test
+    void strandedCpuAfterIsTheMeanOverTheLastWindowOfPointReadings() {
+        List<ClusterSnapshot> timeline = List.of(queued(0, 30, 0), queued(10, 16, 7), queued(20, 16, 9),
+                queued(30, 14, 6), queued(40, 12, 8));
+
+        // the window is 30 s: the readings at 10..40 s count (3, 1, 4, 2), the first one does not
+        assertThat(BalanceScore.of(timeline, List.of(), SETTINGS).strandedCpuAfter()).hasValue(2.5);
+        assertThat(BalanceScore.of(timeline(40, 120), List.of(), SETTINGS).strandedCpuAfter()).isEmpty();
+    }
+
+    @Test
+    void aRunQueueOfAnUnlistedNodeIsRefused() {
+        ClusterSnapshot s = queued(0, 1, 1);
+        assertThatThrownBy(() -> new ClusterSnapshot(s.at(), s.nodes(), s.guests(), Map.of("pve9", 1.0)))
+                .hasMessageContaining("run queue 1.0 of node pve9");
     }
 }

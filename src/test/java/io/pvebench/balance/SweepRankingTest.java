@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class SweepRankingTest {
@@ -19,7 +20,7 @@ class SweepRankingTest {
             double imbalanceAfter) {
         return new BalanceScore(T0, T0.plusSeconds(300), 0.4, imbalanceAfter, 0.4, imbalanceAfter,
                 Optional.ofNullable(balancedAfterSeconds).map(Duration::ofSeconds), migrations, failed, thrash,
-                List.of(), Map.of());
+                List.of(), Map.of(), OptionalDouble.empty());
     }
 
     @Test

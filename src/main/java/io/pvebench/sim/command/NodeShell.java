@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The shell of a simulated node: what {@code bash -c LINE} does with one exec request.
  * Knows the Proxmox commands, {@code hostname}, {@code true}, {@code echo},
- * {@code sleep} and {@code date} (model time), the fault tools ({@code systemctl}, {@code ip},
+ * {@code sleep}, {@code date} (model time), {@code cat /proc/loadavg}, the fault tools ({@code systemctl}, {@code ip},
  * {@code iptables}, {@code journalctl}, {@code sh -c} for the SysRq reset) and
  * {@code ha-manager}; anything else is bash's {@code command not found}, exit 127.
  * While pmxcfs ({@code pve-cluster}) is stopped, {@code pvesh}, {@code qm} and
@@ -35,7 +35,8 @@ public final class NodeShell {
                 "true", inv -> Reply.ok(""),
                 "echo", inv -> Reply.ok(String.join(" ", inv.args()) + "\n"),
                 "sleep", NodeShell::sleep,
-                "date", new DateCommand());
+                "date", new DateCommand(),
+                "cat", new NodeCat());
         this.programs = withFaultTools(core);
     }
 
