@@ -9,6 +9,7 @@ import io.pvebench.proxmox.ClusterClock;
 import io.pvebench.proxmox.ClusterPort;
 import io.pvebench.proxmox.ProxmoxException;
 import io.pvebench.proxmox.PveCliClusterPort;
+import io.pvebench.proxmox.PveCliFaultPort;
 import io.pvebench.report.AllureHtml;
 import io.pvebench.report.AllureHtmlReport;
 import io.pvebench.report.AllureResults;
@@ -137,7 +138,8 @@ public final class PipelineRunner {
                     pipeline.provisionTimeout());
             // the one Proxmox port serves as cluster, VM, migration and scheduler port
             RunContext run = new RunContext(pipeline, info, folder, events, recording, cluster, cluster, cluster,
-                    cluster, new AgentGuestPort(recording, target.hosts()), clock,
+                    cluster, new PveCliFaultPort(recording, target.hosts(), pipeline.commandTimeout()),
+                    new AgentGuestPort(recording, target.hosts()), clock,
                     clusterClock(target, cluster, options), options.stop());
             List<String> leftChanged;
             try {

@@ -9,6 +9,7 @@ import io.pvebench.stage.UnloadStage;
 import io.pvebench.stage.CollectStage;
 import io.pvebench.stage.ConfigureStage;
 import io.pvebench.stage.DeprovisionStage;
+import io.pvebench.stage.HealStage;
 import io.pvebench.stage.OrphansStage;
 import io.pvebench.stage.ProvisionStage;
 import io.pvebench.stage.RestoreStage;
@@ -40,6 +41,7 @@ public final class RouteFlow {
     /** The beans the routes refer to, by the names they use. */
     static Map<String, Object> stageBeans() {
         Map<String, Object> beans = new LinkedHashMap<>();
+        beans.put("heal", new HealStage());
         beans.put("orphans", new OrphansStage());
         beans.put("provision", new ProvisionStage());
         beans.put("deprovision", new DeprovisionStage());

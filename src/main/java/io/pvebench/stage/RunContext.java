@@ -4,11 +4,13 @@ import io.pvebench.guest.GuestPort;
 import io.pvebench.guest.GuestVm;
 import io.pvebench.guest.NetworkProbes;
 import io.pvebench.pipeline.CasePlan;
+import io.pvebench.pipeline.InventoryCluster;
 import io.pvebench.pipeline.ListedVms;
 import io.pvebench.pipeline.Pipeline;
 import io.pvebench.pipeline.VmSpec;
 import io.pvebench.proxmox.ClusterClock;
 import io.pvebench.proxmox.ClusterPort;
+import io.pvebench.proxmox.FaultPort;
 import io.pvebench.proxmox.MigrationPort;
 import io.pvebench.proxmox.SchedulerPort;
 import io.pvebench.proxmox.VmPort;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,7 @@ public final class RunContext {
     private final VmPort vms;
     private final MigrationPort migrations;
     private final SchedulerPort scheduler;
+    private final FaultPort faults;
     private final GuestPort guests;
     private final Clock clock;
     private final ClusterClock clusterClock;
@@ -63,7 +67,7 @@ public final class RunContext {
 
     public RunContext(Pipeline pipeline, RunInfo info, RunFolder folder, RunEvents events, RecordingShell shell,
                       ClusterPort cluster, VmPort vms, MigrationPort migrations, SchedulerPort scheduler,
-                      GuestPort guests, Clock clock, ClusterClock clusterClock,
+                      FaultPort faults, GuestPort guests, Clock clock, ClusterClock clusterClock,
                       StopSignal stop) {
         this.pipeline = pipeline;
         this.info = info;
@@ -74,6 +78,7 @@ public final class RunContext {
         this.vms = vms;
         this.migrations = migrations;
         this.scheduler = scheduler;
+        this.faults = faults;
         this.guests = guests;
         this.clock = clock;
         this.clusterClock = clusterClock;
@@ -120,6 +125,22 @@ public final class RunContext {
 
     public SchedulerPort scheduler() {
         return scheduler;
+    }
+
+    /** Injects faults and undoes them. */
+    public FaultPort faults() {
+        return faults;
+    }
+
+    /**
+     * The journal of faults injected into this cluster and not yet healed, beside the run folders;
+     * empty for the embedded twin, which a run starts anew and which nothing outlives.
+     */
+    public Optional<HealJournal> healJournal() {
+        if (!(pipeline.cluster() instanceof InventoryCluster inventory)) {
+            return Optional.empty();
+        }
+        return Optional.of(HealJournal.of(folder.root().getParent(), inventory.definition().name()));
     }
 
     /**

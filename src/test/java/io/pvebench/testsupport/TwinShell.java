@@ -3,7 +3,9 @@ package io.pvebench.testsupport;
 import io.pvebench.guest.AgentGuestPort;
 import io.pvebench.guest.GuestPort;
 import io.pvebench.proxmox.ClusterPort;
+import io.pvebench.proxmox.FaultPort;
 import io.pvebench.proxmox.PveCliClusterPort;
+import io.pvebench.proxmox.PveCliFaultPort;
 import io.pvebench.sim.SimHardware;
 import io.pvebench.guest.GuestResult;
 import io.pvebench.guest.GuestVm;
@@ -81,6 +83,11 @@ public final class TwinShell implements AutoCloseable {
     /** The cluster port a run would use, over this twin. */
     public ClusterPort cluster() {
         return new PveCliClusterPort(shell, hosts, TIMEOUT);
+    }
+
+    /** The fault port a run would use, over this twin. */
+    public FaultPort faults() {
+        return new PveCliFaultPort(shell, hosts, TIMEOUT);
     }
 
     /** The guest port a run would use, over this twin. */
