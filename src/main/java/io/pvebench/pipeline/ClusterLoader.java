@@ -19,7 +19,7 @@ public final class ClusterLoader {
     private static final Keys CLUSTER = Keys.allowed("name", "nodes", "ssh", "allowDestructive", "timeScale",
                     "cleanup")
             .required("name", "nodes", "ssh");
-    private static final Keys NODE = Keys.allowed("name", "address", "port").required("name", "address");
+    private static final Keys NODE = Keys.allowed("name", "address", "port", "protected").required("name", "address");
     private static final String SECRET_HINT = "put it in an environment variable named by '%s', or in a file "
             + "only you can read, named by '%s'";
     private static final Keys SSH = Keys.allowed("user", "identityFile", "passphraseEnv", "passwordEnv", "passwordFile",
@@ -109,6 +109,7 @@ public final class ClusterLoader {
             Optional<String> address = r.get().node("address").flatMap(n -> values.matching(n, path + ".address",
                     ADDRESS, "a host name or an IP address, without port or spaces"));
             Optional<Integer> port = r.get().has("port") ? r.get().integer("port", 1, 65535) : Optional.of(22);
+            boolean guarded = r.get().bool("protected").orElse(false);
             name.ifPresent(n -> unique(names, n, r.get().node("name").orElseThrow().position(), "node name '" + n + "'"));
             if (address.isPresent() && port.isPresent()) {
                 String endpoint = address.get() + ":" + port.get();
@@ -116,7 +117,7 @@ public final class ClusterLoader {
                 unique(endpoints, endpoint, at, "node address " + endpoint);
             }
             if (name.isPresent() && address.isPresent() && port.isPresent()) {
-                nodes.add(new NodeDef(name.get(), address.get(), port.get()));
+                nodes.add(new NodeDef(name.get(), address.get(), port.get(), guarded));
             }
         }
         return nodes.size() == items.size() ? nodes : List.of();

@@ -13,4 +13,13 @@ public sealed interface ClusterRef permits TwinCluster, InventoryCluster {
      * not with this run's tag); otherwise it only reports them.
      */
     boolean removesOrphans();
+
+    /** Whether pvebench may make nodes fail on purpose (fault injection); the twin always may. */
+    boolean allowsDestructive();
+
+    /** The nodes that must never be made to fail ({@code protected: true} in the cluster file). */
+    List<String> protectedNodes();
+
+    /** Where that is said, for messages: the cluster file, or the twin. */
+    String describedWhere();
 }

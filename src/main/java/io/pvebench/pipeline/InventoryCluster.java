@@ -20,4 +20,19 @@ public record InventoryCluster(ClusterDef definition) implements ClusterRef {
     public boolean removesOrphans() {
         return definition.removeOrphans();
     }
+
+    @Override
+    public boolean allowsDestructive() {
+        return definition.allowDestructive();
+    }
+
+    @Override
+    public List<String> protectedNodes() {
+        return definition.nodes().stream().filter(NodeDef::guarded).map(NodeDef::name).toList();
+    }
+
+    @Override
+    public String describedWhere() {
+        return "cluster file '" + definition.source() + "'";
+    }
 }

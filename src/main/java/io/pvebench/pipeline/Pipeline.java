@@ -45,6 +45,7 @@ public record Pipeline(
         MeasureSettings measure,
         Optional<MigrationSettings> migration,
         Optional<BalanceSettings> balance,
+        Optional<FailoverSettings> failover,
         List<Objective> objectives,
         List<StatisticObjective> statisticObjectives,
         Duration commandTimeout,
@@ -70,6 +71,7 @@ public record Pipeline(
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(migration, "migration");
         Objects.requireNonNull(balance, "balance");
+        Objects.requireNonNull(failover, "failover");
         objectives = List.copyOf(objectives);
         statisticObjectives = List.copyOf(statisticObjectives);
         Objects.requireNonNull(commandTimeout, "commandTimeout");
@@ -91,7 +93,8 @@ public record Pipeline(
      */
     public Duration measuredTime() {
         return measure.networkTime().plus(migration.map(MigrationSettings::timeUnderLoad).orElse(Duration.ZERO))
-                .plus(balance.map(BalanceSettings::watch).orElse(Duration.ZERO));
+                .plus(balance.map(BalanceSettings::watch).orElse(Duration.ZERO))
+                .plus(failover.map(FailoverSettings::timeUnderLoad).orElse(Duration.ZERO));
     }
 
     /** The load a scenario puts on the VMs: the pipeline's own profile, else the built-in one. */

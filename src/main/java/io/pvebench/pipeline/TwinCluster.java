@@ -56,4 +56,20 @@ public record TwinCluster(int nodes, String pve, double timeScale, boolean qdevi
     public boolean removesOrphans() {
         return true;
     }
+
+    /** The twin exists to be broken: it lives only as long as the run. */
+    @Override
+    public boolean allowsDestructive() {
+        return true;
+    }
+
+    @Override
+    public List<String> protectedNodes() {
+        return List.of();
+    }
+
+    @Override
+    public String describedWhere() {
+        return "the embedded twin";
+    }
 }

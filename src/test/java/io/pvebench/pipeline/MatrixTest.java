@@ -94,7 +94,8 @@ class MatrixTest {
     private static Pipeline pipeline(List<VmSpec> specs, List<String> scenarios, List<Variant> variants,
                                      int repetitions) {
         return new Pipeline(Path.of("p.yaml"), "p", "", TwinCluster.DEFAULT, specs, scenarios, Map.of(), variants,
-                repetitions, MeasureSettings.DEFAULT, java.util.Optional.empty(), java.util.Optional.empty(), List.of(), List.of(), Duration.ofSeconds(60),
+                repetitions, MeasureSettings.DEFAULT, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                List.of(), List.of(), Duration.ofSeconds(60),
                 Pipeline.DEFAULT_PROVISION_TIMEOUT);
     }
 }
