@@ -9,6 +9,7 @@ import io.pvebench.stage.UnloadStage;
 import io.pvebench.stage.CollectStage;
 import io.pvebench.stage.ConfigureStage;
 import io.pvebench.stage.DeprovisionStage;
+import io.pvebench.stage.FailoverStage;
 import io.pvebench.stage.HealStage;
 import io.pvebench.stage.OrphansStage;
 import io.pvebench.stage.ProvisionStage;
@@ -51,6 +52,7 @@ public final class RouteFlow {
         beans.put("load", new LoadStage());
         beans.put("balance", new BalanceStage());
         beans.put("migrate", new MigrateStage());
+        beans.put("failover", new FailoverStage());
         beans.put("measure", new MeasureStage());
         beans.put("unload", new UnloadStage());
         beans.put("collect", new CollectStage());

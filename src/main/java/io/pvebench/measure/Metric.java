@@ -119,6 +119,24 @@ public enum Metric {
     BALANCE_STRANDED_CPU("balance_stranded_cpu", "count"),
     /** The downtime (QEMU's pause, as Proxmox reports it) of all the watch's migrations together. */
     BALANCE_DOWNTIME("balance_downtime", "ms"),
+    /** From a node's failure until the HA master saw it leave ({@code online => unknown}). */
+    FAILOVER_DETECTED("failover_detected", "ms"),
+    /** From the failure until the VM's HA service went to {@code fence}. */
+    FAILOVER_FENCE("failover_fence", "ms"),
+    /** From the failure until the master got the failed node's agent lock ({@code fencing: acknowledged}). */
+    FAILOVER_FENCE_ACKNOWLEDGED("failover_fence_acknowledged", "ms"),
+    /** From the failure until the VM's service went to {@code recovery}. */
+    FAILOVER_RECOVERY("failover_recovery", "ms"),
+    /** From the failure until the master placed the service on another node ({@code started}, {@code node = Y}). */
+    FAILOVER_STARTED("failover_started", "ms"),
+    /** From the failure until the cluster listed the VM running on another node. */
+    FAILOVER_RUNNING("failover_running", "ms"),
+    /** From the failure until the VM's guest agent answered again: the guest is back for its users. */
+    FAILOVER_REACHABLE("failover_reachable", "ms"),
+    /** 1 when the VM did not run on another node within the failover's timeout, else 0. */
+    FAILOVER_NOT_RECOVERED("failover_not_recovered", "count"),
+    /** From asking the fault to be undone until the cluster was whole again (node back, quorate). */
+    FAILOVER_HEAL("failover_heal", "ms"),
     /** Time of one successful HTTP request of the application probe, connect to last byte (a time series). */
     APP_LATENCY("app_latency", "ms"),
     /** HTTP requests the application probe's client made. */

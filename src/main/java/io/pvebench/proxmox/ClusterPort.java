@@ -34,6 +34,21 @@ public interface ClusterPort {
      */
     LoadAverage loadAverage(String node);
 
+    /**
+     * The HA stack's journal on one node since {@code since} ({@code journalctl -u pve-ha-crm -u pve-ha-lrm
+     * -o short-iso}): the CRM master's decisions and the LRM's actions, with their times.
+     */
+    String haJournal(String node, java.time.Instant since);
+
+    /** {@code ha-manager status} as it prints it on {@code node}: that node's view (quorum, master, services). */
+    String haStatus(String node);
+
+    /**
+     * {@link #resources()} as {@code node} sees it: while the cluster is split, a node outside the
+     * quorate part lists what it last knew.
+     */
+    List<ClusterResource> resources(String node);
+
     /** The node's own clock ({@code date +%s.%N}), to the nanosecond it prints. */
     java.time.Instant time(String node);
 

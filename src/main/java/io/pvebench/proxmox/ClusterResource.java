@@ -22,10 +22,19 @@ import java.util.List;
  * @param tags     a guest's tags as Proxmox stores them ({@code ;}-separated), null when it has none
  * @param storage  a storage's id ({@code local-lvm}), null for other types
  * @param shared   whether every node sees a storage's volumes, null for other types
+ * @param hastate  an HA-managed guest's CRM state ({@code started}, {@code fence}, {@code recovery}, ...), or a
+ *                 node's HA state; null when not HA-managed
  */
 public record ClusterResource(String type, String id, String node, Integer vmid, String name, String status,
                               Double cpu, Integer maxcpu, Long mem, Long maxmem, Boolean template, String tags,
-                              String storage, Boolean shared) {
+                              String storage, Boolean shared, String hastate) {
+
+    /** An entry without HA state. */
+    public ClusterResource(String type, String id, String node, Integer vmid, String name, String status,
+                           Double cpu, Integer maxcpu, Long mem, Long maxmem, Boolean template, String tags,
+                           String storage, Boolean shared) {
+        this(type, id, node, vmid, name, status, cpu, maxcpu, mem, maxmem, template, tags, storage, shared, null);
+    }
 
     /** An entry without template, tags or storage fields (nodes, and guests as older callers built them). */
     public ClusterResource(String type, String id, String node, Integer vmid, String name, String status,

@@ -86,6 +86,22 @@ public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPo
     }
 
     @Override
+    public String haJournal(String node, Instant since) {
+        return checked(run(node, ShellQuote.command("journalctl", "-u", "pve-ha-crm", "-u", "pve-ha-lrm", "--since",
+                "@" + since.getEpochSecond(), "-o", "short-iso", "--no-pager"))).stdout();
+    }
+
+    @Override
+    public String haStatus(String node) {
+        return checked(run(node, "ha-manager status")).stdout();
+    }
+
+    @Override
+    public List<ClusterResource> resources(String node) {
+        return PveshJson.resources(checked(run(node, "pvesh get /cluster/resources --output-format json")).stdout());
+    }
+
+    @Override
     public Instant time(String node) {
         String out = checked(run(node, "date +%s.%N")).stdout().strip();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\.(\\d{9})").matcher(out);

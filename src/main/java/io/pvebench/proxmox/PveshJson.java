@@ -35,7 +35,7 @@ final class PveshJson {
                     e.hasNonNull("maxmem") ? e.get("maxmem").asLong() : null,
                     e.hasNonNull("template") ? e.get("template").asInt() == 1 : null,
                     text(e, "tags"), text(e, "storage"),
-                    e.hasNonNull("shared") ? e.get("shared").asInt() == 1 : null));
+                    e.hasNonNull("shared") ? e.get("shared").asInt() == 1 : null, text(e, "hastate")));
         }
         return out;
     }

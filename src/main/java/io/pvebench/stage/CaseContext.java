@@ -109,18 +109,20 @@ public final class CaseContext {
     /**
      * Records a fault about to be injected: written to the cluster's heal journal first (so a later
      * pvebench heals it if this one dies), and to the case's ledger, whose undo carries out
-     * {@code heals}, waits until the cluster is whole again and strikes the journal entry.
+     * {@code heals}, waits until the cluster is whole again and strikes the journal entry. The
+     * stage that injects it heals it itself as soon as it has measured ({@link InjectedFault#heal}).
      *
      * @param within how long healing may take, node reboot included
      */
-    public void recordFault(String change, List<Heal> heals, java.time.Duration within) {
+    public InjectedFault recordFault(String change, List<Heal> heals, java.time.Duration within) {
         RunContext run = run();
         java.util.Optional<HealJournal> journal = run.healJournal();
         String id = journal.map(j -> j.open(run.info().runId(), run.clock().instant(), change, heals)).orElse(null);
-        ledger.record(change, () -> {
+        Runnable heal = () -> {
             FaultHealing.heal(run, change, heals, within);
             journal.ifPresent(j -> j.close(id));
-        });
+        };
+        return new InjectedFault(ledger, ledger.recordEntry(change, heal));
     }
 
     /** What the case changed and teardown undoes. */

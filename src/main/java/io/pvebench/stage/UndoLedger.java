@@ -25,6 +25,18 @@ public final class UndoLedger {
         entries.push(new Undo(description, undo));
     }
 
+    /** Records a change and returns its entry, for a caller that may undo it early ({@link #forget}). */
+    synchronized Undo recordEntry(String description, Runnable undo) {
+        Undo entry = new Undo(description, undo);
+        entries.push(entry);
+        return entry;
+    }
+
+    /** Drops an entry its maker has undone already; false when it was not there (undone by cleanup). */
+    synchronized boolean forget(Undo entry) {
+        return entries.removeIf(e -> e == entry);
+    }
+
     public synchronized boolean isEmpty() {
         return entries.isEmpty();
     }

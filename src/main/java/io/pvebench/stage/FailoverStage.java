@@ -1,0 +1,257 @@
+package io.pvebench.stage;
+
+import io.pvebench.guest.GuestVm;
+import io.pvebench.measure.FailoverTimeline;
+import io.pvebench.measure.HaJournal;
+import io.pvebench.measure.Metric;
+import io.pvebench.measure.Sample;
+import io.pvebench.pipeline.FailoverMethod;
+import io.pvebench.pipeline.FailoverSettings;
+import io.pvebench.proxmox.ClusterResource;
+import io.pvebench.proxmox.SchedulerPort;
+import io.pvebench.run.Phase;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * HA failover as the subject of a case (the pipeline's {@code failover:}; nothing without it).
+ * The spec's VMs are made HA resources (and put back after the case); {@code at} after the load's
+ * warm-up the chosen node fails the configured way, the fault written to the heal journal first.
+ * The stage then reads, from a node that did not fail, where the VMs that ran on the failed node
+ * are, until each runs elsewhere and its guest agent answers, or the timeout passes. The HA
+ * stack's journal of every node that answers times the phases (detected, fence, fence
+ * acknowledged, recovery, started), pvebench's own readings the last two (running, reachable).
+ * Then the fault is healed and the time until the cluster is whole again measured. A VM that
+ * did not come back is a result, not a fault: {@code failover_not_recovered} 1, with what
+ * {@code ha-manager status} on a surviving node and the journal say about why.
+ */
+public final class FailoverStage {
+
+    public static final String NAME = "failover";
+
+    /** How often the cluster is read while the VMs are away, in cluster time. */
+    private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration AGENT_TIMEOUT = Duration.ofSeconds(5);
+    /** Journal lines quoted in a diagnosis, at most. */
+    private static final int QUOTED_LINES = 12;
+
+    public void run(CaseContext kase) {
+        Optional<FailoverSettings> configured = kase.run().pipeline().failover();
+        if (configured.isEmpty()) {
+            return;
+        }
+        FailoverSettings settings = configured.get();
+        StepScope.run(kase, NAME, log -> {
+            RunContext run = kase.run();
+            List<GuestVm> vms = run.loaded(kase.plan().vmSpec().name());
+            makeHaResources(kase, vms);
+            String node = settings.node().orElseGet(() -> run.nodeOf(vms.get(0).vmid()));
+            refuseIfNotAllowed(run, settings, node);
+            String survivor = run.cluster().nodes().stream().filter(n -> !n.equals(node)).findFirst()
+                    .orElseThrow(() -> new FailoverRefusedException("a failover needs a second node"));
+            List<GuestVm> affected = vms.stream().filter(vm -> run.nodeOf(vm.vmid()).equals(node)).toList();
+            if (affected.isEmpty()) {
+                throw new FailoverRefusedException("no VM of spec '" + kase.plan().vmSpec().name() + "' runs on "
+                        + node + ": failing it would measure nothing");
+            }
+            run.waitUntil(run.clusterClock().now().plus(settings.at()), "before the failover");
+
+            Instant failedAt = run.clusterClock().now();
+            InjectedFault fault = kase.recordFault(change(settings, node), heals(settings, node), settings.heal());
+            inject(run, settings, node);
+            log.note(change(settings, node) + " at " + failedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+
+            Watch watch = new Watch(run, node, survivor, affected);
+            watch.until(failedAt.plus(settings.timeout()));
+            Instant failoverEnd = run.clusterClock().now();
+            List<HaJournal.Event> journal = journal(run, failedAt, node, log);
+
+            for (GuestVm vm : affected) {
+                FailoverTimeline timeline = FailoverTimeline.of(failedAt, node, "vm:" + vm.vmid(), journal,
+                        Optional.ofNullable(watch.running.get(vm.vmid())),
+                        Optional.ofNullable(watch.runningOn.get(vm.vmid())),
+                        Optional.ofNullable(watch.reachable.get(vm.vmid())));
+                Map<String, String> labels = kase.labels(node);
+                labels.put("vm", String.valueOf(vm.vmid()));
+                labels.put("method", settings.method().written());
+                timeline.target().ifPresent(t -> labels.put("target", t));
+                kase.addSamples(timeline.samples(labels, failoverEnd));
+                log.note("vm " + vm.vmid() + ": " + timeline.describe());
+                if (!timeline.recovered()) {
+                    log.note("vm " + vm.vmid() + " not running elsewhere after " + settings.timeout().toSeconds()
+                            + " s; " + diagnosis(run, survivor, journal, "vm:" + vm.vmid()));
+                }
+            }
+            kase.addPhase(new Phase("failover", failedAt, failoverEnd));
+
+            Instant healStart = run.clusterClock().now();
+            fault.heal();
+            Instant healed = run.clusterClock().now();
+            kase.addPhase(new Phase("healing", healStart, healed));
+            kase.addSamples(List.of(Sample.of(Metric.FAILOVER_HEAL, Duration.between(healStart, healed).toMillis(),
+                    kase.labels(node), healed)));
+            log.note("healed in " + Duration.between(healStart, healed).toSeconds() + " s");
+        });
+    }
+
+    private static void makeHaResources(CaseContext kase, List<GuestVm> vms) {
+        SchedulerPort scheduler = kase.run().scheduler();
+        Set<Integer> already = scheduler.haVms();
+        for (GuestVm vm : vms) {
+            if (!already.contains(vm.vmid())) {
+                kase.recordChange("vm " + vm.vmid() + " out of HA", () -> scheduler.removeHaVm(vm.vmid()));
+                scheduler.addHaVm(vm.vmid());
+            }
+        }
+    }
+
+    /** The loader refuses these already; the node a VM runs on is known only now. */
+    private static void refuseIfNotAllowed(RunContext run, FailoverSettings settings, String node) {
+        if (!settings.method().destructive()) {
+            return;
+        }
+        if (!run.pipeline().cluster().allowsDestructive()) {
+            throw new FailoverRefusedException("failover method '" + settings.method().written() + "' makes a node"
+                    + " fail, which " + run.pipeline().cluster().describedWhere() + " does not allow");
+        }
+        if (run.pipeline().cluster().protectedNodes().contains(node)) {
+            throw new FailoverRefusedException("node " + node + " runs the spec's first VM and is protected in "
+                    + run.pipeline().cluster().describedWhere() + ": pvebench never makes it fail; name another"
+                    + " node in 'failover.node'");
+        }
+    }
+
+    private static String change(FailoverSettings settings, String node) {
+        return switch (settings.method()) {
+            case COROSYNC -> "corosync traffic of " + node + " dropped";
+            case LINK -> settings.link().orElseThrow() + " of " + node + " down";
+            case HA_SERVICES -> "HA services of " + node + " stopped";
+            case RESET -> node + " reset";
+            case MAINTENANCE -> node + " in HA maintenance";
+        };
+    }
+
+    private static List<Heal> heals(FailoverSettings settings, String node) {
+        return switch (settings.method()) {
+            case COROSYNC -> List.of(Heal.of(Heal.Kind.ALLOW_COROSYNC, node), Heal.of(Heal.Kind.AWAIT_NODE, node));
+            case LINK -> List.of(new Heal(Heal.Kind.LINK_UP, node, settings.link().orElseThrow()),
+                    Heal.of(Heal.Kind.AWAIT_NODE, node));
+            case HA_SERVICES -> List.of(Heal.of(Heal.Kind.START_HA_SERVICES, node));
+            case RESET -> List.of(Heal.of(Heal.Kind.AWAIT_NODE, node));
+            case MAINTENANCE -> List.of(Heal.of(Heal.Kind.END_MAINTENANCE, node));
+        };
+    }
+
+    private static void inject(RunContext run, FailoverSettings settings, String node) {
+        FailoverMethod method = settings.method();
+        switch (method) {
+            case COROSYNC -> run.faults().dropCorosync(node);
+            case LINK -> run.faults().linkDown(node, settings.link().orElseThrow());
+            case HA_SERVICES -> run.faults().stopHaServices(node);
+            case RESET -> run.faults().sysrqReset(node);
+            case MAINTENANCE -> run.faults().nodeMaintenance(node, true);
+        }
+    }
+
+    /** The HA journal of every node that answers, since the failure, merged in time order. */
+    private static List<HaJournal.Event> journal(RunContext run, Instant since, String failed, StepLog log) {
+        List<HaJournal.Event> events = new ArrayList<>();
+        int year = since.atZone(ZoneOffset.UTC).getYear();
+        for (String n : run.cluster().nodes()) {
+            try {
+                events.addAll(HaJournal.parse(run.cluster().haJournal(n, since.minusSeconds(1)), year));
+            } catch (RuntimeException e) {
+                log.note("HA journal of " + n + " not read" + (n.equals(failed) ? " (the failed node)" : "") + ": "
+                        + Faults.describe(e));
+            }
+        }
+        events.sort(java.util.Comparator.comparing(HaJournal.Event::at));
+        return events;
+    }
+
+    /** Why a VM did not come back, in the HA stack's own words: the survivor's status and the last lines about it. */
+    private static String diagnosis(RunContext run, String survivor, List<HaJournal.Event> journal, String service) {
+        String status;
+        try {
+            status = run.cluster().haStatus(survivor).strip().replace("\n", " | ");
+        } catch (RuntimeException e) {
+            status = "unreadable (" + Faults.describe(e) + ")";
+        }
+        List<String> lines = journal.stream()
+                .filter(e -> e.text().contains(service) || e.kind() == HaJournal.Kind.NODE_STATE
+                        || e.text().contains("quorum") || e.text().contains("fenc"))
+                .map(e -> e.host() + " " + e.daemon() + ": " + e.text()).toList();
+        List<String> last = lines.subList(Math.max(0, lines.size() - QUOTED_LINES), lines.size());
+        return "ha-manager status on " + survivor + ": " + status
+                + (last.isEmpty() ? "; the HA journal says nothing about it" : "; HA journal: " + String.join(" / ", last));
+    }
+
+    /** Where the VMs of the failed node are, read from a node that did not fail. */
+    private static final class Watch {
+
+        private final RunContext run;
+        private final String failed;
+        private final String survivor;
+        private final List<GuestVm> affected;
+        private final Map<Integer, Instant> running = new LinkedHashMap<>();
+        private final Map<Integer, String> runningOn = new LinkedHashMap<>();
+        private final Map<Integer, Instant> reachable = new LinkedHashMap<>();
+
+        Watch(RunContext run, String failed, String survivor, List<GuestVm> affected) {
+            this.run = run;
+            this.failed = failed;
+            this.survivor = survivor;
+            this.affected = affected;
+        }
+
+        void until(Instant deadline) {
+            while (reachable.size() < affected.size() && run.clusterClock().now().isBefore(deadline)) {
+                read();
+                if (reachable.size() < affected.size()) {
+                    run.waitUntil(run.clusterClock().now().plus(POLL), "waiting for the VMs to run elsewhere");
+                }
+            }
+        }
+
+        private void read() {
+            List<ClusterResource> resources;
+            try {
+                resources = run.shell().withoutRecording(() -> run.cluster().resources(survivor));
+            } catch (RuntimeException e) {
+                // the survivor may be rebooting too (a 2-node cluster without quorum): keep asking
+                return;
+            }
+            Instant now = run.clusterClock().now();
+            for (GuestVm vm : affected) {
+                if (!running.containsKey(vm.vmid())) {
+                    resources.stream().filter(r -> r.isVm() && Integer.valueOf(vm.vmid()).equals(r.vmid()))
+                            .filter(r -> "running".equals(r.status()) && !failed.equals(r.node())).findFirst()
+                            .ifPresent(r -> {
+                                running.put(vm.vmid(), now);
+                                runningOn.put(vm.vmid(), r.node());
+                            });
+                }
+                if (running.containsKey(vm.vmid()) && !reachable.containsKey(vm.vmid()) && agentAnswers(vm)) {
+                    reachable.put(vm.vmid(), run.clusterClock().now());
+                }
+            }
+        }
+
+        private boolean agentAnswers(GuestVm vm) {
+            try {
+                return run.shell().withoutRecording(() -> run.guests().exec(new GuestVm(vm.vmid(),
+                        runningOn.get(vm.vmid())), List.of("true"), AGENT_TIMEOUT)).exitCode() == 0;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+    }
+}
