@@ -15,6 +15,8 @@ public final class GuestTools {
     /** fping and curl: the probes a live migration's peer runs. */
     public static final List<List<String>> MIGRATION_PEER = List.of(List.of("fping", "-v"),
             List.of("curl", "--version"));
+    /** fping: the peer's probe of whether the VMs of a failed node answer again. */
+    public static final List<List<String>> FAILOVER_PEER = List.of(List.of("fping", "-v"));
     /** python3: the small HTTP server in a VM that migrates, for the application probe. */
     public static final List<List<String>> MIGRATING = List.of(List.of("python3", "--version"));
     /** stress-ng: the load scenarios. */

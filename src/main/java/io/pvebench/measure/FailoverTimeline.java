@@ -15,8 +15,8 @@ import java.util.function.Predicate;
  * One VM's failover in phases, each from the node's failure: detected (the master saw the node
  * leave), fence (its service went to {@code fence}), fence acknowledged, recovery, started
  * elsewhere (the master's decision), running (the cluster lists it on another node), reachable
- * (its guest agent answers). The first four come from the HA journal, whose lines carry whole
- * seconds, the last two from pvebench's own readings. A phase that did not happen is absent;
+ * (its guest agent answers), pingable (it answers the peer VM's ping). The first five come from
+ * the HA journal, whose lines carry whole seconds, the rest from pvebench's own readings. A phase that did not happen is absent;
  * an event before the failure (an earlier case's) never counts. Stateless.
  *
  * @param failedAt  when pvebench made the node fail
@@ -30,18 +30,20 @@ import java.util.function.Predicate;
  * @param target    that node, from the journal or the cluster
  * @param running   when pvebench saw the VM running on another node
  * @param reachable when its guest agent first answered after that
+ * @param pingable  when it first answered the peer VM's ping after the failure; empty also when no
+ *                  peer could probe it (the peer ran on the failed node)
  */
 public record FailoverTimeline(Instant failedAt, String node, String service, Optional<Instant> detected,
                                Optional<Instant> fence, Optional<Instant> fenceAck, Optional<Instant> recovery,
                                Optional<Instant> started, Optional<String> target, Optional<Instant> running,
-                               Optional<Instant> reachable) {
+                               Optional<Instant> reachable, Optional<Instant> pingable) {
 
     /**
      * @param observedOn where pvebench saw the VM running after the failure, if it did
      */
     public static FailoverTimeline of(Instant failedAt, String node, String service, List<Event> journal,
                                       Optional<Instant> running, Optional<String> observedOn,
-                                      Optional<Instant> reachable) {
+                                      Optional<Instant> reachable, Optional<Instant> pingable) {
         // the journal's seconds are truncated: an event in the failure's own second counts
         Instant from = failedAt.minusSeconds(1);
         Optional<Event> start = first(journal, from, e -> e.kind() == Kind.SERVICE_STATE
@@ -54,7 +56,7 @@ public record FailoverTimeline(Instant failedAt, String node, String service, Op
                 at(serviceTo(journal, from, service, "fence")),
                 at(first(journal, from, e -> e.kind() == Kind.FENCE_ACKNOWLEDGED && e.subject().equals(node))),
                 at(serviceTo(journal, from, service, "recovery")),
-                at(start), target, running, reachable);
+                at(start), target, running, reachable, pingable);
     }
 
     private static Optional<Event> serviceTo(List<Event> journal, Instant from, String service, String state) {
@@ -86,6 +88,7 @@ public record FailoverTimeline(Instant failedAt, String node, String service, Op
         add(out, Metric.FAILOVER_STARTED, started, labels);
         add(out, Metric.FAILOVER_RUNNING, running, labels);
         add(out, Metric.FAILOVER_REACHABLE, reachable, labels);
+        add(out, Metric.FAILOVER_PINGABLE, pingable, labels);
         out.add(Sample.of(Metric.FAILOVER_NOT_RECOVERED, recovered() ? 0 : 1, labels, stamp));
         return out;
     }
@@ -104,6 +107,7 @@ public record FailoverTimeline(Instant failedAt, String node, String service, Op
         part(parts, "started on " + target.orElse("?"), started);
         part(parts, "running", running);
         part(parts, "reachable", reachable);
+        part(parts, "answers ping", pingable);
         return parts.isEmpty() ? "nothing happened" : String.join(", ", parts);
     }
 

@@ -133,6 +133,8 @@ public enum Metric {
     FAILOVER_RUNNING("failover_running", "ms"),
     /** From the failure until the VM's guest agent answered again: the guest is back for its users. */
     FAILOVER_REACHABLE("failover_reachable", "ms"),
+    /** From the failure until the VM answered the peer VM's ping again (read every poll of the watch). */
+    FAILOVER_PINGABLE("failover_pingable", "ms"),
     /** 1 when the VM did not run on another node within the failover's timeout, else 0. */
     FAILOVER_NOT_RECOVERED("failover_not_recovered", "count"),
     /** From asking the fault to be undone until the cluster was whole again (node back, quorate). */

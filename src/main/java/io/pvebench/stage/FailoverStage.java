@@ -62,6 +62,15 @@ public final class FailoverStage {
                 throw new FailoverRefusedException("no VM of spec '" + kase.plan().vmSpec().name() + "' runs on "
                         + node + ": failing it would measure nothing");
             }
+            Map<Integer, String> addresses = new LinkedHashMap<>();
+            for (GuestVm vm : affected) {
+                addresses.put(vm.vmid(), run.guests().address(new GuestVm(vm.vmid(), node)));
+            }
+            Optional<GuestVm> peer = peer(run, kase, node);
+            if (peer.isEmpty()) {
+                log.note("no VM of the spec outside " + node + " to ping the failed node's VMs from: 'answers ping' not"
+                        + " measured");
+            }
             run.waitUntil(run.clusterClock().now().plus(settings.at()), "before the failover");
 
             Instant failedAt = run.clusterClock().now();
@@ -69,7 +78,7 @@ public final class FailoverStage {
             inject(run, settings, node);
             log.note(change(settings, node) + " at " + failedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 
-            Watch watch = new Watch(run, node, survivor, affected);
+            Watch watch = new Watch(run, node, survivor, affected, peer, addresses);
             watch.until(failedAt.plus(settings.timeout()));
             Instant failoverEnd = run.clusterClock().now();
             List<HaJournal.Event> journal = journal(run, failedAt, node, log);
@@ -78,7 +87,8 @@ public final class FailoverStage {
                 FailoverTimeline timeline = FailoverTimeline.of(failedAt, node, "vm:" + vm.vmid(), journal,
                         Optional.ofNullable(watch.running.get(vm.vmid())),
                         Optional.ofNullable(watch.runningOn.get(vm.vmid())),
-                        Optional.ofNullable(watch.reachable.get(vm.vmid())));
+                        Optional.ofNullable(watch.reachable.get(vm.vmid())),
+                        Optional.ofNullable(watch.pingable.get(vm.vmid())));
                 Map<String, String> labels = kase.labels(node);
                 labels.put("vm", String.valueOf(vm.vmid()));
                 labels.put("method", settings.method().written());
@@ -100,6 +110,17 @@ public final class FailoverStage {
                     kase.labels(node), healed)));
             log.note("healed in " + Duration.between(healStart, healed).toSeconds() + " s");
         });
+    }
+
+    /** A VM of the spec that does not run on the failed node, where it is now, to ping from. */
+    private static Optional<GuestVm> peer(RunContext run, CaseContext kase, String failed) {
+        for (GuestVm vm : run.loaded(kase.plan().vmSpec().name())) {
+            String at = run.nodeOf(vm.vmid());
+            if (!at.equals(failed)) {
+                return Optional.of(new GuestVm(vm.vmid(), at));
+            }
+        }
+        return Optional.empty();
     }
 
     private static void makeHaResources(CaseContext kase, List<GuestVm> vms) {
@@ -204,18 +225,28 @@ public final class FailoverStage {
         private final Map<Integer, Instant> running = new LinkedHashMap<>();
         private final Map<Integer, String> runningOn = new LinkedHashMap<>();
         private final Map<Integer, Instant> reachable = new LinkedHashMap<>();
+        private final Map<Integer, Instant> pingable = new LinkedHashMap<>();
+        private final Optional<GuestVm> peer;
+        private final Map<Integer, String> addresses;
 
-        Watch(RunContext run, String failed, String survivor, List<GuestVm> affected) {
+        Watch(RunContext run, String failed, String survivor, List<GuestVm> affected, Optional<GuestVm> peer,
+              Map<Integer, String> addresses) {
             this.run = run;
             this.failed = failed;
             this.survivor = survivor;
             this.affected = affected;
+            this.peer = peer;
+            this.addresses = addresses;
+        }
+
+        private boolean done() {
+            return reachable.size() == affected.size() && (peer.isEmpty() || pingable.size() == affected.size());
         }
 
         void until(Instant deadline) {
-            while (reachable.size() < affected.size() && run.clusterClock().now().isBefore(deadline)) {
+            while (!done() && run.clusterClock().now().isBefore(deadline)) {
                 read();
-                if (reachable.size() < affected.size()) {
+                if (!done()) {
                     run.waitUntil(run.clusterClock().now().plus(POLL), "waiting for the VMs to run elsewhere");
                 }
             }
@@ -242,6 +273,23 @@ public final class FailoverStage {
                 if (running.containsKey(vm.vmid()) && !reachable.containsKey(vm.vmid()) && agentAnswers(vm)) {
                     reachable.put(vm.vmid(), run.clusterClock().now());
                 }
+                // a VM the failure did not stop (its node only left the cluster) answers all along: that counts only
+                // once it runs elsewhere
+                if (running.containsKey(vm.vmid()) && !pingable.containsKey(vm.vmid()) && answersPing(vm)) {
+                    pingable.put(vm.vmid(), run.clusterClock().now());
+                }
+            }
+        }
+
+        private boolean answersPing(GuestVm vm) {
+            if (peer.isEmpty()) {
+                return false;
+            }
+            try {
+                return run.shell().withoutRecording(() -> run.guests().exec(peer.get(), List.of("fping", "-c", "1",
+                        "-t", "500", "-q", addresses.get(vm.vmid())), AGENT_TIMEOUT)).exitCode() == 0;
+            } catch (RuntimeException e) {
+                return false;
             }
         }
 

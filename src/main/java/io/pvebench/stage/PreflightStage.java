@@ -60,6 +60,8 @@ public final class PreflightStage {
                 if (run.pipeline().migration().isPresent()) {
                     unready.addAll(GuestTools.missing(run.guests(), found.get(1), GuestTools.MIGRATION_PEER));
                     unready.addAll(GuestTools.missing(run.guests(), found.get(0), GuestTools.MIGRATING));
+                } else if (run.pipeline().failover().isPresent()) {
+                    unready.addAll(GuestTools.missing(run.guests(), found.get(1), GuestTools.FAILOVER_PEER));
                 }
                 if (needsLoad(run)) {
                     found.forEach(vm -> unready.addAll(GuestTools.missing(run.guests(), vm, GuestTools.LOAD)));

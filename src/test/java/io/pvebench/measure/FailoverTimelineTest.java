@@ -20,7 +20,8 @@ class FailoverTimelineTest {
     @Test
     void aPublishedRecoveryGivesEveryPhaseFromTheFailure() {
         FailoverTimeline t = FailoverTimeline.of(FAILED, "fyc-proxmox-1", "vm:100", published(),
-                Optional.of(FAILED.plusSeconds(80)), Optional.of("fyc-proxmox-3"), Optional.of(FAILED.plusSeconds(95)));
+                Optional.of(FAILED.plusSeconds(80)), Optional.of("fyc-proxmox-3"), Optional.of(FAILED.plusSeconds(95)),
+                Optional.of(FAILED.plusSeconds(97)));
 
         // the excerpt starts at the fence: the node's 'online => unknown' was not pasted
         assertThat(t.detected()).isEmpty();
@@ -31,7 +32,7 @@ class FailoverTimelineTest {
         assertThat(t.target()).contains("fyc-proxmox-3");
         assertThat(t.recovered()).isTrue();
         assertThat(t.describe()).isEqualTo("fence +63 s, fence acknowledged +133 s, recovery +133 s,"
-                + " started on fyc-proxmox-3 +133 s, running +80 s, reachable +95 s");
+                + " started on fyc-proxmox-3 +133 s, running +80 s, reachable +95 s, answers ping +97 s");
         assertThat(t.samples(Map.of("case", "c"), FAILED.plusSeconds(200)))
                 .extracting(Sample::metric, Sample::value).contains(
                         org.assertj.core.groups.Tuple.tuple("failover_fence", 63_000.0),
@@ -43,9 +44,9 @@ class FailoverTimelineTest {
     @Test
     void eventsBeforeTheFailureOrAboutOtherServicesAndNodesDoNotCount() {
         FailoverTimeline later = FailoverTimeline.of(Instant.parse("2025-09-08T15:29:40Z"), "fyc-proxmox-1", "vm:100",
-                published(), Optional.empty(), Optional.empty(), Optional.empty());
+                published(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         FailoverTimeline other = FailoverTimeline.of(FAILED, "fyc-proxmox-3", "vm:200", published(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
         assertThat(later.fence()).isEmpty();
         assertThat(later.fenceAck()).isPresent();
