@@ -147,7 +147,7 @@ public final class FailoverPredictor {
             }
             String node = choice.node().get();
             uncertainty = uncertainty.or(choice::uncertainty);
-            Optional<String> cannotStart = cannotStart(facts, vm, node, placement);
+            Optional<StartFailure> cannotStart = cannotStart(facts, vm, node, placement);
             if (cannotStart.isEmpty()) {
                 placement.land(vm, node);
                 String reason = choice.why() + (failures.isEmpty() ? "" : "; after " + startFailures(failures,
@@ -158,9 +158,9 @@ public final class FailoverPredictor {
                         vm.maxRestart()), reason, uncertainty, fates);
             }
             tried.add(node);
-            failures.add(node + " (" + cannotStart.get() + ")");
-            memoryOnly &= cannotStart.get().contains("free");
-            if (cannotStart.get().contains("free")) {
+            failures.add(node + " (" + cannotStart.get().why() + ")");
+            memoryOnly &= cannotStart.get().memory();
+            if (cannotStart.get().memory()) {
                 uncertainty = Optional.of("a start with too little free memory is assumed to fail;"
                         + " the kernel may overcommit instead");
             }
@@ -174,16 +174,23 @@ public final class FailoverPredictor {
                 + "start fails on " + String.join(", then ", failures);
     }
 
-    private static Optional<String> cannotStart(HaFacts facts, HaVm vm, String node, RecoveryPlacement placement) {
+    /** Why a start on a node fails, and whether it is for memory (which pvebench only assumes). */
+    private record StartFailure(String why, boolean memory) {
+    }
+
+    private static Optional<StartFailure> cannotStart(HaFacts facts, HaVm vm, String node,
+                                                      RecoveryPlacement placement) {
         for (VmDisk d : vm.disks()) {
             HaStorage s = facts.storage(d.storage());
             if (!s.reachableFrom(node, vm.node())) {
-                return Optional.of("disk " + d.drive() + " is on storage " + s.id() + ", which " + node + " does not have");
+                return Optional.of(new StartFailure("disk " + d.drive() + " is on storage " + s.id() + ", which " + node
+                        + " does not have", false));
             }
         }
         long free = placement.free(node);
         if (free < vm.memory()) {
-            return Optional.of(Gib.of(free) + " free, " + vm.sid() + " needs " + Gib.of(vm.memory()));
+            return Optional.of(new StartFailure(Gib.of(free) + " free, " + vm.sid() + " needs " + Gib.of(vm.memory()),
+                    true));
         }
         return Optional.empty();
     }

@@ -16,4 +16,9 @@ public record SurvivorFate(String node, boolean selfFences, String why) {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(why, "why");
     }
+
+    /** {@code pve2 fences itself: loses quorum ...} or {@code pve2 stays up: keeps quorum (2 of 3 votes)}. */
+    public String render() {
+        return node + (selfFences ? " fences itself: " : " stays up: ") + why;
+    }
 }
