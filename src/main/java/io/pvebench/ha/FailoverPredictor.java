@@ -59,13 +59,14 @@ public final class FailoverPredictor {
                 continue; // its node survives and keeps running it
             }
             Optional<String> notRunByHa = notRunByHa(vm, facts.arming());
-            if (notRunByHa.isPresent()) {
-                if (onFailed) {
-                    out.add(FailoverPrediction.none(failed, vm.sid(), notRunByHa.get(), Optional.empty(), fates));
-                }
+            if (onFailed && notRunByHa.isPresent()) {
+                out.add(FailoverPrediction.none(failed, vm.sid(), notRunByHa.get(), Optional.empty(), fates));
                 continue;
             }
             if (!onFailed) {
+                if (vm.requestedState().equals("stopped") || vm.requestedState().equals("disabled")) {
+                    continue; // nothing runs that the reset could take down
+                }
                 out.add(FailoverPrediction.none(failed, vm.sid(), "its node " + vm.node() + " loses quorum and fences "
                         + "itself (" + quorum.reason() + "), so " + vm.sid() + " goes down and nothing recovers it",
                         Optional.empty(), fates));

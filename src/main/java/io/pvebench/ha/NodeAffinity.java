@@ -44,9 +44,13 @@ public record NodeAffinity(String name, boolean fromGroup, Set<String> resources
         return fromGroup ? "HA group '" + name + "'" : "node affinity rule '" + name + "'";
     }
 
-    /** Why nothing else is allowed: {@code HA group 'g1' is restricted to pve1}. */
+    /**
+     * Why nothing else is allowed: {@code HA group 'g1' is restricted to pve1}, or with several
+     * nodes {@code strict node affinity rule 'r' allows only pve1, pve2, none of them up and out of maintenance}.
+     */
     String onlyWording() {
         String list = nodes.keySet().stream().sorted().collect(Collectors.joining(", "));
-        return fromGroup ? label() + " is restricted to " + list : "strict " + label() + " allows only " + list;
+        String none = nodes.size() > 1 ? ", none of them up and out of maintenance" : "";
+        return (fromGroup ? label() + " is restricted to " : "strict " + label() + " allows only ") + list + none;
     }
 }

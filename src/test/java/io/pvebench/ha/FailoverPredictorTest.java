@@ -45,6 +45,29 @@ class FailoverPredictorTest {
     }
 
     @Test
+    void anIgnoredVmGoesDownWithTheSurvivorThatFencesItselfButAStoppedOneIsNotListed() {
+        HaFacts facts = new Facts().nodes("pve1", "pve2").vm("vm:101", "pve1")
+                .vm(HaVm.started("vm:102", "pve2", 4 * GIB, BOOT).withRequestedState("ignored"))
+                .vm(HaVm.started("vm:103", "pve2", 4 * GIB, BOOT).withRequestedState("stopped")).build();
+
+        List<FailoverPrediction> whenPve1Fails = predictor.predict(facts).stream()
+                .filter(p -> p.failedNode().equals("pve1")).toList();
+
+        assertThat(whenPve1Fails).extracting(FailoverPrediction::sid).containsExactly("vm:101", "vm:102");
+        assertThat(whenPve1Fails.get(1).reason()).startsWith("its node pve2 loses quorum and fences itself");
+    }
+
+    @Test
+    void aStrictRuleOverSeveralNodesSaysNoneOfThemIsUp() {
+        HaFacts facts = new Facts().nodes("pve1", "pve2").node(new HaNode("pve3", 1, true, true, false, 64 * GIB, 0, 0))
+                .vm("vm:101", "pve1")
+                .affinity(NodeAffinity.rule("pin", Set.of("vm:101"), Map.of("pve1", 1, "pve3", 0), true)).build();
+
+        assertThat(when(facts, "pve1", "vm:101").reason()).isEqualTo(
+                "strict node affinity rule 'pin' allows only pve1, pve3, none of them up and out of maintenance");
+    }
+
+    @Test
     void aSurvivorWithoutHaWatchdogStaysUpWithoutQuorum() {
         HaFacts facts = new Facts().nodes("pve1").node(new HaNode("pve2", 1, true, false, false, 64 * GIB, 0, 0))
                 .vm("vm:101", "pve1").build();
