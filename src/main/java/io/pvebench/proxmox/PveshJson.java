@@ -80,6 +80,23 @@ final class PveshJson {
         return root;
     }
 
+    /**
+     * The entries of an array answer, each required to be an object (for readers in this package
+     * that keep their own record, such as {@link HaResourceConfig}).
+     */
+    static List<JsonNode> objects(String json, String path) {
+        List<JsonNode> out = new ArrayList<>();
+        int index = 0;
+        for (JsonNode e : array(json, path)) {
+            if (!e.isObject()) {
+                throw new ProxmoxException("pvesh get " + path + ": entry " + index + " is not a JSON object: " + e);
+            }
+            out.add(e);
+            index++;
+        }
+        return out;
+    }
+
     /** The whole answer as one JSON value; anything else is Proxmox's error. */
     private static JsonNode tree(String json, String path) {
         try {
