@@ -40,6 +40,18 @@ public interface ClusterPort {
      */
     String haJournal(String node, java.time.Instant since);
 
+    /** {@code pvecm status}: votes, quorum and the QDevice, as corosync sees them. */
+    PvecmStatus pvecmStatus();
+
+    /** {@code pvesh get /cluster/ha/resources}: every HA resource with its requested state and limits. */
+    List<HaResourceConfig> haResources();
+
+    /** {@code pvesh get /cluster/ha/rules} (PVE 9): node and resource affinity; empty where rules do not exist. */
+    List<HaRuleConfig> haRules();
+
+    /** {@code pvesh get /cluster/ha/groups} (PVE 8): empty where groups do not exist or became rules. */
+    List<HaGroupConfig> haGroups();
+
     /** {@code ha-manager status} as it prints it on {@code node}: that node's view (quorum, master, services). */
     String haStatus(String node);
 

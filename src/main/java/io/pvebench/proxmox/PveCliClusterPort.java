@@ -92,6 +92,31 @@ public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPo
     }
 
     @Override
+    public PvecmStatus pvecmStatus() {
+        return PvecmStatus.parse(checked(onAnyNode("pvecm status")).stdout());
+    }
+
+    @Override
+    public List<HaResourceConfig> haResources() {
+        return HaResourceConfig.parseAll(checked(onAnyNode("pvesh get /cluster/ha/resources --output-format json"))
+                .stdout());
+    }
+
+    @Override
+    public List<HaRuleConfig> haRules() {
+        CommandResult r = onAnyNode("pvesh get /cluster/ha/rules --output-format json");
+        // PVE 8 has no rules: pvesh answers 'No such resource' (a method or path it does not know)
+        return r.succeeded() ? HaRuleConfig.parseAll(r.stdout()) : List.of();
+    }
+
+    @Override
+    public List<HaGroupConfig> haGroups() {
+        CommandResult r = onAnyNode("pvesh get /cluster/ha/groups --output-format json");
+        // PVE 9 after the groups became rules: "ha groups have been migrated to rules"
+        return r.succeeded() ? HaGroupConfig.parseAll(r.stdout()) : List.of();
+    }
+
+    @Override
     public String haStatus(String node) {
         return checked(run(node, "ha-manager status")).stdout();
     }

@@ -38,4 +38,27 @@ public final class VmDisks {
         }
         return true;
     }
+
+    /**
+     * Each drive of {@code config} with the storage its volume is on, in config order; a drive that is
+     * a path on the host (pass-through) is on {@code "(host)"}, which no other node has.
+     */
+    public static Map<String, String> storages(Map<String, String> config) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> e : config.entrySet()) {
+            if (!DRIVE.matcher(e.getKey()).matches()) {
+                continue;
+            }
+            String volid = e.getValue().split(",", 2)[0];
+            if (volid.equals("none") || volid.equals("cdrom")) {
+                continue;
+            }
+            int colon = volid.indexOf(':');
+            out.put(e.getKey(), colon <= 0 || volid.startsWith("/") ? HOST : volid.substring(0, colon));
+        }
+        return out;
+    }
+
+    /** The storage of a drive that is a path on its host. */
+    public static final String HOST = "(host)";
 }

@@ -1,6 +1,10 @@
 package io.pvebench.stage;
 
 import io.pvebench.guest.GuestVm;
+import io.pvebench.ha.FailoverPrediction;
+import io.pvebench.ha.FailoverPredictor;
+import io.pvebench.ha.HaFacts;
+import io.pvebench.ha.PredictionCheck;
 import io.pvebench.measure.FailoverTimeline;
 import io.pvebench.measure.HaJournal;
 import io.pvebench.measure.Metric;
@@ -71,6 +75,7 @@ public final class FailoverStage {
                 log.note("no VM of the spec outside " + node + " to ping the failed node's VMs from: 'answers ping' not"
                         + " measured");
             }
+            Map<String, FailoverPrediction> predicted = predict(run, node, survivor, affected, log);
             run.waitUntil(run.clusterClock().now().plus(settings.at()), "before the failover");
 
             Instant failedAt = run.clusterClock().now();
@@ -95,6 +100,14 @@ public final class FailoverStage {
                 timeline.target().ifPresent(t -> labels.put("target", t));
                 kase.addSamples(timeline.samples(labels, failoverEnd));
                 log.note("vm " + vm.vmid() + ": " + timeline.describe());
+                FailoverPrediction prediction = predicted.get("vm:" + vm.vmid());
+                if (prediction != null) {
+                    PredictionCheck check = PredictionCheck.of(prediction,
+                            timeline.running().map(t -> Duration.between(failedAt, t)), timeline.target());
+                    log.note("vm " + vm.vmid() + ": " + check.words());
+                    kase.addSamples(List.of(Sample.of(Metric.FAILOVER_PREDICTION_MISSED, check.held() ? 0 : 1, labels,
+                            failoverEnd)));
+                }
                 if (!timeline.recovered()) {
                     log.note("vm " + vm.vmid() + " not running elsewhere after " + settings.timeout().toSeconds()
                             + " s; " + diagnosis(run, survivor, journal, "vm:" + vm.vmid()));
@@ -110,6 +123,27 @@ public final class FailoverStage {
                     kase.labels(node), healed)));
             log.note("healed in " + Duration.between(healStart, healed).toSeconds() + " s");
         });
+    }
+
+    /**
+     * What the HA readiness check predicts for the VMs of the node about to fail, noted before it
+     * fails; empty (and said so) when the cluster's HA facts cannot be read.
+     */
+    private static Map<String, FailoverPrediction> predict(RunContext run, String node, String survivor,
+                                                           List<GuestVm> affected, StepLog log) {
+        Map<String, FailoverPrediction> out = new LinkedHashMap<>();
+        try {
+            HaFacts facts = run.shell().withoutRecording(() -> HaReadiness.read(run.cluster(), run.vms(), survivor));
+            for (FailoverPrediction p : new FailoverPredictor().predict(facts)) {
+                if (p.failedNode().equals(node) && affected.stream().anyMatch(vm -> p.sid().equals("vm:" + vm.vmid()))) {
+                    out.put(p.sid(), p);
+                    log.note("predicted: " + p.render() + p.uncertainty().map(u -> " (" + u + ")").orElse(""));
+                }
+            }
+        } catch (RuntimeException e) {
+            log.note("no prediction: the HA facts could not be read (" + Faults.describe(e) + ")");
+        }
+        return out;
     }
 
     /** A VM of the spec that does not run on the failed node, where it is now, to ping from. */
