@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * Heals the faults pvebench injected: carries out their undoing steps, then waits until the
  * cluster is whole again (every node concerned back online, the cluster quorate). The one
- * mechanism for a case's teardown and for a later run healing what a killed one left.
+ * mechanism for a case's teardown and for a later run healing what a killed one left; it goes on
+ * when the run is asked to stop, since a stop must not leave a node cut off.
  */
 final class FaultHealing {
 
@@ -41,7 +42,8 @@ final class FaultHealing {
                         throw failed(change, heals, heal.node() + " did not answer for " + within.toSeconds()
                                 + " s (" + e.getMessage() + ")");
                     }
-                    run.waitUntil(run.clusterClock().now().plus(POLL), "waiting for " + heal.node() + " to answer");
+                    run.waitEvenWhenStopping(run.clusterClock().now().plus(POLL),
+                            "waiting for " + heal.node() + " to answer");
                 } catch (RuntimeException e) {
                     throw failed(change, heals, Faults.describe(e));
                 }
@@ -53,7 +55,7 @@ final class FaultHealing {
             if (!run.clusterClock().now().isBefore(deadline)) {
                 throw failed(change, heals, "after " + within.toSeconds() + " s " + missing);
             }
-            run.waitUntil(run.clusterClock().now().plus(POLL), "waiting for the cluster to be whole");
+            run.waitEvenWhenStopping(run.clusterClock().now().plus(POLL), "waiting for the cluster to be whole");
             missing = whole(run, nodes);
         }
     }

@@ -199,6 +199,24 @@ public final class RunContext {
         }
     }
 
+    /**
+     * Waits until the cluster clock reads {@code t} even when the run is stopping: for what must
+     * finish whatever happens (healing an injected fault).
+     *
+     * @throws RunStoppedException only when the thread is interrupted
+     */
+    void waitEvenWhenStopping(Instant t, String what) {
+        while (clusterClock.now().isBefore(t)) {
+            Duration left = clusterClock.wallDuration(Duration.between(clusterClock.now(), t));
+            try {
+                Thread.sleep(Math.max(1, Math.min(200, left.toMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunStoppedException("interrupted " + what);
+            }
+        }
+    }
+
     /** Whether the run has been asked to stop. */
     boolean stopRequested() {
         return stop.requested();
