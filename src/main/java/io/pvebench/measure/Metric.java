@@ -139,6 +139,8 @@ public enum Metric {
     FAILOVER_NOT_RECOVERED("failover_not_recovered", "count"),
     /** 1 when what the HA readiness check predicted for the VM (back or not, where, how soon) did not happen. */
     FAILOVER_PREDICTION_MISSED("failover_prediction_missed", "count"),
+    /** After HA maintenance ends: from asking it to end until the VM runs on its node again. */
+    FAILOVER_RETURNED("failover_returned", "ms"),
     /** From asking the fault to be undone until the cluster was whole again (node back, quorate). */
     FAILOVER_HEAL("failover_heal", "ms"),
     /** Time of one successful HTTP request of the application probe, connect to last byte (a time series). */

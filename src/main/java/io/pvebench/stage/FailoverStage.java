@@ -122,7 +122,49 @@ public final class FailoverStage {
             kase.addSamples(List.of(Sample.of(Metric.FAILOVER_HEAL, Duration.between(healStart, healed).toMillis(),
                     kase.labels(node), healed)));
             log.note("healed in " + Duration.between(healStart, healed).toSeconds() + " s");
+            if (settings.method() == FailoverMethod.MAINTENANCE) {
+                awaitReturn(kase, node, affected, healStart, settings.heal(), log);
+            }
         });
+    }
+
+    /**
+     * After maintenance ends the HA stack brings its guests back to the node ({@code maintenance_node}):
+     * waits, within {@code within} of {@code from}, until every one runs there again.
+     */
+    private static void awaitReturn(CaseContext kase, String node, List<GuestVm> vms, Instant from, Duration within,
+                                    StepLog log) {
+        RunContext run = kase.run();
+        Map<Integer, Instant> back = new LinkedHashMap<>();
+        Instant deadline = from.plus(within);
+        while (back.size() < vms.size() && run.clusterClock().now().isBefore(deadline)) {
+            List<ClusterResource> resources = run.shell().withoutRecording(() -> run.cluster().resources(node));
+            Instant now = run.clusterClock().now();
+            for (GuestVm vm : vms) {
+                boolean home = resources.stream().anyMatch(r -> r.isVm() && Integer.valueOf(vm.vmid()).equals(r.vmid())
+                        && node.equals(r.node()) && "running".equals(r.status()));
+                if (home && !back.containsKey(vm.vmid())) {
+                    back.put(vm.vmid(), now);
+                }
+            }
+            if (back.size() < vms.size()) {
+                run.waitUntil(now.plus(POLL), "waiting for the guests to come back from maintenance");
+            }
+        }
+        for (GuestVm vm : vms) {
+            Map<String, String> labels = kase.labels(node);
+            labels.put("vm", String.valueOf(vm.vmid()));
+            Instant at = back.get(vm.vmid());
+            if (at == null) {
+                log.note("vm " + vm.vmid() + " did not come back to " + node + " within " + within.toSeconds()
+                        + " s of the maintenance's end");
+            } else {
+                kase.addSamples(List.of(Sample.of(Metric.FAILOVER_RETURNED, Duration.between(from, at).toMillis(),
+                        labels, at)));
+                log.note("vm " + vm.vmid() + " back on " + node + " " + Duration.between(from, at).toSeconds()
+                        + " s after the maintenance ended");
+            }
+        }
     }
 
     /**
