@@ -42,8 +42,8 @@ class ShippedFilesLoadTest {
             main.start();
             CamelContext camel = main.getCamelContext();
             assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder(
-                    "run", "case", "orphans", "provision", "deprovision", "preflight", "setup", "configure", "arrange",
-                    "load", "balance", "migrate", "measure", "unload", "collect", "teardown", "assess", "restore", "report");
+                    "run", "case", "heal", "orphans", "provision", "deprovision", "preflight", "setup", "configure", "arrange",
+                    "load", "balance", "migrate", "failover", "measure", "unload", "collect", "teardown", "assess", "restore", "report");
         } finally {
             main.stop();
         }
