@@ -86,8 +86,11 @@ public final class HaCrm implements AutoCloseable {
     private void loop() {
         Instant next = nextRound(model.clock().now());
         while (!closed) {
+            Instant now = model.clock().now();
+            Instant tick = Instant.ofEpochSecond(now.getEpochSecond() + 1);
+            Instant wake = tick.isBefore(next) ? tick : next;
             try {
-                Duration wait = Duration.between(model.clock().now(), next);
+                Duration wait = Duration.between(now, wake);
                 if (!wait.isNegative()) {
                     model.clock().sleep(wait);
                 }
@@ -98,12 +101,20 @@ public final class HaCrm implements AutoCloseable {
                 return;
             }
             try {
+                watchdogs();
+            } catch (RuntimeException e) {
+                // checked again at the next tick
+            }
+            if (model.clock().now().isBefore(next)) {
+                continue;
+            }
+            try {
                 round();
             } catch (RuntimeException e) {
                 // a round that meets a half-changed model (a VM destroyed meanwhile) tries again next time
             }
             next = next.plus(ROUND);
-            Instant now = model.clock().now();
+            now = model.clock().now();
             if (next.isBefore(now)) {
                 next = nextRound(now); // rounds missed under load are skipped, not caught up
             }
@@ -156,6 +167,7 @@ public final class HaCrm implements AutoCloseable {
                     }
                 }
             }
+            fenceAndRecover(ha, master, crs);
             return null;
         });
         lrms.removeIf(t -> !t.isAlive());
@@ -164,7 +176,101 @@ public final class HaCrm implements AutoCloseable {
                 lrms.add(HaMigration.startLrm(model, m[0], m[1], m[2]));
             }
         }
+        List<String> toStart = model.ha(ha -> List.copyOf(ha.needsStart()));
+        for (String sid : toStart) {
+            int vmid = Integer.parseInt(sid.substring(sid.indexOf(':') + 1));
+            String node = model.nodeOf(vmid);
+            if (!closed && node != null && model.haLrmWrites(node) && starting.add(sid)) {
+                lrms.add(HaRecovery.startLrm(model, sid, node, () -> starting.remove(sid)));
+            }
+        }
     }
+
+    private final java.util.Set<String> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The fence, recovery and start-error steps of {@code manage}, repeated while a state changes. */
+    private void fenceAndRecover(HaState ha, String master, Crs.Settings crs) {
+        HaRecovery.manage(model, ha, master, crs, this::targets);
+    }
+
+    /** Per-node watchdog state: what watchdog-mux already logged since the last feed. */
+    private final Map<String, Integer> watchdogStage = new java.util.HashMap<>();
+    private final java.util.Set<String> selfFenced = new java.util.HashSet<>();
+
+    /**
+     * The watchdog of every node whose LRM held its agent lock and can no longer renew it
+     * (no quorum): the LRM stops feeding watchdog-mux, which warns after 50 s, stops
+     * keeping the hardware watchdog alive after 60 s ({@code CLIENT_WATCHDOG_TIMEOUT}),
+     * and the softdog resets the node 10 s later.
+     */
+    private void watchdogs() {
+        if (!model.haActive()) {
+            return;
+        }
+        List<String> reset = new ArrayList<>();
+        model.ha(ha -> {
+            Instant now = model.clock().now();
+            for (var node : model.nodes()) {
+                String n = node.name();
+                if (model.haLrmWrites(n)) {
+                    selfFenced.remove(n);
+                    watchdogStage.remove(n);
+                    continue;
+                }
+                Instant fed = ha.agentLock().get(n);
+                if (fed == null || selfFenced.contains(n) || !model.online(n)
+                        || !model.serviceRunning(n, "pve-ha-lrm")) {
+                    watchdogStage.remove(n);
+                    continue;
+                }
+                long elapsed = Duration.between(fed, now).toSeconds();
+                int stage = watchdogStage.getOrDefault(n, 0);
+                int lrmPid = model.servicePid(n, "pve-ha-lrm");
+                int muxPid = 600 + node.nodeId();
+                if (stage < 1 && elapsed >= HaMigration.LRM_ROUND.toSeconds()) {
+                    model.log(n, "pve-ha-lrm", "pve-ha-lrm",
+                            "lost lock 'ha_agent_" + n + "_lock - cfs lock update failed - Permission denied'");
+                    model.log(n, "pve-ha-lrm", "pve-ha-lrm", "status change active => lost_agent_lock");
+                    stage = 1;
+                }
+                if (stage < 2 && elapsed > WATCHDOG_WARNING) {
+                    model.log(n, "watchdog-mux", "watchdog-mux", muxPid,
+                            "client (PID " + lrmPid + ") watchdog is about to expire");
+                    stage = 2;
+                }
+                if (stage < 3 && elapsed > WATCHDOG_TIMEOUT) {
+                    model.log(n, "watchdog-mux", "watchdog-mux", muxPid,
+                            "client (PID " + lrmPid + ") watchdog expired - disable watchdog updates");
+                    stage = 3;
+                }
+                watchdogStage.put(n, stage);
+                if (elapsed > WATCHDOG_TIMEOUT + SOFTDOG_TIMEOUT) {
+                    reset.add(n);
+                    selfFenced.add(n);
+                    watchdogStage.remove(n);
+                    for (HaState.Resource r : ha.resources().values()) {
+                        if (n.equals(model.nodeOf(r.vmid())) && ha.crmState(r).equals("started")
+                                && !"stopped".equals(r.state())) {
+                            ha.needsStart().add(r.sid());
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        for (String n : reset) {
+            for (var vm : model.vmsOn(n)) {
+                model.stopVm(vm.vmid()); // a reset kills every guest of the node
+            }
+            model.crashNode(n, true);
+        }
+    }
+
+    /** watchdog-mux {@code CLIENT_WATCHDOG_TIMEOUT} and its warning, seconds. */
+    static final long WATCHDOG_TIMEOUT = 60;
+    static final long WATCHDOG_WARNING = 50;
+    /** The hardware/softdog timeout watchdog-mux sets ({@code watchdog_timeout = 10}). */
+    static final long SOFTDOG_TIMEOUT = 10;
 
     private void updateSchedulerMode(HaState ha, String master, Crs.Settings crs) {
         String old = master.equals(ha.crsMaster()) ? ha.crsMode() : null;
@@ -340,8 +446,24 @@ public final class HaCrm implements AutoCloseable {
      * other node at priority -1), without nodes of services it must keep apart from
      * (negative resource affinity), never its own node.
      */
-    private List<String> targets(HaState ha, String sid, String current, java.util.Set<String> online) {
+    List<String> targets(HaState ha, String sid, String current, java.util.Set<String> online) {
         java.util.Set<String> targets = new java.util.TreeSet<>(online);
+        HaState.Resource self = ha.resources().get(sid);
+        HaState.Group group = self == null || self.group() == null ? null : ha.groups().get(self.group());
+        if (group != null) {
+            // 8.x groups: the highest-priority online members; others at -1 unless restricted
+            Map<String, Integer> priority = new LinkedHashMap<>();
+            for (String part : group.nodes().split(",")) {
+                String[] np = part.trim().split(":");
+                priority.put(np[0], np.length > 1 ? Integer.parseInt(np[1]) : 0);
+            }
+            if (!group.restricted()) {
+                model.nodes().forEach(n -> priority.putIfAbsent(n.name(), -1));
+            }
+            int best = priority.entrySet().stream().filter(e -> online.contains(e.getKey()))
+                    .mapToInt(Map.Entry::getValue).max().orElse(Integer.MIN_VALUE);
+            targets.removeIf(n -> !Integer.valueOf(best).equals(priority.get(n)));
+        }
         for (HaState.Rule rule : ha.rules().values()) {
             List<String> members = rule.resources() == null ? List.of()
                     : List.of(rule.resources().split(","));

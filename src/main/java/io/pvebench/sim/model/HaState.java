@@ -22,7 +22,15 @@ import java.util.function.Predicate;
  * node dies or loses quorum. Migrations of services ({@link Motion}) go queued (the CRM
  * command), {@code migrate} (the LRM migrates) and done (the CRM settles the state); the
  * CRS scheduler mode and the auto-rebalance hold counter of the master live here too.
- * Not modelled yet: fencing, recovery.
+ *
+ * <p>Fencing and recovery ({@code NodeStatus.pm}, {@code Manager.pm}): the CRM's
+ * {@code last_online} per node (the last CRM round that saw it online), the CRM service
+ * states beyond the requested one ({@code fence}, {@code recovery}, {@code error}, a
+ * relocation's {@code migrate}), the nodes a start failed on ({@code failed_nodes}),
+ * when each node's LRM last renewed its agent lock (which the CRM can take 120 s later,
+ * and when the node's watchdog was last fed), services an LRM still has to start and the
+ * node holding a VM's local disks after it was recovered elsewhere. The timing itself is
+ * driven by {@code HaCrm}.
  *
  * <p>Not thread-safe on its own: {@link ClusterModel} guards it.
  */
@@ -54,6 +62,14 @@ public final class HaState {
     private final Map<String, String> nodeState = new TreeMap<>();
     private final Map<String, Instant> lrmFrozen = new TreeMap<>();
     private final Map<String, Motion> motions = new TreeMap<>();
+    private final Map<String, String> serviceStates = new TreeMap<>();
+    private final Map<String, Instant> lastOnline = new TreeMap<>();
+    private final Map<String, Instant> agentLock = new TreeMap<>();
+    private final Map<String, java.util.List<String>> failedNodes = new TreeMap<>();
+    private final Map<String, String> relocations = new TreeMap<>();
+    private final java.util.Set<String> needsStart = new java.util.TreeSet<>();
+    private final java.util.Set<String> startFailed = new java.util.TreeSet<>();
+    private final Map<Integer, String> diskHome = new TreeMap<>();
     private String master;
     private Instant masterFrozen;
     private String crsMaster;
@@ -144,8 +160,56 @@ public final class HaState {
         this.sustainedImbalanceRounds = rounds;
     }
 
+    /** CRM service states that override the requested one: {@code fence}, {@code recovery}, {@code error}, {@code migrate}. */
+    public Map<String, String> serviceStates() {
+        return serviceStates;
+    }
+
+    /** {@code NodeStatus.pm last_online}: the last CRM round that saw the node online (only kept for nodes not online). */
+    public Map<String, Instant> lastOnline() {
+        return lastOnline;
+    }
+
+    /**
+     * When a node's LRM last renewed its agent lock ({@code ha_agent_<node>_lock}), kept
+     * for LRMs that held it (had services) and stopped renewing it; its watchdog was fed
+     * at the same LRM round.
+     */
+    public Map<String, Instant> agentLock() {
+        return agentLock;
+    }
+
+    /** {@code failed_nodes} of a service: nodes where its start failed. */
+    public Map<String, java.util.List<String>> failedNodes() {
+        return failedNodes;
+    }
+
+    /** Target of a (stopped) service the CRM relocates after a failed start. */
+    public Map<String, String> relocations() {
+        return relocations;
+    }
+
+    /** Services the LRM of their node has to start (after a recovery or a reset). */
+    public java.util.Set<String> needsStart() {
+        return needsStart;
+    }
+
+    /** Services whose LRM gave up starting them ({@code ERROR} for the CRM's next round). */
+    public java.util.Set<String> startFailed() {
+        return startFailed;
+    }
+
+    /** The node whose local storage holds a VM's disks, once HA moved its config elsewhere. */
+    public Map<Integer, String> diskHome() {
+        return diskHome;
+    }
+
     /** The CRM state of a service (the requested state mapped as the CRM settles it). */
     public String crmState(Resource r) {
+        String special = serviceStates.get(r.sid());
+        if (special != null) {
+            return special;
+        }
         Motion m = motions.get(r.sid());
         if (m != null && m.phase() != Phase.QUEUED) {
             return "migrate";
@@ -182,7 +246,8 @@ public final class HaState {
      * can write its status (powered, running, quorate).
      */
     void update(Instant now, List<String> nodes, Predicate<String> crmOk, Predicate<String> lrmOk,
-                BiPredicate<String, String> together, Journal journal, Map<String, Host> hosts) {
+                BiPredicate<String, String> together, Journal journal, Map<String, Host> hosts,
+                java.util.function.Function<Resource, String> nodeOf, java.util.function.ToIntFunction<String> nodeId) {
         if (master == null && resources.isEmpty()) {
             return;
         }
@@ -192,6 +257,14 @@ public final class HaState {
                 if (master != null) {
                     journal.append(now, next, "pve-ha-crm", "pve-ha-crm", hosts.get(next).pid("pve-ha-crm"),
                             "status change slave => master");
+                }
+                if (master != null && !master.equals(next)) {
+                    // a new master has no last_online of its own: the fence delay starts at its takeover
+                    for (String n : nodes) {
+                        if (!"online".equals(nodeState.get(n))) {
+                            lastOnline.put(n, now);
+                        }
+                    }
                 }
                 master = next;
                 masterFrozen = null;
@@ -206,18 +279,56 @@ public final class HaState {
         for (String node : nodes) {
             if (lrmOk.test(node)) {
                 lrmFrozen.remove(node);
-            } else {
-                lrmFrozen.putIfAbsent(node, now);
+                if (!"fence".equals(nodeState.get(node))) {
+                    agentLock.remove(node);
+                }
+            } else if (lrmFrozen.putIfAbsent(node, now) == null && !agentLock.containsKey(node)
+                    && holdsAgentLock(node, nodeOf)) {
+                agentLock.put(node, lrmRound(now, nodeId.applyAsInt(node)));
             }
             if (masterFrozen != null) {
                 continue;
             }
             String state = together.test(master, node) ? "online" : "unknown";
-            String old = nodeState.put(node, state);
+            String old = nodeState.get(node);
+            if ("fence".equals(old)) {
+                continue; // NodeStatus.pm: a node to fence keeps that state until the CRM got its lock
+            }
+            nodeState.put(node, state);
+            if ("online".equals(old) && state.equals("unknown")) {
+                lastOnline.put(node, crmRound(now));
+            } else if (state.equals("online")) {
+                lastOnline.remove(node);
+            }
             if (old != null && !old.equals(state)) {
                 journal.append(now, master, "pve-ha-crm", "pve-ha-crm", hosts.get(master).pid("pve-ha-crm"),
                         "node '" + node + "': state changed from '" + old + "' => '" + state + "'");
             }
         }
+    }
+
+    /** An LRM holds its agent lock while services it must run are on its node (it is {@code active}). */
+    private boolean holdsAgentLock(String node, java.util.function.Function<Resource, String> nodeOf) {
+        for (Resource r : resources.values()) {
+            String requested = r.state() == null ? "started" : r.state();
+            if (!requested.equals("ignored") && !requested.equals("disabled") && node.equals(nodeOf.apply(r))
+                    && !crmState(r).equals("error")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last CRM round (model seconds ending in 7) at or before {@code t}. */
+    public static Instant crmRound(Instant t) {
+        long s = t.getEpochSecond();
+        return Instant.ofEpochSecond(s - Math.floorMod(s - 7, 10));
+    }
+
+    /** The last LRM round of the node with this corosync id at or before {@code t}. */
+    public static Instant lrmRound(Instant t, int nodeId) {
+        long s = t.getEpochSecond();
+        int offset = (nodeId * 3) % 10;
+        return Instant.ofEpochSecond(s - Math.floorMod(s - offset, 10));
     }
 }
