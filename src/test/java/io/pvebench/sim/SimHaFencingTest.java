@@ -240,4 +240,30 @@ class SimHaFencingTest {
         assertThat(cluster.model().online("pve3")).as("pve3 reset by its watchdog").isFalse();
         assertThat(messages(crm)).contains("recover service 'vm:102' from fenced node 'pve3' to node 'pve1'");
     }
+
+    @Test
+    void whenTheMasterDiesTheNextCrmTakesOverAfterTheManagerLockExpiredAndThenFences() throws Exception {
+        start(spec(3, "ceph").withHaResources("vm:100"));
+        Instant t0 = now();
+        cluster.failNode("pve1");
+        await("vm:100 running on pve2", () -> cluster.model().running(100)
+                && cluster.model().nodeOf(100).equals("pve2"));
+        List<Line> crm = journal("pve2", "pve-ha-crm", t0);
+        assertThat(messages(crm)).containsSubsequence(
+                "successfully acquired lock 'ha_manager_lock'",
+                "status change slave => master",
+                "node 'pve1': state changed from 'online' => 'unknown'",
+                "service 'vm:100': state changed from 'started' to 'fence'",
+                "node 'pve1': state changed from 'unknown' => 'fence'",
+                "fencing: acknowledged - got agent lock for node 'pve1'",
+                "service 'vm:100': state changed from 'fence' to 'recovery'",
+                "recover service 'vm:100' from fenced node 'pve1' to node 'pve2'",
+                "service 'vm:100': state changed from 'recovery' to 'started'  (node = pve2)");
+        long takeover = secondsAfter(t0, crm, "status change slave => master");
+        assertThat(takeover).as("manager lock lifetime").isBetween(110L, 131L);
+        // the new master never saw pve1 online: its fence delay starts at the takeover
+        assertThat(secondsAfter(t0, crm, "service 'vm:100': state changed from 'started' to 'fence'") - takeover)
+                .isBetween(59L, 71L);
+        assertThat(ssh.run("pve3", "ha-manager status").stdout()).containsPattern("\nmaster pve2 \\(active, ");
+    }
 }

@@ -252,11 +252,21 @@ public final class HaState {
             return;
         }
         if (master == null || !crmOk.test(master)) {
+            if (master != null && masterFrozen == null) {
+                masterFrozen = now;
+            }
             String next = nodes.stream().filter(crmOk).findFirst().orElse(null);
-            if (next != null) {
+            // another CRM gets ha_manager_lock once it expired, 120 s after the old master
+            // renewed it last (at once when the old master stopped its CRM and released it)
+            boolean lockFree = master == null || !hosts.get(master).running("pve-ha-crm")
+                    || !now.isBefore(crmRound(masterFrozen).plus(MANAGER_LOCK_LIFETIME));
+            if (next != null && lockFree) {
                 if (master != null) {
-                    journal.append(now, next, "pve-ha-crm", "pve-ha-crm", hosts.get(next).pid("pve-ha-crm"),
-                            "status change slave => master");
+                    int pid = hosts.get(next).pid("pve-ha-crm");
+                    journal.append(now, next, "pve-ha-crm", "pve-ha-crm", pid,
+                            "successfully acquired lock 'ha_manager_lock'");
+                    journal.append(now, next, "pve-ha-crm", "pve-ha-crm", pid, "watchdog active");
+                    journal.append(now, next, "pve-ha-crm", "pve-ha-crm", pid, "status change slave => master");
                 }
                 if (master != null && !master.equals(next)) {
                     // a new master has no last_online of its own: the fence delay starts at its takeover
@@ -270,8 +280,6 @@ public final class HaState {
                 masterFrozen = null;
             } else if (master == null) {
                 return;
-            } else if (masterFrozen == null) {
-                masterFrozen = now;
             }
         } else {
             masterFrozen = null;
@@ -306,6 +314,9 @@ public final class HaState {
             }
         }
     }
+
+    /** pmxcfs lock lifetime ({@code Env/PVE2.pm $retry_timeout}). */
+    private static final java.time.Duration MANAGER_LOCK_LIFETIME = java.time.Duration.ofSeconds(120);
 
     /** An LRM holds its agent lock while services it must run are on its node (it is {@code active}). */
     private boolean holdsAgentLock(String node, java.util.function.Function<Resource, String> nodeOf) {
