@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The master CRM's work loop (pve-ha-manager {@code Manager.pm manage}), one round every
@@ -134,7 +135,9 @@ public final class HaCrm implements AutoCloseable {
             String master = ha.master();
             Crs.Settings crs = Crs.Settings.parse(model.datacenterOptions().get("crs"));
             updateSchedulerMode(ha, master, crs);
+            nodeCommands(ha, master);
             readCommands(ha, master);
+            maintenanceNodeStates(ha, master);
             if (model.profile().release().equals("9.2")) {
                 loadBalance(ha, master, crs);
             }
@@ -167,6 +170,7 @@ public final class HaCrm implements AutoCloseable {
                     }
                 }
             }
+            maintenance(ha, master, crs, toLrm);
             fenceAndRecover(ha, master, crs);
             return null;
         });
@@ -187,6 +191,158 @@ public final class HaCrm implements AutoCloseable {
     }
 
     private final java.util.Set<String> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** {@code update_crm_commands} for node requests: {@code enable|disable-node-maintenance <node>}. */
+    private void nodeCommands(HaState ha, String master) {
+        for (String cmd : List.copyOf(ha.crmCommands())) {
+            ha.crmCommands().remove(cmd);
+            String[] w = cmd.split(" ");
+            String node = w.length > 1 ? w[1] : "";
+            String state = ha.nodeStates().getOrDefault(node, "unknown");
+            switch (w[0]) {
+                case "enable-node-maintenance" -> {
+                    if (state.equals("online")) {
+                        ha.maintenanceRequests().add(node);
+                    } else if (state.equals("maintenance")) {
+                        log(master, "ignoring crm command - node " + node + " is already in maintenance state");
+                    } else {
+                        log(master, "crm command error - node not online: " + cmd);
+                    }
+                }
+                case "disable-node-maintenance" -> {
+                    if (!state.equals("maintenance")) {
+                        log(master, "clearing maintenance of node " + node + " requested, but it's in state "
+                                + state);
+                    }
+                    ha.maintenanceRequests().remove(node);
+                }
+                default -> log(master, "unable to parse crm command: " + cmd);
+            }
+        }
+    }
+
+    /** {@code NodeStatus.pm update}: a member whose LRM runs in maintenance mode is {@code maintenance}, and back. */
+    private void maintenanceNodeStates(HaState ha, String master) {
+        for (Map.Entry<String, String> e : ha.nodeStates().entrySet()) {
+            String node = e.getKey();
+            boolean member = model.online(node) && model.online(master, node);
+            boolean lrmMaintenance = ha.lrmMaintenance().contains(node);
+            String next = null;
+            if (member && e.getValue().equals("online") && lrmMaintenance) {
+                next = "maintenance";
+            } else if (member && e.getValue().equals("maintenance") && !lrmMaintenance) {
+                next = "online";
+            }
+            if (next != null) {
+                log(master, "node '" + node + "': state changed from '" + e.getValue() + "' => '" + next + "'");
+                e.setValue(next);
+            }
+        }
+    }
+
+    /**
+     * {@code next_state_started} around maintenance: a running service on a node in
+     * maintenance migrates to the best-scored allowed online node and remembers its node as
+     * {@code maintenance_node}; once that node is online again the service moves back.
+     */
+    private void maintenance(HaState ha, String master, Crs.Settings crs, List<String[]> toLrm) {
+        for (HaState.Resource r : List.copyOf(ha.resources().values())) {
+            String sid = r.sid();
+            if (!r.sid().startsWith("vm:") || model.vm(r.vmid()).isEmpty() || ha.motions().containsKey(sid)
+                    || !ha.crmState(r).equals("started") || !model.running(r.vmid())
+                    || "stopped".equals(r.state()) || "disabled".equals(r.state()) || "ignored".equals(r.state())) {
+                continue;
+            }
+            String node = model.nodeOf(r.vmid());
+            String nodeState = ha.nodeStates().get(node);
+            String target = null;
+            if ("maintenance".equals(nodeState)) {
+                ha.maintenanceNode().put(sid, node);
+                target = HaRecovery.bestNode(model, ha, crs, this::targets, r, node, List.of()).orElse(null);
+            } else if ("online".equals(nodeState)) {
+                String fallback = ha.maintenanceNode().get(sid);
+                if (fallback == null) {
+                    continue;
+                }
+                if (fallback.equals(node)) {
+                    log(master, "service '" + sid + "': clearing stale maintenance node '" + fallback
+                            + "' setting (is current node)");
+                    ha.maintenanceNode().remove(sid);
+                    continue;
+                }
+                if (!"online".equals(ha.nodeStates().get(fallback))) {
+                    continue;
+                }
+                Set<String> online = new java.util.TreeSet<>();
+                ha.nodeStates().forEach((n, st) -> {
+                    if (st.equals("online") && model.online(n)) {
+                        online.add(n);
+                    }
+                });
+                if (!targets(ha, sid, node, online).contains(fallback)) {
+                    continue;
+                }
+                log(master, "moving service '" + sid + "' back to '" + fallback
+                        + "', node came back from maintenance.");
+                ha.maintenanceNode().remove(sid);
+                target = fallback;
+            }
+            if (target == null) {
+                continue;
+            }
+            log(master, "migrate service '" + sid + "' to node '" + target + "' (running)");
+            log(master, "service '" + sid + "': state changed from 'started' to 'migrate'  (node = " + node
+                    + ", target = " + target + ")");
+            ha.motions().put(sid, new HaState.Motion(node, target, HaState.Phase.MIGRATE, false));
+            toLrm.add(new String[] {sid, node, target});
+        }
+    }
+
+    private final Map<String, Instant> lastLrmRound = new java.util.HashMap<>();
+
+    /**
+     * The LRM's round ({@code LRM.pm do_one_iteration}) as far as maintenance goes: the mode
+     * follows the manager status' request; an active LRM goes {@code active => maintenance},
+     * closes its watchdog once no service is left on the node ({@code watchdog closed
+     * (disabled)}) and comes back {@code maintenance => active} when the request is gone.
+     */
+    private void lrmRounds(HaState ha) {
+        Instant now = model.clock().now();
+        for (var info : model.nodes()) {
+            String node = info.name();
+            Instant round = HaState.lrmRound(now, info.nodeId());
+            Instant last = lastLrmRound.put(node, round);
+            if (round.equals(last) || !model.haLrmWrites(node)) {
+                continue;
+            }
+            boolean requested = ha.maintenanceRequests().contains(node);
+            boolean inState = ha.lrmInMaintenanceState().contains(node);
+            boolean active = ha.resources().values().stream().anyMatch(r -> node.equals(model.nodeOf(r.vmid()))
+                    && !"stopped".equals(r.state()) && !"disabled".equals(r.state())
+                    && !"ignored".equals(r.state()) && !ha.crmState(r).equals("error"));
+            boolean moving = ha.motions().values().stream().anyMatch(m -> m.source().equals(node)
+                    && m.phase() != HaState.Phase.QUEUED);
+            if (requested) {
+                ha.lrmMaintenance().add(node);
+                if (!inState && active) {
+                    model.log(node, "pve-ha-lrm", "pve-ha-lrm", "status change active => maintenance");
+                    ha.lrmInMaintenanceState().add(node);
+                    ha.watchdogOpen().add(node);
+                } else if (inState && !active && !moving && ha.watchdogOpen().remove(node)) {
+                    model.log(node, "pve-ha-lrm", "pve-ha-lrm", "watchdog closed (disabled)");
+                }
+            } else if (ha.lrmMaintenance().remove(node) && inState) {
+                ha.lrmInMaintenanceState().remove(node);
+                if (!ha.watchdogOpen().remove(node)) {
+                    // the lock was released with the watchdog: get_protected_ha_agent_lock takes both again
+                    model.log(node, "pve-ha-lrm", "pve-ha-lrm", "successfully acquired lock 'ha_agent_" + node
+                            + "_lock'");
+                    model.log(node, "pve-ha-lrm", "pve-ha-lrm", "watchdog active");
+                }
+                model.log(node, "pve-ha-lrm", "pve-ha-lrm", "status change maintenance => active");
+            }
+        }
+    }
 
     /** The fence, recovery and start-error steps of {@code manage}, repeated while a state changes. */
     private void fenceAndRecover(HaState ha, String master, Crs.Settings crs) {
@@ -209,6 +365,7 @@ public final class HaCrm implements AutoCloseable {
         }
         List<String> reset = new ArrayList<>();
         model.ha(ha -> {
+            lrmRounds(ha);
             Instant now = model.clock().now();
             for (var node : model.nodes()) {
                 String n = node.name();

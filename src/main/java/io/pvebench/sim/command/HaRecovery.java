@@ -117,7 +117,7 @@ final class HaRecovery {
                                 || state.equals("stopped") && "maintenance".equals(ha.nodeStates().get(node))) {
                             break;
                         }
-                        if (offlineDelayed(ha, node, now)) {
+                        if (offlineDelayed(model, ha, master, node, now)) {
                             ha.serviceStates().put(sid, "fence");
                             ha.needsStart().remove(sid);
                             log(model, master, "service '" + sid + "': state changed from '" + state + "' to 'fence'");
@@ -148,8 +148,12 @@ final class HaRecovery {
     }
 
     /** {@code node_is_offline_delayed}: not online and last seen online at least the fence delay ago. */
-    private static boolean offlineDelayed(HaState ha, String node, Instant now) {
+    private static boolean offlineDelayed(ClusterModel model, HaState ha, String master, String node, Instant now) {
         if ("online".equals(ha.nodeStates().get(node))) {
+            return false;
+        }
+        if (model.online(node) && model.online(master, node)) {
+            ha.lastOnline().put(node, now); // a member (in maintenance) is seen online every round
             return false;
         }
         Instant last = ha.lastOnline().get(node);
@@ -245,7 +249,7 @@ final class HaRecovery {
      * {@code select_service_node} for a service that is not running: the allowed online
      * nodes without {@code exclude}, whose free memory fits the VM, the best-scored first.
      */
-    private static Optional<String> bestNode(ClusterModel model, HaState ha, Crs.Settings crs, Targets targets,
+    static Optional<String> bestNode(ClusterModel model, HaState ha, Crs.Settings crs, Targets targets,
                                              HaState.Resource r, String current, List<String> exclude) {
         Set<String> online = new TreeSet<>();
         for (Map.Entry<String, String> e : ha.nodeStates().entrySet()) {

@@ -103,7 +103,15 @@ final class HaStatusApi implements ApiHandler {
                 boolean hasServices = ha.resources().values().stream()
                         .anyMatch(r -> node.equals(model.nodeOf(r.vmid())) && !ha.crmState(r).equals("stopped"));
                 String watchdog = "watchdog standby";
-                if (state.equals("active")) {
+                boolean maintenanceMode = ha.lrmMaintenance().contains(node);
+                if (maintenanceMode) {
+                    // Status.pm: a fresh LRM status in mode maintenance reads "maintenance mode"; the
+                    // watchdog counts as active while the LRM is in state maintenance
+                    if (state.equals("active") && ha.lrmInMaintenanceState().contains(node)) {
+                        watchdog = "watchdog active";
+                    }
+                    state = "maintenance mode";
+                } else if (state.equals("active")) {
                     if (hasServices) {
                         watchdog = "watchdog active";
                     } else {

@@ -70,6 +70,12 @@ public final class HaState {
     private final java.util.Set<String> needsStart = new java.util.TreeSet<>();
     private final java.util.Set<String> startFailed = new java.util.TreeSet<>();
     private final Map<Integer, String> diskHome = new TreeMap<>();
+    private final java.util.List<String> crmCommands = new java.util.ArrayList<>();
+    private final java.util.Set<String> maintenanceRequests = new java.util.TreeSet<>();
+    private final java.util.Set<String> lrmMaintenance = new java.util.TreeSet<>();
+    private final java.util.Set<String> lrmInMaintenanceState = new java.util.TreeSet<>();
+    private final Map<String, String> maintenanceNode = new TreeMap<>();
+    private final java.util.Set<String> watchdogOpen = new java.util.TreeSet<>();
     private String master;
     private Instant masterFrozen;
     private String crsMaster;
@@ -204,6 +210,36 @@ public final class HaState {
         return diskHome;
     }
 
+    /** {@code ha-manager crm-command} requests not yet read by the master ({@code crm_commands}). */
+    public java.util.List<String> crmCommands() {
+        return crmCommands;
+    }
+
+    /** Nodes with a maintenance request in the manager status ({@code node_request.<n>.maintenance}). */
+    public java.util.Set<String> maintenanceRequests() {
+        return maintenanceRequests;
+    }
+
+    /** Nodes whose LRM runs in mode {@code maintenance} (it read the request at its round). */
+    public java.util.Set<String> lrmMaintenance() {
+        return lrmMaintenance;
+    }
+
+    /** Nodes whose LRM is in state {@code maintenance} (it was active and keeps lock and watchdog until empty). */
+    public java.util.Set<String> lrmInMaintenanceState() {
+        return lrmInMaintenanceState;
+    }
+
+    /** Nodes whose LRM holds its watchdog through maintenance (closed once the node is empty). */
+    public java.util.Set<String> watchdogOpen() {
+        return watchdogOpen;
+    }
+
+    /** {@code maintenance_node} of a service: where it returns once that node leaves maintenance. */
+    public Map<String, String> maintenanceNode() {
+        return maintenanceNode;
+    }
+
     /** The CRM state of a service (the requested state mapped as the CRM settles it). */
     public String crmState(Resource r) {
         String special = serviceStates.get(r.sid());
@@ -302,8 +338,11 @@ public final class HaState {
             if ("fence".equals(old)) {
                 continue; // NodeStatus.pm: a node to fence keeps that state until the CRM got its lock
             }
+            if ("maintenance".equals(old) && (state.equals("online") || lrmMaintenance.contains(node))) {
+                continue; // left by the CRM round once the LRM is out of maintenance mode
+            }
             nodeState.put(node, state);
-            if ("online".equals(old) && state.equals("unknown")) {
+            if (("online".equals(old) || "maintenance".equals(old)) && state.equals("unknown")) {
                 lastOnline.put(node, crmRound(now));
             } else if (state.equals("online")) {
                 lastOnline.remove(node);
