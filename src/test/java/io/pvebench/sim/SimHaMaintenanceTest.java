@@ -123,4 +123,71 @@ class SimHaMaintenanceTest {
         assertThat(r.exitStatus()).isEqualTo(255);
         assertThat(r.stderr()).startsWith("ERROR: unknown command 'ha-manager crm-command disarm-ha'\n");
     }
+
+    @Test
+    void disarmedHaNeitherFencesNorRecovers() throws Exception {
+        start(3, "9.2", "vm:100", "vm:101", "vm:102");
+        Instant t0 = now();
+        assertThat(ssh.run("pve3", "ha-manager crm-command disarm-ha freeze").exitStatus()).isZero();
+        await("fully disarmed", () -> journal("pve1", "pve-ha-crm", t0)
+                .contains("HA stack fully disarmed, releasing CRM watchdog"));
+        assertThat(journal("pve1", "pve-ha-crm", t0)).containsSubsequence(
+                "got crm command: disarm-ha freeze",
+                "disarm: freezing service 'vm:100' (was 'started')",
+                "disarm: freezing service 'vm:101' (was 'started')",
+                "disarm: freezing service 'vm:102' (was 'started')",
+                "all LRMs disarmed, HA stack is now fully disarmed",
+                "HA stack fully disarmed, releasing CRM watchdog");
+        assertThat(journal("pve2", "pve-ha-lrm", t0)).containsSubsequence(
+                "HA disarm requested, releasing agent lock and watchdog", "watchdog closed (disabled)",
+                "status change active => wait_for_agent_lock");
+        String status = ssh.run("pve1", "ha-manager status").stdout();
+        assertThat(status).containsPattern("\nmaster pve1 \\(active, [^)]*\\) - disarmed, resource mode: freeze\n")
+                .contains("\nfencing disarmed, resource mode: freeze (CRM watchdog released)\n")
+                .containsPattern("\nlrm pve2 \\(disarm mode, watchdog released, .*\\)\n")
+                .contains("service vm:101 (pve2, freeze)\n");
+
+        // pve2 loses the cluster network: no fence, no recovery, and no watchdog resets it
+        Instant t1 = now();
+        assertThat(ssh.run("pve2", "ip link set eno1 down").exitStatus()).isZero();
+        await("200 model seconds", () -> Duration.between(t1, now()).toSeconds() >= 200);
+        assertThat(cluster.model().online("pve2")).isTrue();
+        assertThat(cluster.model().nodeOf(101)).isEqualTo("pve2");
+        assertThat(cluster.model().running(101)).isTrue();
+        List<String> crm = journal("pve1", "pve-ha-crm", t1);
+        assertThat(crm).contains("node 'pve2': state changed from 'online' => 'unknown'")
+                .noneMatch(m -> m.contains("fence") || m.contains("recover"));
+        assertThat(journal("pve2", "watchdog-mux", t1)).isEmpty();
+        assertThat(ssh.run("pve2", "ip link set eno1 up").exitStatus()).isZero();
+
+        Instant t2 = now();
+        assertThat(ssh.run("pve1", "ha-manager crm-command arm-ha").exitStatus()).isZero();
+        await("vm:101 thawed", () -> ssh.run("pve1", "ha-manager status").stdout()
+                .contains("service vm:101 (pve2, started)\n"));
+        assertThat(journal("pve1", "pve-ha-crm", t2)).containsSubsequence("got crm command: arm-ha",
+                "re-arming HA stack", "service 'vm:101': state changed from 'freeze' to 'started'");
+        await("pve2's LRM active again", () -> journal("pve2", "pve-ha-lrm", t2)
+                .contains("status change wait_for_agent_lock => active"));
+        assertThat(ssh.run("pve1", "ha-manager status").stdout())
+                .contains("\nfencing armed (CRM watchdog active)\n")
+                .containsPattern("\nlrm pve2 \\(active, watchdog active, .*\\)\n");
+    }
+
+    @Test
+    void disarmInIgnoreModeShowsTheServicesAsIgnored() throws Exception {
+        start(2, "9.2", "vm:100", "vm:101");
+        Instant t0 = now();
+        assertThat(ssh.run("pve1", "ha-manager crm-command disarm-ha ignore").exitStatus()).isZero();
+        await("fully disarmed", () -> journal("pve1", "pve-ha-crm", t0)
+                .contains("all LRMs disarmed, HA stack is now fully disarmed"));
+        assertThat(journal("pve1", "pve-ha-crm", t0)).containsSubsequence("got crm command: disarm-ha ignore",
+                "disarm: suspending HA tracking for service 'vm:100'",
+                "disarm: suspending HA tracking for service 'vm:101'");
+        assertThat(ssh.run("pve2", "ha-manager status").stdout())
+                .contains("service vm:100 (pve1, ignore)\n", "service vm:101 (pve2, ignore)\n",
+                        "\nfencing disarmed, resource mode: ignore (CRM watchdog released)\n");
+        assertThat(ssh.run("pve1", "ha-manager crm-command node-maintenance enable pve2").exitStatus()).isZero();
+        await("the maintenance request is refused", () -> journal("pve1", "pve-ha-crm", t0)
+                .contains("ignoring maintenance command for node pve2 - HA stack is disarmed"));
+    }
 }

@@ -138,7 +138,14 @@ public final class HaCrm implements AutoCloseable {
             nodeCommands(ha, master);
             readCommands(ha, master);
             maintenanceNodeStates(ha, master);
-            if (model.profile().release().equals("9.2")) {
+            Set<String> deferred = null;
+            if (ha.disarmMode() != null) {
+                deferred = handleDisarm(ha, master);
+                if (deferred == null) {
+                    crmWatchdog(ha, master);
+                    return null; // disarmed: no service state machine, nothing fenced or recovered
+                }
+            } else if (model.profile().release().equals("9.2")) {
                 loadBalance(ha, master, crs);
             }
             for (Map.Entry<String, HaState.Motion> e : new ArrayList<>(ha.motions().entrySet())) {
@@ -170,8 +177,12 @@ public final class HaCrm implements AutoCloseable {
                     }
                 }
             }
-            maintenance(ha, master, crs, toLrm);
-            fenceAndRecover(ha, master, crs);
+            if (deferred == null) {
+                maintenance(ha, master, crs, toLrm);
+                unfreeze(ha, master);
+            }
+            HaRecovery.manage(model, ha, master, crs, this::targets, deferred);
+            crmWatchdog(ha, master);
             return null;
         });
         lrms.removeIf(t -> !t.isAlive());
@@ -201,7 +212,9 @@ public final class HaCrm implements AutoCloseable {
             String state = ha.nodeStates().getOrDefault(node, "unknown");
             switch (w[0]) {
                 case "enable-node-maintenance" -> {
-                    if (state.equals("online")) {
+                    if (ha.disarmMode() != null) {
+                        log(master, "ignoring maintenance command for node " + node + " - HA stack is disarmed");
+                    } else if (state.equals("online")) {
                         ha.maintenanceRequests().add(node);
                     } else if (state.equals("maintenance")) {
                         log(master, "ignoring crm command - node " + node + " is already in maintenance state");
@@ -215,6 +228,28 @@ public final class HaCrm implements AutoCloseable {
                                 + state);
                     }
                     ha.maintenanceRequests().remove(node);
+                }
+                case "disarm-ha" -> {
+                    if (ha.disarmMode() != null) {
+                        log(master, "ignoring disarm-ha command - already in disarm state (" + ha.disarmState()
+                                + ")");
+                    } else {
+                        log(master, "got crm command: " + cmd);
+                        if (node.equals("ignore")) {
+                            for (String sid : ha.resources().keySet()) {
+                                log(master, "disarm: suspending HA tracking for service '" + sid + "'");
+                            }
+                        }
+                        ha.setDisarm(node, "disarming");
+                    }
+                }
+                case "arm-ha" -> {
+                    if (ha.disarmMode() != null) {
+                        log(master, "got crm command: arm-ha");
+                        ha.setDisarm(null, null);
+                    } else {
+                        log(master, "ignoring arm-ha command - HA stack is not disarmed");
+                    }
                 }
                 default -> log(master, "unable to parse crm command: " + cmd);
             }
@@ -322,6 +357,33 @@ public final class HaCrm implements AutoCloseable {
                     && !"ignored".equals(r.state()) && !ha.crmState(r).equals("error"));
             boolean moving = ha.motions().values().stream().anyMatch(m -> m.source().equals(node)
                     && m.phase() != HaState.Phase.QUEUED);
+            boolean disarm = !requested && ha.disarmMode() != null;
+            boolean wasDisarm = ha.lrmDisarm().contains(node);
+            if (disarm) {
+                ha.lrmDisarm().add(node);
+                if (!ha.lrmReleased().contains(node) && active && !moving && !inState) {
+                    model.log(node, "pve-ha-lrm", "pve-ha-lrm", "HA disarm requested, releasing agent lock and watchdog");
+                    model.log(node, "pve-ha-lrm", "pve-ha-lrm", "watchdog closed (disabled)");
+                    model.log(node, "pve-ha-lrm", "pve-ha-lrm", "status change active => wait_for_agent_lock");
+                    ha.lrmReleased().add(node);
+                    ha.agentLock().remove(node);
+                }
+                continue;
+            }
+            ha.lrmDisarm().remove(node);
+            if (ha.lrmReleased().contains(node)) {
+                boolean thawed = ha.resources().values().stream().anyMatch(r -> node.equals(model.nodeOf(r.vmid()))
+                        && ha.crmState(r).equals("started"));
+                if (thawed || !wasDisarm && !active) {
+                    ha.lrmReleased().remove(node);
+                    if (thawed) {
+                        model.log(node, "pve-ha-lrm", "pve-ha-lrm", "successfully acquired lock 'ha_agent_" + node
+                                + "_lock'");
+                        model.log(node, "pve-ha-lrm", "pve-ha-lrm", "watchdog active");
+                        model.log(node, "pve-ha-lrm", "pve-ha-lrm", "status change wait_for_agent_lock => active");
+                    }
+                }
+            }
             if (requested) {
                 ha.lrmMaintenance().add(node);
                 if (!inState && active) {
@@ -344,9 +406,82 @@ public final class HaCrm implements AutoCloseable {
         }
     }
 
-    /** The fence, recovery and start-error steps of {@code manage}, repeated while a state changes. */
-    private void fenceAndRecover(HaState ha, String master, Crs.Settings crs) {
-        HaRecovery.manage(model, ha, master, crs, this::targets);
+    /**
+     * {@code handle_disarm}: services in {@code fence}, {@code recovery} or {@code migrate}
+     * defer the disarm (returned, the round goes on with only them); otherwise services are
+     * frozen (mode {@code freeze}) or left untracked (mode {@code ignore}) and, once every
+     * online node's LRM runs in mode {@code disarm}, the stack is fully disarmed; returns null.
+     */
+    private Set<String> handleDisarm(HaState ha, String master) {
+        Set<String> deferred = new java.util.TreeSet<>();
+        for (HaState.Resource r : ha.resources().values()) {
+            String state = ha.crmState(r);
+            if (state.equals("fence") || state.equals("recovery")) {
+                log(master, "deferring disarm - service '" + r.sid() + "' is in '" + state + "' state");
+                deferred.add(r.sid());
+            } else if (state.equals("migrate")) {
+                log(master, "deferring disarm - service '" + r.sid() + "' is in '" + state + "' state");
+                deferred.add(r.sid());
+            }
+        }
+        if (!deferred.isEmpty()) {
+            return deferred;
+        }
+        for (HaState.Resource r : ha.resources().values()) {
+            ha.failedNodes().remove(r.sid());
+            if ("ignored".equals(r.state()) || !ha.disarmMode().equals("freeze")) {
+                continue;
+            }
+            String state = ha.crmState(r);
+            if (state.equals("started") || state.equals("stopped")) {
+                log(master, "disarm: freezing service '" + r.sid() + "' (was '" + state + "')");
+                ha.serviceStates().put(r.sid(), "freeze");
+            }
+        }
+        boolean all = ha.nodeStates().entrySet().stream().filter(e -> e.getValue().equals("online"))
+                .allMatch(e -> ha.lrmDisarm().contains(e.getKey()));
+        if (all && !"disarmed".equals(ha.disarmState())) {
+            log(master, "all LRMs disarmed, HA stack is now fully disarmed");
+            ha.setDisarm(ha.disarmMode(), "disarmed");
+        }
+        return null;
+    }
+
+    /** CRM.pm after {@code manage}: the master's watchdog goes with a full disarm and comes back with the arm. */
+    private void crmWatchdog(HaState ha, String master) {
+        boolean disarmed = "disarmed".equals(ha.disarmState());
+        if (disarmed && !ha.crmWatchdogReleased()) {
+            log(master, "HA stack fully disarmed, releasing CRM watchdog");
+            log(master, "watchdog closed (disabled)");
+            ha.setCrmWatchdogReleased(true);
+        } else if (!disarmed && ha.crmWatchdogReleased()) {
+            log(master, "re-arming HA stack");
+            ha.setCrmWatchdogReleased(false);
+            pendingCrmWatchdog = true;
+        } else if (pendingCrmWatchdog) {
+            log(master, "watchdog active"); // get_protected_ha_manager_lock opens it in the next iteration
+            pendingCrmWatchdog = false;
+        }
+    }
+
+    private boolean pendingCrmWatchdog;
+
+    /** A frozen service thaws once the LRM of its node runs in mode {@code active} again. */
+    private void unfreeze(HaState ha, String master) {
+        for (HaState.Resource r : ha.resources().values()) {
+            String node = model.nodeOf(r.vmid());
+            if (!ha.crmState(r).equals("freeze") || node == null || ha.lrmDisarm().contains(node)
+                    || ha.lrmMaintenance().contains(node) || !model.haLrmWrites(node)) {
+                continue;
+            }
+            ha.serviceStates().remove(r.sid());
+            boolean started = !"stopped".equals(r.state()) && !"disabled".equals(r.state());
+            log(master, "service '" + r.sid() + "': state changed from 'freeze' to '"
+                    + (started ? "started" : "request_stop") + "'");
+            if (!started) {
+                log(master, "service '" + r.sid() + "': state changed from 'request_stop' to 'stopped'");
+            }
+        }
     }
 
     /** Per-node watchdog state: what watchdog-mux already logged since the last feed. */
@@ -375,7 +510,7 @@ public final class HaCrm implements AutoCloseable {
                     continue;
                 }
                 Instant fed = ha.agentLock().get(n);
-                if (fed == null || selfFenced.contains(n) || !model.online(n)
+                if (fed == null || selfFenced.contains(n) || ha.lrmReleased().contains(n) || !model.online(n)
                         || !model.serviceRunning(n, "pve-ha-lrm")) {
                     watchdogStage.remove(n);
                     continue;

@@ -73,12 +73,13 @@ final class HaRecovery {
     private HaRecovery() {
     }
 
-    static void manage(ClusterModel model, HaState ha, String master, Crs.Settings crs, Targets targets) {
+    static void manage(ClusterModel model, HaState ha, String master, Crs.Settings crs, Targets targets,
+                       Set<String> only) {
         Instant now = model.clock().now();
         for (int pass = 0; pass < 8; pass++) {
             boolean repeat = false;
             for (HaState.Resource r : List.copyOf(ha.resources().values())) {
-                if (model.vm(r.vmid()).isEmpty()) {
+                if (model.vm(r.vmid()).isEmpty() || only != null && !only.contains(r.sid())) {
                     continue;
                 }
                 String requested = r.state() == null ? "started" : r.state();
@@ -131,7 +132,8 @@ final class HaRecovery {
             }
             Map<String, Boolean> fenced = new TreeMap<>();
             for (HaState.Resource r : List.copyOf(ha.resources().values())) {
-                if (!ha.crmState(r).equals("fence") || model.vm(r.vmid()).isEmpty()) {
+                if (!ha.crmState(r).equals("fence") || model.vm(r.vmid()).isEmpty()
+                        || only != null && !only.contains(r.sid())) {
                     continue;
                 }
                 String node = model.nodeOf(r.vmid());

@@ -86,11 +86,20 @@ final class HaStatusApi implements ApiHandler {
                 Instant t = model.haTimestamp(viewer, null);
                 String state = timestampStatus(now, t);
                 crmActive = state.equals("active");
-                String text = ha.master() + " (" + state + ", " + LOCALTIME.format(t) + ")" + crsSuffix(model);
+                String disarm = ha.disarmMode() == null ? ""
+                        : " - " + ha.disarmState() + ", resource mode: " + ha.disarmMode();
+                String text = ha.master() + " (" + state + ", " + LOCALTIME.format(t) + ")" + disarm
+                        + crsSuffix(model);
                 res.add(new JsonObject().put("id", "master").put("type", "master").put("node", ha.master())
                         .put("status", text).put("timestamp", t.getEpochSecond()));
             }
-            if (fencingLine) {
+            if (fencingLine && ha.disarmMode() != null) {
+                String wd = "disarmed".equals(ha.disarmState()) ? "CRM watchdog released" : "CRM watchdog active";
+                res.add(new JsonObject().put("id", "fencing").put("type", "fencing")
+                        .put("node", ha.master() != null ? ha.master() : viewer)
+                        .put("status", ha.disarmState() + ", resource mode: " + ha.disarmMode() + " (" + wd + ")")
+                        .put("armed-state", ha.disarmState()).put("resource_mode", ha.disarmMode()));
+            } else if (fencingLine) {
                 String armed = crmActive ? "armed" : "standby";
                 res.add(new JsonObject().put("id", "fencing").put("type", "fencing")
                         .put("node", ha.master() != null ? ha.master() : viewer)
@@ -104,7 +113,11 @@ final class HaStatusApi implements ApiHandler {
                         .anyMatch(r -> node.equals(model.nodeOf(r.vmid())) && !ha.crmState(r).equals("stopped"));
                 String watchdog = "watchdog standby";
                 boolean maintenanceMode = ha.lrmMaintenance().contains(node);
-                if (maintenanceMode) {
+                if (ha.lrmDisarm().contains(node)) {
+                    boolean holding = state.equals("active") && !ha.lrmReleased().contains(node) && hasServices;
+                    watchdog = holding ? "watchdog active" : "watchdog released";
+                    state = "disarm mode";
+                } else if (maintenanceMode) {
                     // Status.pm: a fresh LRM status in mode maintenance reads "maintenance mode"; the
                     // watchdog counts as active while the LRM is in state maintenance
                     if (state.equals("active") && ha.lrmInMaintenanceState().contains(node)) {

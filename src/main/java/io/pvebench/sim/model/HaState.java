@@ -76,6 +76,11 @@ public final class HaState {
     private final java.util.Set<String> lrmInMaintenanceState = new java.util.TreeSet<>();
     private final Map<String, String> maintenanceNode = new TreeMap<>();
     private final java.util.Set<String> watchdogOpen = new java.util.TreeSet<>();
+    private final java.util.Set<String> lrmDisarm = new java.util.TreeSet<>();
+    private final java.util.Set<String> lrmReleased = new java.util.TreeSet<>();
+    private String disarmMode;
+    private String disarmState;
+    private boolean crmWatchdogReleased;
     private String master;
     private Instant masterFrozen;
     private String crsMaster;
@@ -235,6 +240,40 @@ public final class HaState {
         return watchdogOpen;
     }
 
+    /** The 9.2 disarm request's resource mode ({@code freeze}, {@code ignore}), null while armed. */
+    public String disarmMode() {
+        return disarmMode;
+    }
+
+    /** {@code disarming} or {@code disarmed}, null while armed. */
+    public String disarmState() {
+        return disarmState;
+    }
+
+    public void setDisarm(String mode, String state) {
+        this.disarmMode = mode;
+        this.disarmState = state;
+    }
+
+    /** Whether the master CRM released its watchdog (fully disarmed). */
+    public boolean crmWatchdogReleased() {
+        return crmWatchdogReleased;
+    }
+
+    public void setCrmWatchdogReleased(boolean released) {
+        this.crmWatchdogReleased = released;
+    }
+
+    /** Nodes whose LRM runs in mode {@code disarm}. */
+    public java.util.Set<String> lrmDisarm() {
+        return lrmDisarm;
+    }
+
+    /** Nodes whose LRM released agent lock and watchdog for a disarm ({@code wait_for_agent_lock}). */
+    public java.util.Set<String> lrmReleased() {
+        return lrmReleased;
+    }
+
     /** {@code maintenance_node} of a service: where it returns once that node leaves maintenance. */
     public Map<String, String> maintenanceNode() {
         return maintenanceNode;
@@ -259,6 +298,9 @@ public final class HaState {
     /** The state {@code ha-manager status} shows ({@code PVE::HA::Tools::get_verbose_service_state}). */
     public String verboseState(Resource r) {
         String requested = r.state() == null ? "started" : r.state();
+        if ("ignore".equals(disarmMode) && !requested.equals("ignored")) {
+            return "ignore"; // Status.pm shows the disarm resource mode instead of the CRM state
+        }
         return switch (requested) {
             case "disabled" -> "disabled";
             case "ignored" -> "ignored";
@@ -359,10 +401,13 @@ public final class HaState {
 
     /** An LRM holds its agent lock while services it must run are on its node (it is {@code active}). */
     private boolean holdsAgentLock(String node, java.util.function.Function<Resource, String> nodeOf) {
+        if (lrmReleased.contains(node)) {
+            return false;
+        }
         for (Resource r : resources.values()) {
             String requested = r.state() == null ? "started" : r.state();
             if (!requested.equals("ignored") && !requested.equals("disabled") && node.equals(nodeOf.apply(r))
-                    && !crmState(r).equals("error")) {
+                    && !crmState(r).equals("error") && !crmState(r).equals("freeze")) {
                 return true;
             }
         }
