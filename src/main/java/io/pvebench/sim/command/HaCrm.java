@@ -26,8 +26,17 @@ import java.util.Set;
  *       ({@code got crm command: migrate vm:ID node});</li>
  *   <li>{@code load_balance} (9.2 only): automatic rebalancing as {@link Crs} computes it;</li>
  *   <li>the service state machine: a queued migration goes to {@code migrate} and to the
- *       source's LRM ({@link HaMigration}); a finished one back to {@code started}.</li>
+ *       source's LRM ({@link HaMigration}); a finished one back to {@code started};</li>
+ *   <li>node maintenance ({@code crm-command node-maintenance}): guests leave a node in
+ *       {@code maintenance} and come back to their {@code maintenance_node};</li>
+ *   <li>9.2 disarm ({@code crm-command disarm-ha|arm-ha}): {@code handle_disarm} freezes or
+ *       ignores the services and skips the rest of the round once nothing is in flight;</li>
+ *   <li>fencing, recovery and the start-error policy ({@link HaRecovery}).</li>
  * </ol>
+ * Between rounds the loop ticks every model second for the LRMs: their maintenance and
+ * disarm modes at each node's LRM round, and the watchdog of an LRM that lost quorum while
+ * it held its agent lock (watchdog-mux warns after 50 s, expires after 60 s, the softdog
+ * resets the node 10 s later; the node boots after the spec's boot time).
  * The loop runs on one daemon thread that sleeps in model time ({@link
  * io.pvebench.sim.model.ModelClock#sleep}); {@link #close} (from {@code SimCluster.close})
  * interrupts it and the LRM threads it started. Rounds fall on model seconds ending in 7,
@@ -37,8 +46,9 @@ import java.util.Set;
  *
  * <p>Candidates follow node-affinity rules (highest-priority online nodes) and negative
  * resource affinity; services in positive resource affinity move as one bundle (their
- * usage summed), as do manual migrations of such a service. Not modelled: HA groups of
- * 8.x (no auto-rebalance there anyway), containers (relocate), fencing and recovery.
+ * usage summed), as do manual migrations of such a service. 8.x groups count for recovery
+ * and maintenance targets. Not modelled: containers (relocate), failback to a preferred
+ * node that comes back, shutdown policies.
  */
 public final class HaCrm implements AutoCloseable {
 
@@ -88,8 +98,9 @@ public final class HaCrm implements AutoCloseable {
         Instant next = nextRound(model.clock().now());
         while (!closed) {
             Instant now = model.clock().now();
+            // the LRMs' rounds and watchdogs need a tick per model second only while HA is active
             Instant tick = Instant.ofEpochSecond(now.getEpochSecond() + 1);
-            Instant wake = tick.isBefore(next) ? tick : next;
+            Instant wake = tick.isBefore(next) && model.haActive() ? tick : next;
             try {
                 Duration wait = Duration.between(now, wake);
                 if (!wait.isNegative()) {

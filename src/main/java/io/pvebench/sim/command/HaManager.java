@@ -15,7 +15,9 @@ import java.util.Map;
  * --nodes LIST [--restricted 0|1] [--nofailback 0|1]}, {@code groupconfig},
  * {@code groupremove G}; on 9.x {@code rules add TYPE RULE --resources ... [--nodes ...]
  * [--strict 0|1] [--affinity positive|negative] [--comment C]}, {@code rules remove RULE},
- * {@code rules list|config --output-format json|json-pretty}. On 9.x there are no groups
+ * {@code rules list|config --output-format json|json-pretty}, {@code crm-command
+ * node-maintenance enable|disable NODE} and on 9.2 {@code crm-command disarm-ha
+ * freeze|ignore} and {@code crm-command arm-ha} (unknown commands on 8.4). On 9.x there are no groups
  * (a fresh 9.x cluster counts as migrated), so every group call fails with
  * {@code cannot <action> group: ha groups have been migrated to rules}
  * ({@code src/PVE/API2/HA/Groups.pm}). Errors go to stderr with exit 255.

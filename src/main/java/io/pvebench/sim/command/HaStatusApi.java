@@ -19,7 +19,11 @@ import java.util.Locale;
  * {@code fencing} entry ({@code armed (CRM watchdog active)} or {@code standby (CRM
  * watchdog standby)}), one {@code lrm} per node the CRM knows ({@code <node> (<active|
  * idle|old timestamp - dead?>[, watchdog active|standby], <localtime>)}), then one
- * {@code service} per resource ({@code <sid> (<node>, <state>)}). Status older than 30 s
+ * {@code service} per resource ({@code <sid> (<node>, <state>)}). An LRM in maintenance
+ * shows {@code maintenance mode}; while disarmed (9.2) the master line ends in {@code -
+ * <disarming|disarmed>, resource mode: <m>}, the fencing line reads {@code <state>, resource
+ * mode: <m> (CRM watchdog active|released)}, LRMs show {@code disarm mode} and {@code
+ * watchdog released}, services {@code freeze} or {@code ignore}. Status older than 30 s
  * reads {@code old timestamp - dead?}. Times are Perl's {@code localtime} in the node's
  * zone (UTC).
  */

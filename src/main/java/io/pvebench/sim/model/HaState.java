@@ -30,7 +30,10 @@ import java.util.function.Predicate;
  * when each node's LRM last renewed its agent lock (which the CRM can take 120 s later,
  * and when the node's watchdog was last fed), services an LRM still has to start and the
  * node holding a VM's local disks after it was recovered elsewhere. The timing itself is
- * driven by {@code HaCrm}.
+ * driven by {@code HaCrm}. Also the maintenance requests and LRM modes ({@code
+ * maintenance}, {@code disarm}), {@code maintenance_node}, and the 9.2 disarm state. A new
+ * master takes over only once the old master's {@code ha_manager_lock} expired (120 s).
+ * Not modelled: failback, shutdown policies, the 1 h {@code gone} node state.
  *
  * <p>Not thread-safe on its own: {@link ClusterModel} guards it.
  */
@@ -83,6 +86,7 @@ public final class HaState {
     private boolean crmWatchdogReleased;
     private String master;
     private Instant masterFrozen;
+    private boolean masterWaitsForQuorum;
     private String crsMaster;
     private String crsMode;
     private String crsMethod;
@@ -332,6 +336,18 @@ public final class HaState {
         if (master == null || !crmOk.test(master)) {
             if (master != null && masterFrozen == null) {
                 masterFrozen = now;
+                if (together.test(master, master) && hosts.get(master).running("pve-ha-crm")) {
+                    // CRM.pm: a master that cannot renew its lock (no quorum) gives up its watchdog
+                    int pid = hosts.get(master).pid("pve-ha-crm");
+                    journal.append(now, master, "pve-ha-crm", "pve-ha-crm", pid,
+                            "lost lock 'ha_manager_lock - cfs lock update failed - Permission denied'");
+                    journal.append(now, master, "pve-ha-crm", "pve-ha-crm", pid,
+                            "status change master => lost_manager_lock");
+                    journal.append(now, master, "pve-ha-crm", "pve-ha-crm", pid, "watchdog closed (disabled)");
+                    journal.append(now, master, "pve-ha-crm", "pve-ha-crm", pid,
+                            "status change lost_manager_lock => wait_for_quorum");
+                    masterWaitsForQuorum = true;
+                }
             }
             String next = nodes.stream().filter(crmOk).findFirst().orElse(null);
             // another CRM gets ha_manager_lock once it expired, 120 s after the old master
@@ -356,10 +372,20 @@ public final class HaState {
                 }
                 master = next;
                 masterFrozen = null;
+                masterWaitsForQuorum = false;
             } else if (master == null) {
                 return;
             }
         } else {
+            if (masterFrozen != null && masterWaitsForQuorum) {
+                int pid = hosts.get(master).pid("pve-ha-crm");
+                journal.append(now, master, "pve-ha-crm", "pve-ha-crm", pid,
+                        "successfully acquired lock 'ha_manager_lock'");
+                journal.append(now, master, "pve-ha-crm", "pve-ha-crm", pid, "watchdog active");
+                journal.append(now, master, "pve-ha-crm", "pve-ha-crm", pid,
+                        "status change wait_for_quorum => master");
+            }
+            masterWaitsForQuorum = false;
             masterFrozen = null;
         }
         for (String node : nodes) {
