@@ -269,4 +269,44 @@ class SimHaFencingTest {
                 .isBetween(59L, 71L);
         assertThat(ssh.run("pve3", "ha-manager status").stdout()).containsPattern("\nmaster pve2 \\(active, ");
     }
+
+    @Test
+    void recoveryFollowsNodeAffinityPriorityAndNegativeResourceAffinity() throws Exception {
+        start(spec(4, "ceph").withHaResources("vm:100", "vm:101", "vm:102"));
+        // vm:101 prefers pve2, then pve3 or pve4 (non-strict); vm:102 must stay apart from vm:101
+        assertThat(ssh.run("pve1", "ha-manager rules add node-affinity prefer --resources vm:101 "
+                + "--nodes pve2:2,pve3:1,pve4:1").exitStatus()).isZero();
+        assertThat(ssh.run("pve1", "ha-manager rules add resource-affinity apart --resources vm:101,vm:102 "
+                + "--affinity negative").exitStatus()).isZero();
+        Instant t0 = now();
+        cluster.failNode("pve2");
+        await("vm:101 recovered", () -> cluster.model().running(101) && !cluster.model().nodeOf(101).equals("pve2"));
+        // pve3 runs vm:102 (kept apart), so of the priority-1 nodes only pve4 is left
+        assertThat(cluster.model().nodeOf(101)).isEqualTo("pve4");
+        assertThat(messages(journal("pve1", "pve-ha-crm", t0)))
+                .contains("recover service 'vm:101' from fenced node 'pve2' to node 'pve4'");
+    }
+
+    @Test
+    void on84ARestrictedGroupKeepsTheServiceInRecoveryAndAnOpenOneRecoversToItsNextMember() throws Exception {
+        List<SimVmSpec> vms = List.of(
+                new SimVmSpec(100, "vm100", "pve1", 2, 2L << 30, SimVmSpec.DEFAULT_DISK, "ceph"),
+                new SimVmSpec(101, "vm101", "pve2", 2, 2L << 30, SimVmSpec.DEFAULT_DISK, "ceph"),
+                new SimVmSpec(103, "vm103", "pve2", 2, 2L << 30, SimVmSpec.DEFAULT_DISK, "ceph"),
+                new SimVmSpec(102, "vm102", "pve3", 2, 2L << 30, SimVmSpec.DEFAULT_DISK, "ceph"));
+        start(new SimSpec("sim", "8.4", 3, 7, 200, vms, "root", "sim", List.of()));
+        assertThat(ssh.run("pve1", "ha-manager groupadd only2 --nodes pve2 --restricted 1").exitStatus()).isZero();
+        assertThat(ssh.run("pve1", "ha-manager groupadd open --nodes pve2:2,pve3:1").exitStatus()).isZero();
+        assertThat(ssh.run("pve1", "ha-manager add vm:101 --group only2").exitStatus()).isZero();
+        assertThat(ssh.run("pve1", "ha-manager add vm:103 --group open").exitStatus()).isZero();
+        Instant t0 = now();
+        cluster.failNode("pve2");
+        String failed = "recovering service 'vm:101' from fenced node 'pve2' failed, no recovery node found";
+        await("vm:101 stuck in recovery, vm:103 recovered", () -> messages(journal("pve1", "pve-ha-crm", t0))
+                .contains(failed) && cluster.model().running(103));
+        // pve1 and pve3 carry no HA service: without the group pve1 would win by name
+        assertThat(cluster.model().nodeOf(103)).isEqualTo("pve3");
+        String status = ssh.run("pve1", "ha-manager status").stdout();
+        assertThat(status).contains("service vm:101 (pve2, recovery)\n", "service vm:103 (pve3, started)\n");
+    }
 }
