@@ -70,6 +70,7 @@ public final class HaCrm implements AutoCloseable {
     /** Starts the loop on a daemon thread; {@link #close} stops it. */
     public static HaCrm start(ClusterModel model) {
         HaCrm crm = new HaCrm(model);
+        model.onCrash(crm::crashed);
         crm.thread.start();
         return crm;
     }
@@ -114,6 +115,7 @@ public final class HaCrm implements AutoCloseable {
             }
             try {
                 watchdogs();
+                startPending();
             } catch (RuntimeException e) {
                 // checked again at the next tick
             }
@@ -202,6 +204,11 @@ public final class HaCrm implements AutoCloseable {
                 lrms.add(HaMigration.startLrm(model, m[0], m[1], m[2]));
             }
         }
+        startPending();
+    }
+
+    /** Hands services waiting for a start to the LRM of their node once it works (quorate, running). */
+    private void startPending() {
         List<String> toStart = model.ha(ha -> List.copyOf(ha.needsStart()));
         for (String sid : toStart) {
             int vmid = Integer.parseInt(sid.substring(sid.indexOf(':') + 1));
@@ -567,6 +574,29 @@ public final class HaCrm implements AutoCloseable {
             }
             model.crashNode(n, true);
         }
+    }
+
+    /**
+     * A node crashed (reset, power off, panic): its HA guests died with it. The LRM of the
+     * node starts those still {@code started} there once it is back and quorate (unless the
+     * CRM fenced and recovered them meanwhile). Called under the model's lock.
+     */
+    private void crashed(String node, boolean reboots) {
+        if (closed || !model.haActive()) {
+            return;
+        }
+        model.ha(ha -> {
+            for (HaState.Resource r : ha.resources().values()) {
+                if (node.equals(model.nodeOf(r.vmid())) && model.vm(r.vmid()).isPresent()) {
+                    model.stopVm(r.vmid());
+                    if (ha.crmState(r).equals("started") && !"stopped".equals(r.state())
+                            && !"disabled".equals(r.state()) && !"ignored".equals(r.state())) {
+                        ha.needsStart().add(r.sid());
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     /** watchdog-mux {@code CLIENT_WATCHDOG_TIMEOUT} and its warning, seconds. */
