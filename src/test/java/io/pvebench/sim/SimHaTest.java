@@ -58,10 +58,15 @@ class SimHaTest {
 
     @Test
     void nonQuorateNodeSaysSoAndLrmStatusAgesWhileItIsCutOff() throws Exception {
-        cluster = SimCluster.start(SimSpec.defaults(2, 7).withHaResources("vm:100").withTimeScale(1000));
+        cluster = SimCluster.start(SimSpec.defaults(2, 7).withHaResources("vm:100").withTimeScale(100));
         ssh = new SshClient(cluster);
+        java.time.Instant t0 = cluster.model().clock().now();
         cluster.failNode("pve2");
-        Thread.sleep(100); // 100 model seconds
+        // 35 model seconds: the status is older than 30 s, and pve1's watchdog (its LRM runs
+        // vm:100 and lost quorum) has not reset it yet (that takes 60 s + 10 s, SimHaFencingTest)
+        while (java.time.Duration.between(t0, cluster.model().clock().now()).toSeconds() < 35) {
+            Thread.sleep(20);
+        }
         String status = ssh.run("pve1", "ha-manager status").stdout();
         assertThat(status).startsWith("quorum No quorum on node 'pve1'!\n")
                 .containsPattern("\nmaster pve1 \\(old timestamp - dead\\?, .*\\)\n")

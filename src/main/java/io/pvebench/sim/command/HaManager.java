@@ -15,7 +15,9 @@ import java.util.Map;
  * --nodes LIST [--restricted 0|1] [--nofailback 0|1]}, {@code groupconfig},
  * {@code groupremove G}; on 9.x {@code rules add TYPE RULE --resources ... [--nodes ...]
  * [--strict 0|1] [--affinity positive|negative] [--comment C]}, {@code rules remove RULE},
- * {@code rules list|config --output-format json|json-pretty}. On 9.x there are no groups
+ * {@code rules list|config --output-format json|json-pretty}, {@code crm-command
+ * node-maintenance enable|disable NODE} and on 9.2 {@code crm-command disarm-ha
+ * freeze|ignore} and {@code crm-command arm-ha} (unknown commands on 8.4). On 9.x there are no groups
  * (a fresh 9.x cluster counts as migrated), so every group call fails with
  * {@code cannot <action> group: ha groups have been migrated to rules}
  * ({@code src/PVE/API2/HA/Groups.pm}). Errors go to stderr with exit 255.
@@ -55,6 +57,7 @@ final class HaManager implements Program {
                 case "remove" -> remove(inv, positional);
                 case "groupadd", "groupconfig", "groupremove", "groupset" -> group(inv, args.get(0), positional, opts,
                         rules);
+                case "crm-command" -> crmCommand(inv, args);
                 case "rules" -> {
                     if (!rules) {
                         yield unknown("rules");
@@ -66,6 +69,57 @@ final class HaManager implements Program {
         } catch (ApiError e) {
             return Reply.error(e.getMessage() + "\n", 255);
         }
+    }
+
+    /**
+     * {@code ha-manager crm-command node-maintenance enable|disable <node>} (and on 9.2
+     * {@code disarm-ha freeze|ignore}, {@code arm-ha}): queues a CRM command the master
+     * reads in its next round ({@code PVE::HA::Config::queue_crm_commands}); prints nothing.
+     */
+    private static Reply crmCommand(Invocation inv, List<String> args) {
+        String sub = args.size() > 1 ? args.get(1) : "";
+        boolean disarm = inv.model().profile().release().equals("9.2");
+        String cmd;
+        switch (sub) {
+            case "node-maintenance" -> {
+                String action = args.size() > 2 ? args.get(2) : "";
+                if (!action.equals("enable") && !action.equals("disable")) {
+                    return unknown("crm-command node-maintenance" + (action.isEmpty() ? "" : " " + action));
+                }
+                if (args.size() != 4) {
+                    throw new ApiError("400 wrong number of arguments\nha-manager crm-command node-maintenance "
+                            + action + " <node>");
+                }
+                String node = args.get(3);
+                if (!node.matches("[a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?")) {
+                    throw ApiError.parameter("node", "invalid format - value does not look like a valid node name");
+                }
+                cmd = action + "-node-maintenance " + node;
+            }
+            case "disarm-ha" -> {
+                if (!disarm) {
+                    return unknown("crm-command disarm-ha");
+                }
+                String mode = args.size() > 2 ? args.get(2) : "";
+                if (!mode.equals("freeze") && !mode.equals("ignore")) {
+                    throw ApiError.parameter("resource-mode", mode.isEmpty()
+                            ? "property is missing and it is not optional"
+                            : "value '" + mode + "' does not have a value in the enumeration 'freeze, ignore'");
+                }
+                cmd = "disarm-ha " + mode;
+            }
+            case "arm-ha" -> {
+                if (!disarm) {
+                    return unknown("crm-command arm-ha");
+                }
+                cmd = "arm-ha";
+            }
+            default -> {
+                return unknown("crm-command" + (sub.isEmpty() ? "" : " " + sub));
+            }
+        }
+        inv.model().ha(ha -> ha.crmCommands().add(cmd));
+        return Reply.ok("");
     }
 
     private static Reply unknown(String command) {

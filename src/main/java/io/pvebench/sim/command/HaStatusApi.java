@@ -19,7 +19,11 @@ import java.util.Locale;
  * {@code fencing} entry ({@code armed (CRM watchdog active)} or {@code standby (CRM
  * watchdog standby)}), one {@code lrm} per node the CRM knows ({@code <node> (<active|
  * idle|old timestamp - dead?>[, watchdog active|standby], <localtime>)}), then one
- * {@code service} per resource ({@code <sid> (<node>, <state>)}). Status older than 30 s
+ * {@code service} per resource ({@code <sid> (<node>, <state>)}). An LRM in maintenance
+ * shows {@code maintenance mode}; while disarmed (9.2) the master line ends in {@code -
+ * <disarming|disarmed>, resource mode: <m>}, the fencing line reads {@code <state>, resource
+ * mode: <m> (CRM watchdog active|released)}, LRMs show {@code disarm mode} and {@code
+ * watchdog released}, services {@code freeze} or {@code ignore}. Status older than 30 s
  * reads {@code old timestamp - dead?}. Times are Perl's {@code localtime} in the node's
  * zone (UTC).
  */
@@ -86,11 +90,20 @@ final class HaStatusApi implements ApiHandler {
                 Instant t = model.haTimestamp(viewer, null);
                 String state = timestampStatus(now, t);
                 crmActive = state.equals("active");
-                String text = ha.master() + " (" + state + ", " + LOCALTIME.format(t) + ")" + crsSuffix(model);
+                String disarm = ha.disarmMode() == null ? ""
+                        : " - " + ha.disarmState() + ", resource mode: " + ha.disarmMode();
+                String text = ha.master() + " (" + state + ", " + LOCALTIME.format(t) + ")" + disarm
+                        + crsSuffix(model);
                 res.add(new JsonObject().put("id", "master").put("type", "master").put("node", ha.master())
                         .put("status", text).put("timestamp", t.getEpochSecond()));
             }
-            if (fencingLine) {
+            if (fencingLine && ha.disarmMode() != null) {
+                String wd = "disarmed".equals(ha.disarmState()) ? "CRM watchdog released" : "CRM watchdog active";
+                res.add(new JsonObject().put("id", "fencing").put("type", "fencing")
+                        .put("node", ha.master() != null ? ha.master() : viewer)
+                        .put("status", ha.disarmState() + ", resource mode: " + ha.disarmMode() + " (" + wd + ")")
+                        .put("armed-state", ha.disarmState()).put("resource_mode", ha.disarmMode()));
+            } else if (fencingLine) {
                 String armed = crmActive ? "armed" : "standby";
                 res.add(new JsonObject().put("id", "fencing").put("type", "fencing")
                         .put("node", ha.master() != null ? ha.master() : viewer)
@@ -103,7 +116,19 @@ final class HaStatusApi implements ApiHandler {
                 boolean hasServices = ha.resources().values().stream()
                         .anyMatch(r -> node.equals(model.nodeOf(r.vmid())) && !ha.crmState(r).equals("stopped"));
                 String watchdog = "watchdog standby";
-                if (state.equals("active")) {
+                boolean maintenanceMode = ha.lrmMaintenance().contains(node);
+                if (ha.lrmDisarm().contains(node)) {
+                    boolean holding = state.equals("active") && !ha.lrmReleased().contains(node) && hasServices;
+                    watchdog = holding ? "watchdog active" : "watchdog released";
+                    state = "disarm mode";
+                } else if (maintenanceMode) {
+                    // Status.pm: a fresh LRM status in mode maintenance reads "maintenance mode"; the
+                    // watchdog counts as active while the LRM is in state maintenance
+                    if (state.equals("active") && ha.lrmInMaintenanceState().contains(node)) {
+                        watchdog = "watchdog active";
+                    }
+                    state = "maintenance mode";
+                } else if (state.equals("active")) {
                     if (hasServices) {
                         watchdog = "watchdog active";
                     } else {

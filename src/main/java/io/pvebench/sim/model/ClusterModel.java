@@ -1114,6 +1114,17 @@ public final class ClusterModel {
         journal.append(clock.now(), node, unit, identifier, hosts.get(node).pid(unit), message);
     }
 
+    /** Appends a line to a node's journal with an explicit pid (a daemon the twin does not run as a service). */
+    public synchronized void log(String node, String unit, String identifier, int pid, String message) {
+        journal.append(clock.now(), node, unit, identifier, pid, message);
+    }
+
+    /** Whether a node's LRM writes its status and renews its lock: powered, quorate, pmxcfs and pve-ha-lrm running. */
+    public synchronized boolean haLrmWrites(String node) {
+        return online(node) && quorate(node) && hosts.get(node).running("pve-cluster")
+                && hosts.get(node).running("pve-ha-lrm");
+    }
+
     /** Reads or changes the HA state under the model's lock; the CRM view is brought up to date afterwards. */
     public synchronized <T> T ha(java.util.function.Function<HaState, T> action) {
         T result = action.apply(ha);
@@ -1180,7 +1191,8 @@ public final class ClusterModel {
         ha.update(now, List.copyOf(nodes.keySet()),
                 n -> writable.test(n) && hosts.get(n).running("pve-ha-crm"),
                 n -> writable.test(n) && hosts.get(n).running("pve-ha-lrm"),
-                (master, n) -> online(master, n) && online(n), journal, hosts);
+                (master, n) -> online(master, n) && online(n), journal, hosts, r -> vmNode.get(r.vmid()),
+                n -> nodes.get(n).nodeId());
     }
 
     private static double round(double value, int decimals) {
