@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A prediction held against what happened: did the VM come back or not as predicted, on the
- * predicted node, within the predicted window? A restart that came later than the window's end
+ * predicted node, within the predicted window? A VM that ran again only on the failed node, once
+ * that node came back (it reset itself and the fault went with the reboot), was not failed over. A restart that came later than the window's end
  * by up to one CRM round still counts, as the window's bounds are rounds apart.
  *
  * @param prediction what was predicted
@@ -25,9 +26,15 @@ public record PredictionCheck(FailoverPrediction prediction, boolean held, Strin
      * @param on      where it ran again
      */
     public static PredictionCheck of(FailoverPrediction prediction, Optional<Duration> back, Optional<String> on) {
+        boolean inPlace = back.isPresent() && on.filter(prediction.failedNode()::equals).isPresent();
         if (prediction.outcome() == FailoverPrediction.Outcome.NO_RECOVERY) {
-            return back.isEmpty()
-                    ? new PredictionCheck(prediction, true, "as predicted: not recovered (" + prediction.reason() + ")")
+            if (back.isEmpty()) {
+                return new PredictionCheck(prediction, true, "as predicted: not recovered (" + prediction.reason() + ")");
+            }
+            return inPlace
+                    ? new PredictionCheck(prediction, true, "as predicted: not failed over (" + prediction.reason()
+                            + "); it ran again on " + prediction.failedNode() + " after " + back.get().toSeconds()
+                            + " s, once that node came back")
                     : new PredictionCheck(prediction, false, "predicted no recovery (" + prediction.reason()
                             + "), but it ran again on " + on.orElse("?") + " after " + back.get().toSeconds() + " s");
         }

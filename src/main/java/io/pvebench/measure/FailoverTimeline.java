@@ -73,9 +73,14 @@ public record FailoverTimeline(Instant failedAt, String node, String service, Op
         return event.map(Event::at);
     }
 
-    /** Whether the VM ran on another node again. */
+    /** Whether the VM ran on another node: failed over. */
     public boolean recovered() {
-        return running.isPresent();
+        return running.isPresent() && target.filter(t -> !t.equals(node)).isPresent();
+    }
+
+    /** Whether it ran again only where it was, once its node came back: no failover. */
+    public boolean backInPlace() {
+        return running.isPresent() && !recovered();
     }
 
     /** Every phase that happened, as samples in ms from the failure, and whether it recovered. */
@@ -108,6 +113,9 @@ public record FailoverTimeline(Instant failedAt, String node, String service, Op
         part(parts, "running", running);
         part(parts, "reachable", reachable);
         part(parts, "answers ping", pingable);
+        if (backInPlace()) {
+            parts.add("back in place on " + node + " once it came back: no failover");
+        }
         return parts.isEmpty() ? "nothing happened" : String.join(", ", parts);
     }
 

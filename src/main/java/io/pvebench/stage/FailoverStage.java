@@ -1,5 +1,6 @@
 package io.pvebench.stage;
 
+import io.pvebench.guest.GuestResult;
 import io.pvebench.guest.GuestVm;
 import io.pvebench.ha.FailoverPrediction;
 import io.pvebench.ha.FailoverPredictor;
@@ -30,7 +31,9 @@ import java.util.Set;
  * The spec's VMs are made HA resources (and put back after the case); {@code at} after the load's
  * warm-up the chosen node fails the configured way, the fault written to the heal journal first.
  * The stage then reads, from a node that did not fail, where the VMs that ran on the failed node
- * are, until each runs elsewhere and its guest agent answers, or the timeout passes. The HA
+ * are, until each runs again — elsewhere, or where it was after the cluster saw it down (a node
+ * that reset itself and came back before it was fenced) — and its guest agent answers, or the
+ * timeout passes. The HA
  * stack's journal of every node that answers times the phases (detected, fence, fence
  * acknowledged, recovery, started), pvebench's own readings the last two (running, reachable).
  * Then the fault is healed and the time until the cluster is whole again measured. A VM that
@@ -102,15 +105,16 @@ public final class FailoverStage {
                 log.note("vm " + vm.vmid() + ": " + timeline.describe());
                 FailoverPrediction prediction = predicted.get("vm:" + vm.vmid());
                 if (prediction != null) {
-                    PredictionCheck check = PredictionCheck.of(prediction,
-                            timeline.running().map(t -> Duration.between(failedAt, t)), timeline.target());
+                    // the predicted window counts the guest's boot: it is over when the guest answers
+                    PredictionCheck check = PredictionCheck.of(prediction, timeline.reachable().or(timeline::running)
+                            .map(t -> Duration.between(failedAt, t)), timeline.target());
                     log.note("vm " + vm.vmid() + ": " + check.words());
                     kase.addSamples(List.of(Sample.of(Metric.FAILOVER_PREDICTION_MISSED, check.held() ? 0 : 1, labels,
                             failoverEnd)));
                 }
                 if (!timeline.recovered()) {
-                    log.note("vm " + vm.vmid() + " not running elsewhere after " + settings.timeout().toSeconds()
-                            + " s; " + diagnosis(run, survivor, journal, "vm:" + vm.vmid()));
+                    log.note("vm " + vm.vmid() + " not failed over within " + settings.timeout().toSeconds()
+                            + " s; " + diagnosis(watch.telling(failedAt), journal, "vm:" + vm.vmid()));
                 }
             }
             kase.addPhase(new Phase("failover", failedAt, failoverEnd));
@@ -125,7 +129,44 @@ public final class FailoverStage {
             if (settings.method() == FailoverMethod.MAINTENANCE) {
                 awaitReturn(kase, node, affected, healStart, settings.heal(), log);
             }
+            markRestartedLoads(kase, vms, affected, failedAt, log);
         });
+    }
+
+    /**
+     * A VM that booted again since the failure (its {@code /proc/uptime} is shorter than the time
+     * since), or that does not answer, lost the load the case started in it: the unload stage is
+     * told, so it does not look for processes that are gone.
+     */
+    private static void markRestartedLoads(CaseContext kase, List<GuestVm> vms, List<GuestVm> affected,
+                                           Instant failedAt, StepLog log) {
+        LoadSession load = kase.load();
+        RunContext run = kase.run();
+        double since = Duration.between(failedAt, run.clusterClock().now()).toMillis() / 1000.0;
+        for (GuestVm vm : vms) {
+            GuestVm now = new GuestVm(vm.vmid(), run.nodeOf(vm.vmid()));
+            try {
+                GuestResult uptime = run.guests().exec(now, List.of("cat", "/proc/uptime"), AGENT_TIMEOUT);
+                double up = Double.parseDouble(uptime.stdout().strip().split("\\s+")[0]);
+                if (uptime.exitCode() == 0 && up < since) {
+                    if (affected.stream().noneMatch(a -> a.vmid() == vm.vmid())) {
+                        log.note("vm " + vm.vmid() + " on " + now.node() + " restarted too (up " + Math.round(up)
+                                + " s): its node reset itself during the failover");
+                    }
+                    lost(load, vm, "vm " + vm.vmid() + " restarted during the failover (up " + Math.round(up)
+                            + " s): its load ended with it");
+                }
+            } catch (RuntimeException e) {
+                lost(load, vm, "vm " + vm.vmid() + " does not answer after the failover (" + Faults.describe(e)
+                        + "): its load is lost");
+            }
+        }
+    }
+
+    private static void lost(LoadSession load, GuestVm vm, String why) {
+        if (load != null) {
+            load.lostWith(vm.vmid(), why);
+        }
     }
 
     /**
@@ -274,21 +315,15 @@ public final class FailoverStage {
         return events;
     }
 
-    /** Why a VM did not come back, in the HA stack's own words: the survivor's status and the last lines about it. */
-    private static String diagnosis(RunContext run, String survivor, List<HaJournal.Event> journal, String service) {
-        String status;
-        try {
-            status = run.cluster().haStatus(survivor).strip().replace("\n", " | ");
-        } catch (RuntimeException e) {
-            status = "unreadable (" + Faults.describe(e) + ")";
-        }
+    /** Why a VM did not come back, in the HA stack's own words: the survivor's status and the journal's lines. */
+    private static String diagnosis(String status, List<HaJournal.Event> journal, String service) {
         List<String> lines = journal.stream()
                 .filter(e -> e.text().contains(service) || e.kind() == HaJournal.Kind.NODE_STATE
-                        || e.text().contains("quorum") || e.text().contains("fenc"))
+                        || e.text().contains("quorum") || e.text().contains("fenc") || e.text().contains("watchdog"))
                 .map(e -> e.host() + " " + e.daemon() + ": " + e.text()).toList();
         List<String> last = lines.subList(Math.max(0, lines.size() - QUOTED_LINES), lines.size());
-        return "ha-manager status on " + survivor + ": " + status
-                + (last.isEmpty() ? "; the HA journal says nothing about it" : "; HA journal: " + String.join(" / ", last));
+        return status + (last.isEmpty() ? "; the HA journal says nothing about it" : "; HA journal: "
+                + String.join(" / ", last));
     }
 
     /** Where the VMs of the failed node are, read from a node that did not fail. */
@@ -302,6 +337,11 @@ public final class FailoverStage {
         private final Map<Integer, String> runningOn = new LinkedHashMap<>();
         private final Map<Integer, Instant> reachable = new LinkedHashMap<>();
         private final Map<Integer, Instant> pingable = new LinkedHashMap<>();
+        private final Set<Integer> seenDown = new java.util.HashSet<>();
+        /** The survivor's {@code ha-manager status}: the first that did not say {@code quorum OK}, else the last. */
+        private String status = "";
+        private Instant statusAt;
+        private boolean statusTroubled;
         private final Optional<GuestVm> peer;
         private final Map<Integer, String> addresses;
 
@@ -337,14 +377,23 @@ public final class FailoverStage {
                 return;
             }
             Instant now = run.clusterClock().now();
+            readStatus(now);
+            Set<String> online = new java.util.HashSet<>();
+            resources.stream().filter(r -> "node".equals(r.type()) && "online".equals(r.status()))
+                    .forEach(r -> online.add(r.node()));
             for (GuestVm vm : affected) {
-                if (!running.containsKey(vm.vmid())) {
-                    resources.stream().filter(r -> r.isVm() && Integer.valueOf(vm.vmid()).equals(r.vmid()))
-                            .filter(r -> "running".equals(r.status()) && !failed.equals(r.node())).findFirst()
-                            .ifPresent(r -> {
-                                running.put(vm.vmid(), now);
-                                runningOn.put(vm.vmid(), r.node());
-                            });
+                Optional<ClusterResource> r = resources.stream()
+                        .filter(e -> e.isVm() && Integer.valueOf(vm.vmid()).equals(e.vmid())).findFirst();
+                boolean up = r.filter(e -> "running".equals(e.status()) && online.contains(e.node())).isPresent();
+                if (!up) {
+                    seenDown.add(vm.vmid());
+                }
+                // running again: elsewhere, or where it was once the cluster had seen it down (its node reset
+                // and came back before the HA stack fenced it, and its LRM started it there)
+                if (up && !running.containsKey(vm.vmid())
+                        && (seenDown.contains(vm.vmid()) || !failed.equals(r.get().node()))) {
+                    running.put(vm.vmid(), now);
+                    runningOn.put(vm.vmid(), r.get().node());
                 }
                 if (running.containsKey(vm.vmid()) && !reachable.containsKey(vm.vmid()) && agentAnswers(vm)) {
                     reachable.put(vm.vmid(), run.clusterClock().now());
@@ -355,6 +404,27 @@ public final class FailoverStage {
                     pingable.put(vm.vmid(), run.clusterClock().now());
                 }
             }
+        }
+
+        private void readStatus(Instant now) {
+            if (statusTroubled) {
+                return;
+            }
+            try {
+                String text = run.shell().withoutRecording(() -> run.cluster().haStatus(survivor)).strip();
+                status = text.replace("\n", " | ");
+                statusAt = now;
+                statusTroubled = !text.startsWith("quorum OK");
+            } catch (RuntimeException e) {
+                // the survivor rebooting: its status is what it said before
+            }
+        }
+
+        /** The survivor's status as the diagnosis quotes it, with when it was read. */
+        String telling(Instant failedAt) {
+            return statusAt == null ? "ha-manager status on " + survivor + " never read"
+                    : "ha-manager status on " + survivor + " at +" + Duration.between(failedAt, statusAt).toSeconds()
+                            + " s: " + status;
         }
 
         private boolean answersPing(GuestVm vm) {

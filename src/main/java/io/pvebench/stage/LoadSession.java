@@ -13,8 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The load of one case while it runs: its stress-ng processes in each VM (the steady one
@@ -51,6 +54,7 @@ final class LoadSession {
     private final Object stopping = new Object();
     private Thread bursts;
     private boolean halted;
+    private final Map<Integer, String> lost = new HashMap<>();
     private boolean kept;
     private Outcome outcome;
 
@@ -117,6 +121,19 @@ final class LoadSession {
      * Stops the bursts, the processes still running (SIGTERM, then each one's report) and the
      * sampler. The first call does the work; later calls return the same outcome.
      */
+    /**
+     * The load in VM {@code vmid} ended with the VM (a failover restarted it): it is neither stopped
+     * nor read at the end, and {@code why} is what the outcome says of it.
+     */
+    synchronized void lostWith(int vmid, String why) {
+        lost.put(vmid, why);
+    }
+
+    /** What ended with its VM, one line per VM. */
+    synchronized List<String> lostLoads() {
+        return List.copyOf(lost.values());
+    }
+
     Outcome stop() {
         synchronized (stopping) {
             if (outcome != null) {
@@ -141,6 +158,11 @@ final class LoadSession {
             synchronized (this) {
                 running = List.copyOf(started);
                 found = new ArrayList<>(problems);
+            }
+            Set<Integer> gone;
+            synchronized (this) {
+                gone = Set.copyOf(lost.keySet());
+                running = running.stream().filter(s -> !gone.contains(s.vm().vmid())).toList();
             }
             for (GuestVm vm : vms) {
                 List<Long> pids = running.stream().filter(s -> s.vm().equals(vm)).map(Started::pid).toList();

@@ -37,6 +37,7 @@ public final class UnloadStage {
         }
         StepScope.run(kase, NAME, log -> {
             LoadSession.Outcome outcome = session.stop();
+            session.lostLoads().forEach(log::note);
             keep(kase, session, outcome, NAME, log);
             check(kase, session, outcome, log);
         });

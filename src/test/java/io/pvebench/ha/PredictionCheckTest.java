@@ -44,4 +44,13 @@ class PredictionCheckTest {
                 .isEqualTo("as predicted: not recovered (2 nodes without QDevice: pve2 keeps 1 of 2 votes, no quorum)");
         assertThat(PredictionCheck.of(NONE, Optional.of(Duration.ofSeconds(90)), Optional.of("pve2")).held()).isFalse();
     }
+
+    @Test
+    void aVmBackOnlyOnItsOwnNodeAfterThatNodeCameBackWasNotFailedOver() {
+        assertThat(PredictionCheck.of(NONE, Optional.of(Duration.ofSeconds(167)), Optional.of("pve1")).words())
+                .isEqualTo("as predicted: not failed over (2 nodes without QDevice: pve2 keeps 1 of 2 votes, no"
+                        + " quorum); it ran again on pve1 after 167 s, once that node came back");
+        assertThat(PredictionCheck.of(RESTART, Optional.of(Duration.ofSeconds(167)), Optional.of("pve1")).held())
+                .isFalse();
+    }
 }

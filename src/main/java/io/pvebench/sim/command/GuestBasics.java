@@ -31,6 +31,8 @@ final class GuestBasics {
         for (String path : args) {
             if (path.equals("/proc/loadavg")) {
                 out.append(loadavg(vm, model));
+            } else if (path.equals("/proc/uptime")) {
+                out.append(procUptime(vm, model));
             } else {
                 var content = model.guestFile(vm.vmid(), path);
                 if (content.isPresent()) {
@@ -41,6 +43,16 @@ final class GuestBasics {
             }
         }
         return GuestRun.done(new Reply(out.toString(), err.toString(), err.length() == 0 ? 0 : 1), Duration.ZERO);
+    }
+
+    /**
+     * {@code /proc/uptime}: seconds since the guest booted (it restarts with its VM) and the idle
+     * time of all its CPUs together, which the twin puts at the idle share of an idle guest.
+     */
+    private static String procUptime(VmInfo vm, ClusterModel model) {
+        double up = Math.max(0, Duration.between(vm.startedAt(), model.clock().now()).toMillis() / 1000.0);
+        double idle = up * vm.cores() * (1 - LoadModel.IDLE_CPU_PER_VCPU);
+        return String.format(Locale.ROOT, "%.2f %.2f%n", up, idle);
     }
 
     private static String loadavg(VmInfo vm, ClusterModel model) {

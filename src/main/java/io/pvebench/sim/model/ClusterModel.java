@@ -793,6 +793,8 @@ public final class ClusterModel {
         if (stoppedVms.remove(vmid)) {
             plug(vmid, vmNode.get(vmid));
         }
+        // a guest that died with its node and starts again (elsewhere, after a recovery) is sampled afresh
+        frozenVmStats.remove(vmid);
         guestMtu.remove(vmid); // a booting guest configures its NIC afresh
         // QEMU boots, then the guest OS, then qemu-guest-agent starts (a Debian cloud image: 8-20 s)
         agentReadyAt.put(vmid, clock.now().plusMillis(AGENT_BOOT_MIN_MS
