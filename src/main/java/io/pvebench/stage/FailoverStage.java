@@ -78,7 +78,10 @@ public final class FailoverStage {
                 log.note("no VM of the spec outside " + node + " to ping the failed node's VMs from: 'answers ping' not"
                         + " measured");
             }
-            Map<String, FailoverPrediction> predicted = predict(run, node, survivor, affected, log);
+            // the readiness check predicts what a node's failure does; maintenance and stopped HA services are none
+            Map<String, FailoverPrediction> predicted = settings.method().destructive()
+                    && settings.method() != FailoverMethod.HA_SERVICES
+                    ? predict(run, node, survivor, affected, log) : Map.of();
             run.waitUntil(run.clusterClock().now().plus(settings.at()), "before the failover");
 
             Instant failedAt = run.clusterClock().now();
