@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  */
 public final class VmDisks {
 
+    /** The storage of a drive that is a path on its host. */
+    public static final String HOST = "(host)";
+
     private static final Pattern DRIVE = Pattern.compile("(ide|sata|scsi|virtio|efidisk|tpmstate)\\d+");
 
     private VmDisks() {
@@ -58,7 +61,4 @@ public final class VmDisks {
         }
         return out;
     }
-
-    /** The storage of a drive that is a path on its host. */
-    public static final String HOST = "(host)";
 }

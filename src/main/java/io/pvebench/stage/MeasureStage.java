@@ -1,13 +1,17 @@
 package io.pvebench.stage;
 
 import io.pvebench.guest.GuestResult;
+import io.pvebench.guest.GuestVm;
 import io.pvebench.guest.NetworkProbes;
 import io.pvebench.measure.Iperf3Json;
 import io.pvebench.measure.PingOutput;
 import io.pvebench.pipeline.MeasureSettings;
+import io.pvebench.proxmox.ClusterResource;
 import io.pvebench.run.Phase;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -24,11 +28,33 @@ public final class MeasureStage {
     private final Iperf3Json iperf3 = new Iperf3Json();
     private final PingOutput pingOutput = new PingOutput();
 
+    /** After a failover, a VM of the pair that is not running (left in recovery, or in error): which one. */
+    private static Optional<String> downAfterFailover(CaseContext kase, VmPair pair) {
+        if (kase.run().pipeline().failover().isEmpty()) {
+            return Optional.empty();
+        }
+        List<ClusterResource> resources = kase.run().cluster().resources();
+        for (GuestVm vm : List.of(pair.server(), pair.client())) {
+            boolean running = resources.stream().anyMatch(r -> r.isVm() && Integer.valueOf(vm.vmid()).equals(r.vmid())
+                    && "running".equals(r.status()));
+            if (!running) {
+                return Optional.of("vm " + vm.vmid() + " is not running after the failover");
+            }
+        }
+        return Optional.empty();
+    }
+
     public void run(CaseContext kase) {
         StepScope.run(kase, NAME, log -> {
             VmPair found = kase.run().pair(kase.plan().vmSpec().name());
-            // a balancer may have moved the VMs since preflight: label the path they take now
-            boolean moved = kase.run().pipeline().balance().isPresent();
+            Optional<String> down = downAfterFailover(kase, found);
+            if (down.isPresent()) {
+                // the failover's verdict says why; a network between a VM and nothing is not a measurement
+                log.note("network not measured: " + down.get());
+                return;
+            }
+            // a balancer or a failover may have moved the VMs since preflight: label the path they take now
+            boolean moved = kase.run().pipeline().balance().isPresent() || kase.run().pipeline().failover().isPresent();
             VmPair pair = moved ? found.on(kase.run().nodeOf(found.server().vmid()),
                     kase.run().nodeOf(found.client().vmid())) : found;
             MeasureSettings measure = kase.run().pipeline().measure();

@@ -60,19 +60,29 @@ final class TwinCluster implements AutoCloseable {
 
     private TwinCluster(Path folder, String password, long seed, double timeScale, SimHardware hardware,
                         boolean allowDestructive, String templateStorage, boolean cleanupOrphans) throws IOException {
-        this(folder, password, seed, timeScale, hardware, allowDestructive, templateStorage, cleanupOrphans, null);
+        this(folder, password, seed, timeScale, hardware, allowDestructive, templateStorage, cleanupOrphans, null,
+                false);
+    }
+
+    /**
+     * Two nodes and a QDevice, VMs 101 and 102 on shared storage, a cluster file that allows
+     * destructive changes: what a failover test needs.
+     */
+    static TwinCluster forFailover(Path folder, String password, long seed, double timeScale) throws IOException {
+        return new TwinCluster(folder, password, seed, timeScale, SimHardware.DEFAULT, true, null, false,
+                "nfs-vmstore", true);
     }
 
     /** A twin whose VMs 101 and 102 have their disks on shared storage {@code nfs-vmstore}, so they migrate live. */
     static TwinCluster withSharedStorage(Path folder, String password, long seed, double timeScale)
             throws IOException {
         return new TwinCluster(folder, password, seed, timeScale, SimHardware.DEFAULT, false, null, false,
-                "nfs-vmstore");
+                "nfs-vmstore", false);
     }
 
     private TwinCluster(Path folder, String password, long seed, double timeScale, SimHardware hardware,
-                        boolean allowDestructive, String templateStorage, boolean cleanupOrphans, String vmStorage)
-            throws IOException {
+                        boolean allowDestructive, String templateStorage, boolean cleanupOrphans, String vmStorage,
+                        boolean qdevice) throws IOException {
         this.folder = folder;
         this.password = password;
         List<SimVmSpec> vms = new java.util.ArrayList<>(List.of(new SimVmSpec(101, "srv", "pve1", 4, 4L << 30),
@@ -85,7 +95,7 @@ final class TwinCluster implements AutoCloseable {
                     .asTemplate());
         }
         this.twin = SimCluster.start(new SimSpec("lab", "9.2", 2, seed, timeScale, vms, "root", password, List.of())
-                .withHardware(hardware));
+                .withHardware(hardware).withQdevice(qdevice));
         Files.createDirectories(folder.resolve("clusters"));
         Files.writeString(folder.resolve("clusters/known_hosts"), twin.knownHosts());
         StringBuilder yaml = new StringBuilder("name: lab\ntimeScale: " + timeScale + "\nnodes:\n");

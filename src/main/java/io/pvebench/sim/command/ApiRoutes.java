@@ -32,6 +32,7 @@ final class ApiRoutes {
         add("/cluster/options", new ClusterOptionsApi());
         add("/cluster/ha/status/current", new HaStatusApi());
         add("/cluster/ha/resources", new HaResourcesApi());
+        add("/cluster/ha/rules", new HaRulesApi());
         add("/nodes/{node}/tasks", new TasksApi.Index());
         add("/nodes/{node}/tasks/{upid}", new TasksApi.TaskIndex());
         add("/nodes/{node}/tasks/{upid}/status", new TasksApi.Status());

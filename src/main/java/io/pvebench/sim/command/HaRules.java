@@ -104,36 +104,48 @@ final class HaRules {
 
     private static Reply list(Invocation inv, Map<String, String> opts, boolean config) {
         String format = opts.getOrDefault("output-format", "json");
-        List<JsonObject> rows = inv.model().ha(ha -> {
-            List<JsonObject> result = new ArrayList<>();
-            for (HaState.Rule r : ha.rules().values()) {
-                if (opts.containsKey("type") && !opts.get("type").equals(r.type())) {
-                    continue;
-                }
-                JsonObject o = new JsonObject().put("rule", r.name()).put("type", r.type())
-                        .put("resources", r.resources());
-                if (r.nodes() != null) {
-                    o.put("nodes", r.nodes());
-                }
-                if (r.strict() != null) {
-                    o.put("strict", r.strict());
-                }
-                if (r.affinity() != null) {
-                    o.put("affinity", r.affinity());
-                }
-                if (r.comment() != null) {
-                    o.put("comment", r.comment());
-                }
-                if (r.disabled()) {
-                    o.put("disable", 1);
-                }
-                if (config) {
-                    o.put("enabled", r.disabled() ? 0 : 1).put("state", "in use");
-                }
-                result.add(o);
-            }
-            return result;
-        });
+        List<JsonObject> rows = inv.model().ha(ha -> rows(ha, opts.get("type"), config));
         return Reply.ok("json-pretty".equals(format) ? PerlJson.pretty(rows) : PerlJson.compact(rows));
+    }
+
+    /**
+     * The rules as {@code rules.cfg} orders them, as the API lists them ({@code Rules.pm} {@code index}:
+     * the properties set, and {@code order}, the rule's place in the file); {@code config} adds what
+     * {@code ha-manager rules config} shows ({@code enabled}, {@code state}).
+     */
+    static List<JsonObject> rows(HaState ha, String type, boolean config) {
+        List<JsonObject> result = new ArrayList<>();
+        int order = 0;
+        for (HaState.Rule r : ha.rules().values()) {
+            order++;
+            if (type != null && !type.equals(r.type())) {
+                continue;
+            }
+            JsonObject o = new JsonObject().put("rule", r.name()).put("type", r.type())
+                    .put("resources", r.resources());
+            if (!config) {
+                o.put("order", order);
+            }
+            if (r.nodes() != null) {
+                o.put("nodes", r.nodes());
+            }
+            if (r.strict() != null) {
+                o.put("strict", r.strict());
+            }
+            if (r.affinity() != null) {
+                o.put("affinity", r.affinity());
+            }
+            if (r.comment() != null) {
+                o.put("comment", r.comment());
+            }
+            if (r.disabled()) {
+                o.put("disable", 1);
+            }
+            if (config) {
+                o.put("enabled", r.disabled() ? 0 : 1).put("state", "in use");
+            }
+            result.add(o);
+        }
+        return result;
     }
 }
