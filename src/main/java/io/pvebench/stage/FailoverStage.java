@@ -105,6 +105,13 @@ public final class FailoverStage {
                 labels.put("method", settings.method().written());
                 timeline.target().ifPresent(t -> labels.put("target", t));
                 kase.addSamples(timeline.samples(labels, failoverEnd));
+                // the HA states and reachability as bands on the case's charts
+                timeline.fence().ifPresent(f -> kase.addPhase(new Phase("vm " + vm.vmid() + " fence",
+                        f, timeline.recovery().orElse(failoverEnd))));
+                timeline.recovery().ifPresent(r -> kase.addPhase(new Phase("vm " + vm.vmid() + " recovery",
+                        r, timeline.running().filter(t -> !t.isBefore(r)).orElse(failoverEnd))));
+                kase.addPhase(new Phase("vm " + vm.vmid() + " unreachable", failedAt,
+                        timeline.reachable().orElse(failoverEnd)));
                 log.note("vm " + vm.vmid() + ": " + timeline.describe());
                 FailoverPrediction prediction = predicted.get("vm:" + vm.vmid());
                 if (prediction != null) {
