@@ -26,20 +26,7 @@ public final class VmDisks {
      * path on the host (pass-through) is local.
      */
     public static boolean allOnShared(Map<String, String> config, Set<String> shared) {
-        for (Map.Entry<String, String> e : config.entrySet()) {
-            if (!DRIVE.matcher(e.getKey()).matches()) {
-                continue;
-            }
-            String volid = e.getValue().split(",", 2)[0];
-            if (volid.equals("none") || volid.equals("cdrom")) {
-                continue;
-            }
-            int colon = volid.indexOf(':');
-            if (colon <= 0 || volid.startsWith("/") || !shared.contains(volid.substring(0, colon))) {
-                return false;
-            }
-        }
-        return true;
+        return storages(config).values().stream().allMatch(shared::contains);
     }
 
     /**

@@ -187,16 +187,7 @@ public final class RunContext {
      * @throws RunStoppedException when it has, or the thread is interrupted; {@code what} says during what
      */
     void waitUntil(Instant t, String what) {
-        while (clusterClock.now().isBefore(t)) {
-            checkNotStopped();
-            Duration left = clusterClock.wallDuration(Duration.between(clusterClock.now(), t));
-            try {
-                Thread.sleep(Math.max(1, Math.min(200, left.toMillis())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RunStoppedException("interrupted " + what);
-            }
-        }
+        waitUntil(t, what, true);
     }
 
     /**
@@ -206,7 +197,14 @@ public final class RunContext {
      * @throws RunStoppedException only when the thread is interrupted
      */
     void waitEvenWhenStopping(Instant t, String what) {
+        waitUntil(t, what, false);
+    }
+
+    private void waitUntil(Instant t, String what, boolean honourStop) {
         while (clusterClock.now().isBefore(t)) {
+            if (honourStop) {
+                checkNotStopped();
+            }
             Duration left = clusterClock.wallDuration(Duration.between(clusterClock.now(), t));
             try {
                 Thread.sleep(Math.max(1, Math.min(200, left.toMillis())));
