@@ -154,12 +154,34 @@ public enum Metric {
     /** The longest span without a good answer from the application (see {@code ApplicationProbeOutput}). */
     APP_GAP("app_gap", "ms");
 
+    /** Which way a metric gets better, for comparing runs; {@link #NEITHER} for what only describes the load. */
+    public enum Better { HIGHER, LOWER, NEITHER }
+
     private final String id;
     private final String unit;
 
     Metric(String id, String unit) {
         this.id = id;
         this.unit = unit;
+    }
+
+    /** Which way this metric gets better: a comparison calls a change the other way a regression. */
+    public Better better() {
+        return switch (this) {
+            case THROUGHPUT, THROUGHPUT_SENDER, THROUGHPUT_INTERVAL, BOGO_OPS, BOGO_OPS_PER_SECOND,
+                    BOGO_OPS_PER_SECOND_USR_SYS, IO_BANDWIDTH, IOPS, MIGRATION_SPEED, MIGRATION_TRANSFER_RATE,
+                    APP_REQUESTS -> Better.HIGHER;
+            case RETRANSMITS, RTT, RTT_AVG, RTT_MAX, RTT_MDEV, PACKET_LOSS, JITTER, DATAGRAM_LOSS, LOAD_CPU_ERROR,
+                    IO_LATENCY_MEAN, MIGRATION_DURATION, MIGRATION_DOWNTIME, MIGRATION_DOWNTIME_LIMIT_INCREASE,
+                    MIGRATION_FAILED, MIGRATION_BLACKOUT, MIGRATION_RTT_SPIKE, MIGRATION_THROUGHPUT_DIP,
+                    MIGRATION_THROUGHPUT_GAP, BALANCE_IMBALANCE_AFTER, BALANCE_CPU_SPREAD_AFTER, BALANCE_TIME_TO_BALANCE,
+                    BALANCE_UNBALANCED, BALANCE_FAILED_MIGRATIONS, BALANCE_THRASH, BALANCE_STRANDED_CPU,
+                    BALANCE_DOWNTIME, FAILOVER_DETECTED, FAILOVER_FENCE, FAILOVER_FENCE_ACKNOWLEDGED, FAILOVER_RECOVERY,
+                    FAILOVER_STARTED, FAILOVER_RUNNING, FAILOVER_REACHABLE, FAILOVER_PINGABLE, FAILOVER_NOT_RECOVERED,
+                    FAILOVER_PREDICTION_MISSED, FAILOVER_RETURNED, FAILOVER_HEAL, APP_LATENCY, APP_REQUESTS_FAILED,
+                    APP_REQUESTS_SLOW, APP_GAP -> Better.LOWER;
+            default -> Better.NEITHER;
+        };
     }
 
     /** snake_case name used in samples and reports. */

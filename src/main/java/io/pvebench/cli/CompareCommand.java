@@ -1,0 +1,118 @@
+package io.pvebench.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.pvebench.assess.RunComparison;
+import io.pvebench.measure.Quantities;
+import io.pvebench.measure.Sample;
+import io.pvebench.run.RunFolder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code pvebench compare BASELINE RUN [--noise PCT] [--alpha A] [--all]}: holds a run folder's samples
+ * against a baseline run folder's ({@link RunComparison}) and prints, per metric and case group,
+ * both means, the change, the test and the verdict; unchanged rows only with {@code --all}. Exit 1
+ * when anything regressed, 0 otherwise, 2 when a folder has no samples to read.
+ */
+@Command(name = "compare", description = "Compare a run with a baseline run: improved, unchanged or regressed, per"
+        + " metric and case group; exit 1 on a regression.")
+final class CompareCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Main main;
+
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "the baseline's run folder (reports/<run>)")
+    private Path baseline;
+
+    @Parameters(index = "1", paramLabel = "RUN", description = "the run folder to judge")
+    private Path run;
+
+    @Option(names = "--noise", paramLabel = "PERCENT", defaultValue = "5",
+            description = "relative change under which nothing counts (default ${DEFAULT-VALUE} %%)")
+    private double noisePercent;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05",
+            description = "significance level of Welch's test over repetitions (default ${DEFAULT-VALUE})")
+    private double alpha;
+
+    @Option(names = "--all", description = "also print the rows that are unchanged")
+    private boolean all;
+
+    @Override
+    public Integer call() {
+        if (!(noisePercent >= 0) || !(alpha > 0 && alpha < 1)) {
+            throw new InvalidInputException("--noise must be at least 0 and --alpha between 0 and 1, got "
+                    + noisePercent + " and " + alpha);
+        }
+        List<RunComparison.Change> changes = RunComparison.compare(samples(baseline), samples(run),
+                new RunComparison.Settings(noisePercent / 100, alpha));
+        main.out.printf(Locale.ROOT, "%s against baseline %s (noise %s %%, alpha %s)%n", run.getFileName(),
+                baseline.getFileName(), Quantities.format(noisePercent, "count"), alpha);
+        main.out.printf(Locale.ROOT, "%-12s %-28s %-44s %14s %14s  %s%n", "verdict", "metric", "case group", "baseline",
+                "run", "why");
+        for (RunComparison.Change c : changes) {
+            if (!all && c.outcome() == RunComparison.Outcome.UNCHANGED) {
+                continue;
+            }
+            String unit = unit(c.metric());
+            main.out.printf(Locale.ROOT, "%-12s %-28s %-44s %14s %14s  %s%s%n",
+                    c.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '), c.metric(), group(c.group()),
+                    c.baseline().length == 0 ? "-" : Quantities.format(c.baselineMean(), unit),
+                    c.run().length == 0 ? "-" : Quantities.format(c.runMean(), unit), c.why(),
+                    c.effect().isPresent() ? String.format(Locale.ROOT, ", g = %.2f", c.effect().getAsDouble()) : "");
+        }
+        Map<RunComparison.Outcome, Long> counts = changes.stream()
+                .collect(Collectors.groupingBy(RunComparison.Change::outcome, Collectors.counting()));
+        main.out.println(counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .collect(Collectors.joining(", ")));
+        main.out.flush();
+        return RunComparison.regressed(changes) ? Main.EXIT_FAIL : Main.EXIT_PASS;
+    }
+
+    private static String unit(String metric) {
+        return io.pvebench.measure.Metric.byId(metric).map(io.pvebench.measure.Metric::unit).orElse("count");
+    }
+
+    private static String group(Map<String, String> group) {
+        return group.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
+    /** A run folder's {@code samples.jsonl}, every line a sample. */
+    static List<Sample> samples(Path folder) {
+        Path file = folder.resolve("samples.jsonl");
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(folder + " is not a run folder: it has no samples.jsonl");
+        }
+        List<Sample> out = new ArrayList<>();
+        try {
+            int line = 0;
+            for (String text : Files.readAllLines(file)) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                try {
+                    out.add(RunFolder.JSON.readValue(text, Sample.class));
+                } catch (JsonProcessingException e) {
+                    throw new InvalidInputException(file + ":" + line + ": not a sample: " + e.getOriginalMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage());
+        }
+        return out;
+    }
+}
