@@ -97,6 +97,25 @@ public final class RunComparison {
         return out;
     }
 
+    /**
+     * What differs between two runs' environments (the facts preflight read: versions, kernels, the
+     * cluster, where the VMs ran), one line each in key order: {@code pve.version: 9.2.10 -> 9.2.11}.
+     * Shown beside the metrics, it is what a regression may come from.
+     */
+    public static List<String> environmentChanges(Map<String, String> baseline, Map<String, String> run) {
+        Set<String> keys = new TreeSet<>(baseline.keySet());
+        keys.addAll(run.keySet());
+        List<String> out = new ArrayList<>();
+        for (String key : keys) {
+            String before = baseline.get(key);
+            String after = run.get(key);
+            if (!Objects.equals(before, after)) {
+                out.add(key + ": " + (before == null ? "(none)" : before) + " -> " + (after == null ? "(none)" : after));
+            }
+        }
+        return out;
+    }
+
     /** Whether any change is a regression. */
     public static boolean regressed(List<Change> changes) {
         return changes.stream().anyMatch(c -> c.outcome() == Outcome.REGRESSED);

@@ -60,6 +60,10 @@ final class CompareCommand implements Callable<Integer> {
                 new RunComparison.Settings(noisePercent / 100, alpha));
         main.out.printf(Locale.ROOT, "%s against baseline %s (noise %s %%, alpha %s)%n", run.getFileName(),
                 baseline.getFileName(), Quantities.format(noisePercent, "count"), alpha);
+        List<String> changed = RunComparison.environmentChanges(environment(baseline), environment(run));
+        main.out.println(changed.isEmpty() ? "environment: as in the baseline"
+                : "environment changed since the baseline:");
+        changed.forEach(line -> main.out.println("  " + line));
         main.out.printf(Locale.ROOT, "%-12s %-28s %-44s %14s %14s  %s%n", "verdict", "metric", "case group", "baseline",
                 "run", "why");
         for (RunComparison.Change c : changes) {
@@ -88,6 +92,22 @@ final class CompareCommand implements Callable<Integer> {
 
     private static String group(Map<String, String> group) {
         return group.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
+    /** The facts preflight read ({@code summary.json}'s {@code environment}); empty when the run wrote no summary. */
+    static Map<String, String> environment(Path folder) {
+        Path file = folder.resolve("summary.json");
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> out = new java.util.TreeMap<>();
+            RunFolder.JSON.readTree(file.toFile()).path("environment").fields()
+                    .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            return out;
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     /** A run folder's {@code samples.jsonl}, every line a sample. */

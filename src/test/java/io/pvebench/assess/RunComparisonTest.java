@@ -96,4 +96,13 @@ class RunComparisonTest {
                 org.assertj.core.groups.Tuple.tuple("throughput_interval", Outcome.ONLY_IN_BASELINE));
         assertThat(changes.get(1).baseline()).containsExactly(9e9);
     }
+
+    @Test
+    void whatChangedInTheEnvironmentIsListedBesideTheMetrics() {
+        assertThat(RunComparison.environmentChanges(
+                Map.of("pve.version", "9.2.10", "kernel.pve1", "7.0.4-2-pve", "cluster.name", "lab"),
+                Map.of("pve.version", "9.2.11", "kernel.pve1", "7.0.4-2-pve", "orphans", "vm 150")))
+                .containsExactly("cluster.name: lab -> (none)", "orphans: (none) -> vm 150",
+                        "pve.version: 9.2.10 -> 9.2.11");
+    }
 }

@@ -61,6 +61,7 @@ class CompareOnTwinTest {
 
         assertThat(same.exit()).as(same.out()).isZero();
         assertThat(same.out()).doesNotContain("regressed    throughput ");
+        assertThat(same.out()).contains("environment: as in the baseline");
         assertThat(worse.exit()).as(worse.out()).isEqualTo(1);
         assertThat(worse.out()).containsPattern("regressed +throughput +.*direction=forward.* -2\\d\\.\\d %, p = 0\\.0")
                 .containsPattern("regressed +throughput +.*direction=reverse");
