@@ -22,4 +22,10 @@ public sealed interface ClusterRef permits TwinCluster, InventoryCluster {
 
     /** Where that is said, for messages: the cluster file, or the twin. */
     String describedWhere();
+
+    /**
+     * What identifies the cluster for "one run at a time": the cluster file, wherever it is named from;
+     * empty for the embedded twin, which every run starts anew.
+     */
+    java.util.Optional<String> identity();
 }

@@ -35,4 +35,9 @@ public record InventoryCluster(ClusterDef definition) implements ClusterRef {
     public String describedWhere() {
         return "cluster file '" + definition.source() + "'";
     }
+
+    @Override
+    public java.util.Optional<String> identity() {
+        return java.util.Optional.of(definition.source().toAbsolutePath().normalize().toString());
+    }
 }

@@ -49,7 +49,8 @@ public record Pipeline(
         List<Objective> objectives,
         List<StatisticObjective> statisticObjectives,
         Duration commandTimeout,
-        Duration provisionTimeout) {
+        Duration provisionTimeout,
+        Optional<ScheduleSettings> schedule) {
 
     public Pipeline {
         Objects.requireNonNull(source, "source");
@@ -76,6 +77,7 @@ public record Pipeline(
         statisticObjectives = List.copyOf(statisticObjectives);
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(provisionTimeout, "provisionTimeout");
+        Objects.requireNonNull(schedule, "schedule");
         if (vmSpecs.isEmpty() || scenarios.isEmpty()) {
             throw new IllegalArgumentException("a pipeline has at least one VM spec and one scenario");
         }

@@ -72,4 +72,9 @@ public record TwinCluster(int nodes, String pve, double timeScale, boolean qdevi
     public String describedWhere() {
         return "the embedded twin";
     }
+
+    @Override
+    public java.util.Optional<String> identity() {
+        return java.util.Optional.empty();
+    }
 }

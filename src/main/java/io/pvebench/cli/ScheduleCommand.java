@@ -1,0 +1,109 @@
+package io.pvebench.cli;
+
+import io.pvebench.pipeline.Pipeline;
+import io.pvebench.pipeline.PipelineLoader;
+import io.pvebench.run.StopSignal;
+import io.pvebench.schedule.PipelineScheduler;
+import org.quartz.SchedulerException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code pvebench schedule PIPELINE... [--out DIR] [--threads N]}: runs as a daemon, each pipeline at
+ * the times its {@code schedule:} names, never two on one cluster at once. Ctrl-C or SIGTERM stops
+ * triggering, stops the runs in flight cleanly (their case breaks and is torn down, every report is
+ * written) and exits 0. Exit 2 when a pipeline is invalid or has no schedule.
+ */
+@Command(name = "schedule", description = "Run pipelines unattended at the times their 'schedule:' names.")
+final class ScheduleCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Main main;
+
+    @Parameters(paramLabel = "PIPELINE", arity = "1..*", description = "pipeline files, each with a 'schedule:'")
+    private List<Path> pipelineFiles;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
+            description = "where run folders are created (default: ${DEFAULT-VALUE})")
+    private Path out;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+            description = "runs on different clusters that may go on at once (default: ${DEFAULT-VALUE})")
+    private int threads;
+
+    @Override
+    public Integer call() throws SchedulerException, InterruptedException {
+        if (threads < 1) {
+            throw new InvalidInputException("--threads must be at least 1, got " + threads);
+        }
+        List<Pipeline> pipelines = new ArrayList<>();
+        for (Path file : pipelineFiles) {
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidInputException("no pipeline file at " + file);
+            }
+            Pipeline pipeline = PipelineLoader.load(file);
+            if (pipeline.schedule().isEmpty()) {
+                throw new InvalidInputException(file + " has no 'schedule:'; add e.g. schedule: {cron: \"0 0 2 * * ?\","
+                        + " timeZone: Europe/Berlin}");
+            }
+            pipelines.add(pipeline);
+        }
+        Launcher launcher = new Launcher();
+        PipelineScheduler scheduler = new PipelineScheduler(pipelines, launcher, threads);
+        scheduler.plan().forEach(line -> main.out.println("scheduled " + line));
+        main.out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
+            try {
+                scheduler.close();
+            } catch (SchedulerException e) {
+                main.err.println("pvebench: the scheduler did not stop cleanly: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "pvebench-schedule-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        scheduler.start();
+        stopped.await();
+        return Main.EXIT_PASS;
+    }
+
+    /** Runs each pipeline as {@code pvebench run} would, with a seed of its own, and stops them on request. */
+    private final class Launcher implements PipelineScheduler.Launcher {
+
+        private final Set<StopSignal> inFlight = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void launch(Pipeline pipeline) {
+            StopSignal stop = new StopSignal();
+            inFlight.add(stop);
+            try {
+                long seed = new SecureRandom().nextLong() & 0xffffffffL;
+                PipelineRunner.Outcome outcome = PipelineRunner.run(pipeline, new PipelineRunner.Options(out, seed,
+                        Files.isDirectory(Path.of("routes")) ? Path.of("routes") : null, main.environment, main.out,
+                        List.of(), true, Clock.systemUTC(), stop));
+                main.out.println("schedule: " + pipeline.name() + " finished, exit " + outcome.exitCode() + ", run folder "
+                        + outcome.result().info().folder());
+            } finally {
+                inFlight.remove(stop);
+            }
+        }
+
+        @Override
+        public void stopAll(String why) {
+            inFlight.forEach(stop -> stop.request(why));
+        }
+    }
+}
