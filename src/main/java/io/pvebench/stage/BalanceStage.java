@@ -67,7 +67,6 @@ public final class BalanceStage {
         BalanceSettings settings = configured.get();
         StepScope.run(kase, ARRANGE, log -> {
             RunContext run = kase.run();
-            SchedulerPort scheduler = run.scheduler();
             String home = settings.startOn().orElseGet(() -> run.cluster().nodes().get(0));
             MigrationFollower follower = new MigrationFollower(run.migrations(), run.clusterClock(),
                     Duration.ofSeconds(1));
@@ -80,13 +79,7 @@ public final class BalanceStage {
                 }
             }
             if (settings.ha()) {
-                Set<Integer> already = scheduler.haVms();
-                for (GuestVm vm : vms(kase)) {
-                    if (!already.contains(vm.vmid())) {
-                        kase.recordChange("vm " + vm.vmid() + " out of HA", () -> scheduler.removeHaVm(vm.vmid()));
-                        scheduler.addHaVm(vm.vmid());
-                    }
-                }
+                HaResources.make(kase, vms(kase));
             }
             log.note("vms " + vms(kase).stream().map(v -> String.valueOf(v.vmid())).toList() + " gathered on " + home
                     + (settings.ha() ? " as HA resources" : ""));

@@ -13,7 +13,6 @@ import io.pvebench.measure.Sample;
 import io.pvebench.pipeline.FailoverMethod;
 import io.pvebench.pipeline.FailoverSettings;
 import io.pvebench.proxmox.ClusterResource;
-import io.pvebench.proxmox.SchedulerPort;
 import io.pvebench.run.Phase;
 
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * HA failover as the subject of a case (the pipeline's {@code failover:}; nothing without it).
@@ -60,7 +58,7 @@ public final class FailoverStage {
         StepScope.run(kase, NAME, log -> {
             RunContext run = kase.run();
             List<GuestVm> vms = run.loaded(kase.plan().vmSpec().name());
-            makeHaResources(kase, vms);
+            HaResources.make(kase, vms);
             String node = settings.node().orElseGet(() -> run.nodeOf(vms.get(0).vmid()));
             refuseIfNotAllowed(run, settings, node);
             String survivor = run.cluster().nodes().stream().filter(n -> !n.equals(node)).findFirst()
@@ -247,17 +245,6 @@ public final class FailoverStage {
             }
         }
         return Optional.empty();
-    }
-
-    private static void makeHaResources(CaseContext kase, List<GuestVm> vms) {
-        SchedulerPort scheduler = kase.run().scheduler();
-        Set<Integer> already = scheduler.haVms();
-        for (GuestVm vm : vms) {
-            if (!already.contains(vm.vmid())) {
-                kase.recordChange("vm " + vm.vmid() + " out of HA", () -> scheduler.removeHaVm(vm.vmid()));
-                scheduler.addHaVm(vm.vmid());
-            }
-        }
     }
 
     /** The loader refuses these already; the node a VM runs on is known only now. */

@@ -52,6 +52,7 @@ final class HaReadiness {
         HaStatus status = HaStatus.parse(cluster.haStatus(asked));
         List<ClusterResource> resources = cluster.resources(asked);
         List<HaResourceConfig> configured = cluster.haResources();
+        List<HaRuleConfig> rules = cluster.haRules();
 
         Map<String, Integer> guests = new HashMap<>();
         Map<Integer, ClusterResource> vmResources = new HashMap<>();
@@ -97,7 +98,8 @@ final class HaReadiness {
         }
         return new HaFacts(nodes, new QuorumSetup(pvecm.expectedVotes(), pvecm.qdeviceVotes().orElse(0),
                 pvecm.twoNode()), status.master().map(HaStatus.Master::node), arming(status), crs(status),
-                haVms, storages(resources, storageIds), nodeAffinities(cluster, configured), resourceAffinities(cluster));
+                haVms, storages(resources, storageIds), nodeAffinities(cluster, rules, configured),
+                resourceAffinities(rules));
     }
 
     private static long value(Long v) {
@@ -140,9 +142,10 @@ final class HaReadiness {
         return out;
     }
 
-    private static List<NodeAffinity> nodeAffinities(ClusterPort cluster, List<HaResourceConfig> configured) {
+    private static List<NodeAffinity> nodeAffinities(ClusterPort cluster, List<HaRuleConfig> rules,
+                                                     List<HaResourceConfig> configured) {
         List<NodeAffinity> out = new ArrayList<>();
-        for (HaRuleConfig rule : cluster.haRules()) {
+        for (HaRuleConfig rule : rules) {
             if (rule.type().equals("node-affinity") && rule.inUse()) {
                 out.add(NodeAffinity.rule(rule.rule(), Set.copyOf(rule.resources()), rule.nodes(), rule.strict()));
             }
@@ -158,9 +161,9 @@ final class HaReadiness {
         return out;
     }
 
-    private static List<ResourceAffinity> resourceAffinities(ClusterPort cluster) {
+    private static List<ResourceAffinity> resourceAffinities(List<HaRuleConfig> rules) {
         List<ResourceAffinity> out = new ArrayList<>();
-        for (HaRuleConfig rule : cluster.haRules()) {
+        for (HaRuleConfig rule : rules) {
             if (rule.type().equals("resource-affinity") && rule.inUse()) {
                 String[] sids = rule.resources().toArray(String[]::new);
                 out.add("positive".equals(rule.affinity().orElse("")) ? ResourceAffinity.together(rule.rule(), sids)
