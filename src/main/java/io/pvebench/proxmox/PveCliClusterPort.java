@@ -6,8 +6,6 @@ import io.pvebench.measure.LoadAverage;
 import io.pvebench.pipeline.BondMode;
 import io.pvebench.ssh.CommandResult;
 import io.pvebench.ssh.RemoteShell;
-import io.pvebench.ssh.SshException;
-import io.pvebench.ssh.SshHost;
 import io.pvebench.ssh.SshHosts;
 import io.pvebench.ssh.ShellQuote;
 import java.time.Duration;
@@ -33,8 +31,8 @@ public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPo
     /** A Linux interface name (IFNAMSIZ less the NUL), of the characters Proxmox and ifupdown2 use. */
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
 
-    private final RemoteShell shell;
     private final SshHosts hosts;
+    private final NodeCommands nodes;
     private final Duration timeout;
     private final Duration taskTimeout;
 
@@ -49,8 +47,8 @@ public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPo
      *                    (clone, migrate, start, stop, destroy: a full clone copies a whole disk)
      */
     public PveCliClusterPort(RemoteShell shell, SshHosts hosts, Duration timeout, Duration taskTimeout) {
-        this.shell = shell;
         this.hosts = hosts;
+        this.nodes = new NodeCommands(shell, hosts, timeout);
         this.timeout = timeout;
         this.taskTimeout = taskTimeout;
     }
@@ -343,9 +341,7 @@ public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPo
     }
 
     private CommandResult run(String node, String command, Duration limit) {
-        SshHost host = hosts.find(node).orElseThrow(() -> new ProxmoxException(
-                "node '" + node + "' is not in the inventory " + hosts.names()));
-        return shell.run(host, command, limit);
+        return nodes.run(node, command, limit);
     }
 
     /**
@@ -358,30 +354,10 @@ public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPo
     }
 
     private CommandResult onAnyNode(String command) {
-        SshException last = null;
-        for (String node : hosts.names()) {
-            try {
-                return run(node, command);
-            } catch (SshException e) {
-                last = e;
-            }
-        }
-        throw new SshException("no node of " + hosts.names() + " answered: " + command
-                + (last == null ? "" : " (last: " + last.getMessage() + ")"), last);
+        return nodes.onAnyNode(command);
     }
 
     private static CommandResult checked(CommandResult result) {
-        if (!result.succeeded()) {
-            throw new ProxmoxException("'" + result.command() + "' on " + result.host() + " exited "
-                    + result.exitCode() + ": " + lastLines(result.stderr().strip()));
-        }
-        return result;
-    }
-
-    /** The end of an error output: a failed task prints its log first and the reason last. */
-    private static String lastLines(String stderr) {
-        String[] lines = stderr.split("\n");
-        return lines.length <= 3 ? stderr : String.join(" / ", java.util.Arrays.copyOfRange(lines, lines.length - 3,
-                lines.length));
+        return NodeCommands.checked(result);
     }
 }

@@ -4,11 +4,9 @@ import io.pvebench.ssh.CommandResult;
 import io.pvebench.ssh.RemoteShell;
 import io.pvebench.ssh.ShellQuote;
 import io.pvebench.ssh.SshException;
-import io.pvebench.ssh.SshHost;
 import io.pvebench.ssh.SshHosts;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -26,20 +24,16 @@ public final class PveCliFaultPort implements FaultPort {
     /** How many copies of a rule an undo removes at most: more means something else adds them. */
     private static final int MAX_COPIES = 16;
 
-    private final RemoteShell shell;
-    private final SshHosts hosts;
-    private final Duration timeout;
+    private final NodeCommands nodes;
 
     public PveCliFaultPort(RemoteShell shell, SshHosts hosts, Duration timeout) {
-        this.shell = shell;
-        this.hosts = hosts;
-        this.timeout = timeout;
+        this.nodes = new NodeCommands(shell, hosts, timeout);
     }
 
     @Override
     public void dropCorosync(String node) {
         for (String chain : List.of("INPUT", "OUTPUT")) {
-            checked(run(node, ShellQuote.command(corosyncRule("-I", chain))));
+            NodeCommands.checked(run(node, ShellQuote.command(corosyncRule("-I", chain))));
         }
     }
 
@@ -52,7 +46,7 @@ public final class PveCliFaultPort implements FaultPort {
                     if (r.stderr().contains(MISSING_RULE)) {
                         break;
                     }
-                    checked(r);
+                    NodeCommands.checked(r);
                 }
                 if (copy == MAX_COPIES) {
                     throw new ProxmoxException("more than " + MAX_COPIES + " rules dropping corosync in " + chain
@@ -68,40 +62,39 @@ public final class PveCliFaultPort implements FaultPort {
 
     @Override
     public void linkDown(String node, String device) {
-        checked(run(node, ShellQuote.command("ip", "link", "set", "dev", device(device), "down")));
+        NodeCommands.checked(run(node, ShellQuote.command("ip", "link", "set", "dev", device(device), "down")));
     }
 
     @Override
     public void linkUp(String node, String device) {
-        checked(run(node, ShellQuote.command("ip", "link", "set", "dev", device(device), "up")));
+        NodeCommands.checked(run(node, ShellQuote.command("ip", "link", "set", "dev", device(device), "up")));
     }
 
     @Override
     public void stopHaServices(String node) {
         // the LRM first, as Proxmox's own order: a stopped LRM no longer starts guests the CRM sends it
-        checked(run(node, ShellQuote.command("systemctl", "stop", "pve-ha-lrm")));
-        checked(run(node, ShellQuote.command("systemctl", "stop", "pve-ha-crm")));
+        NodeCommands.checked(run(node, ShellQuote.command("systemctl", "stop", "pve-ha-lrm")));
+        NodeCommands.checked(run(node, ShellQuote.command("systemctl", "stop", "pve-ha-crm")));
     }
 
     @Override
     public void startHaServices(String node) {
-        checked(run(node, ShellQuote.command("systemctl", "start", "pve-ha-crm")));
-        checked(run(node, ShellQuote.command("systemctl", "start", "pve-ha-lrm")));
+        NodeCommands.checked(run(node, ShellQuote.command("systemctl", "start", "pve-ha-crm")));
+        NodeCommands.checked(run(node, ShellQuote.command("systemctl", "start", "pve-ha-lrm")));
     }
 
     @Override
     public void nodeMaintenance(String node, boolean enable) {
         String command = ShellQuote.command("ha-manager", "crm-command", "node-maintenance",
                 enable ? "enable" : "disable", node(node));
-        checked(onAnyNode(command));
+        NodeCommands.checked(nodes.onAnyNode(command));
     }
 
     @Override
     public void sysrqReset(String node) {
-        SshHost host = host(node);
         try {
             // a node that resets drops the session before it answers: that is the success
-            shell.run(host, ShellQuote.command("sh", "-c", "echo b > /proc/sysrq-trigger"), timeout);
+            run(node, ShellQuote.command("sh", "-c", "echo b > /proc/sysrq-trigger"));
         } catch (SshException expected) {
             return;
         }
@@ -121,32 +114,7 @@ public final class PveCliFaultPort implements FaultPort {
         return node;
     }
 
-    private SshHost host(String node) {
-        return hosts.find(node).orElseThrow(() -> new ProxmoxException(
-                "node '" + node + "' is not in the inventory " + hosts.names()));
-    }
-
     private CommandResult run(String node, String command) {
-        return shell.run(host(node), command, timeout);
-    }
-
-    private CommandResult onAnyNode(String command) {
-        List<String> failures = new ArrayList<>();
-        for (String node : hosts.names()) {
-            try {
-                return run(node, command);
-            } catch (SshException e) {
-                failures.add(node + ": " + e.getMessage());
-            }
-        }
-        throw new SshException("no node answered '" + command + "': " + String.join("; ", failures), null);
-    }
-
-    private static CommandResult checked(CommandResult r) {
-        if (!r.succeeded()) {
-            throw new ProxmoxException("'" + r.command() + "' on " + r.host() + " exited " + r.exitCode() + ": "
-                    + r.stderr().strip());
-        }
-        return r;
+        return nodes.run(node, command);
     }
 }
