@@ -109,8 +109,10 @@ class LoadScenariosOnTwinTest {
         long warmupSeconds = java.time.Duration.between(warmup.start(), warmup.end()).toSeconds();
         assertThat(warm.size()).isBetween(3, (int) warmupSeconds + 1);
         assertThat(vm101.size() - warm.size()).isGreaterThan(20);
-        // under heavy load after the ramp the guest runs near its aim
-        assertThat(vm101.get(vm101.size() - 1).value()).isGreaterThan(80);
+        // under heavy load after the ramp the guest runs near its aim (90 %), within the load check's own
+        // tolerance; one reading alone may dip under a busy host, their mean over the last ten does not
+        List<Sample> lastTen = vm101.subList(vm101.size() - 10, vm101.size());
+        assertThat(mean(lastTen)).isCloseTo(90.0, within(15.0));
         assertThat(samples(heavy, "node_cpu")).extracting(s -> s.labels().get("node")).contains("pve1", "pve2");
     }
 
