@@ -3,7 +3,10 @@ package io.pvebench.cli;
 import io.pvebench.pipeline.Pipeline;
 import io.pvebench.pipeline.PipelineLoader;
 import io.pvebench.run.StopSignal;
+import io.pvebench.schedule.Firing;
 import io.pvebench.schedule.PipelineScheduler;
+import io.pvebench.schedule.ScheduleStoreException;
+import io.pvebench.schedule.SharedStore;
 import org.quartz.SchedulerException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,18 +17,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code pvebench schedule PIPELINE... [--out DIR] [--threads N]}: runs as a daemon, each pipeline at
- * the times its {@code schedule:} names, never two on one cluster at once. Ctrl-C or SIGTERM stops
- * triggering, stops the runs in flight cleanly (their case breaks and is torn down, every report is
- * written) and exits 0. Exit 2 when a pipeline is invalid or has no schedule.
+ * {@code pvebench schedule PIPELINE... [--out DIR] [--threads N] [--store URL [--checkin SECONDS]]}: runs
+ * as a daemon, each pipeline at the times its {@code schedule:} names, never two on one cluster at once.
+ * With {@code --store}, instances on one PostgreSQL database share the schedule (the role and password
+ * come from {@code PVEBENCH_STORE_USER} and {@code PVEBENCH_STORE_PASSWORD}, never from the command
+ * line). Ctrl-C or SIGTERM stops triggering, stops the runs in flight cleanly (their case breaks and is
+ * torn down, every report is written) and exits 0. Exit 2 when a pipeline is invalid or has no schedule,
+ * 3 when the shared store cannot be reached.
  */
 @Command(name = "schedule", description = "Run pipelines unattended at the times their 'schedule:' names.")
 final class ScheduleCommand implements Callable<Integer> {
@@ -44,12 +54,25 @@ final class ScheduleCommand implements Callable<Integer> {
             description = "runs on different clusters that may go on at once (default: ${DEFAULT-VALUE})")
     private int threads;
 
+    @Option(names = "--store", paramLabel = "URL",
+            description = "share the schedule with other instances through this PostgreSQL database, "
+                    + "jdbc:postgresql://host[:port]/database (role and password from PVEBENCH_STORE_USER and "
+                    + "PVEBENCH_STORE_PASSWORD)")
+    private String store;
+
+    @Option(names = "--checkin", paramLabel = "SECONDS", defaultValue = "7.5",
+            description = "with --store: how often this instance tells the others it is alive; one silent for "
+                    + "this long plus 7.5 s is taken for dead and its run recovered (default: ${DEFAULT-VALUE})")
+    private double checkinSeconds;
+
     @Override
     public Integer call() throws SchedulerException, InterruptedException {
         if (threads < 1) {
             throw new InvalidInputException("--threads must be at least 1, got " + threads);
         }
+        Optional<SharedStore> shared = sharedStore();
         List<Pipeline> pipelines = new ArrayList<>();
+        Map<String, Path> named = new HashMap<>();
         for (Path file : pipelineFiles) {
             if (!Files.isRegularFile(file)) {
                 throw new InvalidInputException("no pipeline file at " + file);
@@ -59,10 +82,16 @@ final class ScheduleCommand implements Callable<Integer> {
                 throw new InvalidInputException(file + " has no 'schedule:'; add e.g. schedule: {cron: \"0 0 2 * * ?\","
                         + " timeZone: Europe/Berlin}");
             }
+            Path same = named.putIfAbsent(pipeline.name(), file);
+            if (same != null) {
+                throw new InvalidInputException(same + " and " + file + " are both named '" + pipeline.name()
+                        + "'; a schedule knows a pipeline by its name: rename one");
+            }
             pipelines.add(pipeline);
         }
         Launcher launcher = new Launcher();
-        PipelineScheduler scheduler = new PipelineScheduler(pipelines, launcher, threads);
+        PipelineScheduler scheduler = open(pipelines, launcher, shared);
+        shared.ifPresent(where -> main.out.println("schedule shared through " + where));
         scheduler.plan().forEach(line -> main.out.println("scheduled " + line));
         main.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -80,13 +109,40 @@ final class ScheduleCommand implements Callable<Integer> {
         return Main.EXIT_PASS;
     }
 
+    private Optional<SharedStore> sharedStore() {
+        if (store == null) {
+            return Optional.empty();
+        }
+        if (!(checkinSeconds >= 0.5) || checkinSeconds > 3600) {
+            throw new InvalidInputException("--checkin must be between 0.5 and 3600 seconds, got " + checkinSeconds);
+        }
+        try {
+            return Optional.of(new SharedStore(store, main.environment.get("PVEBENCH_STORE_USER"),
+                    main.environment.get("PVEBENCH_STORE_PASSWORD"),
+                    Duration.ofMillis(Math.round(checkinSeconds * 1000))));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--store: " + e.getMessage());
+        }
+    }
+
+    private PipelineScheduler open(List<Pipeline> pipelines, Launcher launcher, Optional<SharedStore> shared) {
+        try {
+            return new PipelineScheduler(pipelines, launcher, threads, shared);
+        } catch (SchedulerException e) {
+            throw new ScheduleStoreException("cannot start the scheduler"
+                    + shared.map(where -> " on " + where).orElse("") + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Runs each pipeline as {@code pvebench run} would, with a seed of its own, and stops them on request. */
     private final class Launcher implements PipelineScheduler.Launcher {
 
         private final Set<StopSignal> inFlight = ConcurrentHashMap.newKeySet();
 
         @Override
-        public void launch(Pipeline pipeline) {
+        public void launch(Pipeline pipeline, Firing firing) {
+            main.out.println("schedule: " + pipeline.name() + " started, " + firing.describe());
+            main.out.flush();
             StopSignal stop = new StopSignal();
             inFlight.add(stop);
             try {

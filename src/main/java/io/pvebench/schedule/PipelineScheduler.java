@@ -1,93 +1,157 @@
 package io.pvebench.schedule;
 
 import io.pvebench.pipeline.Pipeline;
+import io.pvebench.pipeline.PipelineLoader;
 import io.pvebench.pipeline.ScheduleSettings;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
-import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TimeZone;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.UUID;
 
 /**
- * The pipelines' schedules as Quartz cron triggers in one scheduler (in-memory job store). A
- * pipeline never runs twice at once (a trigger that fires while its run goes on waits), and runs on
- * one cluster wait for each other, in the order they fired: a lock per cluster
- * ({@link io.pvebench.pipeline.ClusterRef#identity()}); runs on the embedded twin need none. Closing
- * asks the launcher to stop the runs in flight and waits for them.
+ * The pipelines' schedules as Quartz cron triggers. A pipeline never runs twice at once (a trigger that
+ * fires while its run goes on waits), and runs on one cluster wait for each other: a lock per cluster
+ * ({@link io.pvebench.pipeline.ClusterRef#identity()}); runs on the embedded twin need none. Closing asks
+ * the launcher to stop the runs in flight and waits for them.
+ *
+ * <p>Alone, the schedule lives in memory. With a {@link SharedStore}, it lives in PostgreSQL through
+ * Quartz's clustered JDBC job store: every instance on that database runs each firing once, the cluster
+ * locks are the database's, and when an instance dies during a run another instance starts that run
+ * again ({@link Firing#recovering()}) once it has noticed the silence.
  */
 public final class PipelineScheduler implements AutoCloseable {
 
     /** Runs one pipeline to its end; {@link #stopAll} asks the runs in flight to end early. */
     public interface Launcher {
-        void launch(Pipeline pipeline) throws Exception;
+        void launch(Pipeline pipeline, Firing firing) throws Exception;
 
         void stopAll(String why);
     }
 
-    private static final String PIPELINE = "pipeline";
+    /** The schedule's name in the shared store: every instance must use the same one. */
+    static final String SHARED_NAME = "pvebench";
+    private static final String GROUP = "pipelines";
+    private static final String FILE = "pipelineFile";
     private static final String SELF = "pvebench.scheduler";
+    private static final Duration LOCK_POLL = Duration.ofMillis(500);
 
     private final Scheduler quartz;
     private final Launcher launcher;
-    private final Map<String, ReentrantLock> clusterLocks = new ConcurrentHashMap<>();
+    private final ClusterLocks clusterLocks;
+    private final Map<String, Pipeline> pipelines = new LinkedHashMap<>();
     private final List<String> plan = new ArrayList<>();
 
-    /**
-     * @param pipelines each with a {@code schedule:}
-     * @param threads   runs that may go on at once (on different clusters)
-     * @throws IllegalArgumentException for a pipeline without a schedule
-     */
+    /** A scheduler alone, with its schedule in memory. */
     public PipelineScheduler(List<Pipeline> pipelines, Launcher launcher, int threads) throws SchedulerException {
+        this(pipelines, launcher, threads, Optional.empty());
+    }
+
+    /**
+     * @param pipelines each with a {@code schedule:}, each name once
+     * @param threads   runs that may go on at once (on different clusters)
+     * @param shared    the database the schedule is shared through, or empty for one instance alone
+     * @throws IllegalArgumentException for a pipeline without a schedule, or two pipelines of one name
+     * @throws ScheduleStoreException   when the shared store cannot be reached or set up
+     */
+    public PipelineScheduler(List<Pipeline> pipelines, Launcher launcher, int threads, Optional<SharedStore> shared)
+            throws SchedulerException {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
-        pipelines.stream().filter(pipeline -> pipeline.schedule().isEmpty()).findFirst().ifPresent(pipeline -> {
-            throw new IllegalArgumentException("pipeline " + pipeline.source() + " has no 'schedule:'");
-        });
-        Properties p = new Properties();
-        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "pvebench-" + System.identityHashCode(this));
-        p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));
-        p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        this.quartz = new StdSchedulerFactory(p).getScheduler();
-        quartz.getContext().put(SELF, this);
-        for (int i = 0; i < pipelines.size(); i++) {
-            Pipeline pipeline = pipelines.get(i);
-            ScheduleSettings schedule = pipeline.schedule().orElseThrow();
-            JobDataMap data = new JobDataMap();
-            data.put(PIPELINE, pipeline);
-            JobDetail job = JobBuilder.newJob(PipelineJob.class).withIdentity(i + "-" + pipeline.name())
-                    .usingJobData(data).build();
-            CronScheduleBuilder cron = CronScheduleBuilder.cronSchedule(schedule.cron())
-                    .inTimeZone(TimeZone.getTimeZone(schedule.zone()));
-            cron = schedule.misfire() == ScheduleSettings.Misfire.RUN_ONCE
-                    ? cron.withMisfireHandlingInstructionFireAndProceed() : cron.withMisfireHandlingInstructionDoNothing();
-            CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(job.getKey().getName()).withSchedule(cron)
-                    .build();
-            quartz.scheduleJob(job, trigger);
-            plan.add(pipeline.name() + " (" + pipeline.source() + "): '" + schedule.cron() + "' in " + schedule.zone()
-                    + ", next " + trigger.getNextFireTime().toInstant());
+        for (Pipeline pipeline : pipelines) {
+            if (pipeline.schedule().isEmpty()) {
+                throw new IllegalArgumentException("pipeline " + pipeline.source() + " has no 'schedule:'");
+            }
+            Pipeline same = this.pipelines.putIfAbsent(pipeline.name(), pipeline);
+            if (same != null) {
+                throw new IllegalArgumentException("two pipelines are named '" + pipeline.name() + "': " + same.source()
+                        + " and " + pipeline.source() + "; a schedule knows a pipeline by its name");
+            }
         }
+        if (shared.isPresent()) {
+            StoreConnections database = new StoreConnections(shared.get());
+            QuartzTables.ensure(database);
+            this.clusterLocks = new DatabaseClusterLocks(database, LOCK_POLL);
+            this.quartz = create(QuartzProperties.shared(shared.get(), threads, "pvebench-" + UUID.randomUUID()));
+            // Quartz keeps one scheduler per name in a JVM-wide registry and would hand a second instance on
+            // the same store (same name) the first one; this object holds its scheduler itself
+            SchedulerRepository.getInstance().remove(SHARED_NAME);
+        } else {
+            this.clusterLocks = new LocalClusterLocks();
+            this.quartz = create(QuartzProperties.inMemory("pvebench-" + UUID.randomUUID(), threads));
+        }
+        quartz.getContext().put(SELF, this);
+        for (Pipeline pipeline : pipelines) {
+            plan.add(schedule(pipeline, shared.isPresent()));
+        }
+    }
+
+    private static Scheduler create(Properties properties) throws SchedulerException {
+        return new StdSchedulerFactory(properties).getScheduler();
+    }
+
+    private String schedule(Pipeline pipeline, boolean shared) throws SchedulerException {
+        ScheduleSettings schedule = pipeline.schedule().orElseThrow();
+        JobDetail job = JobBuilder.newJob(PipelineJob.class).withIdentity(pipeline.name(), GROUP)
+                .usingJobData(FILE, pipeline.source().toAbsolutePath().toString())
+                .requestRecovery(shared)
+                .build();
+        CronScheduleBuilder cron = CronScheduleBuilder.cronSchedule(schedule.cron())
+                .inTimeZone(TimeZone.getTimeZone(schedule.zone()));
+        cron = schedule.misfire() == ScheduleSettings.Misfire.RUN_ONCE
+                ? cron.withMisfireHandlingInstructionFireAndProceed() : cron.withMisfireHandlingInstructionDoNothing();
+        CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(pipeline.name(), GROUP).forJob(job)
+                .withSchedule(cron).build();
+        Trigger stored = quartz.getTrigger(trigger.getKey());
+        Instant next;
+        if (stored instanceof CronTrigger same && sameSchedule(same, trigger)) {
+            // another instance scheduled it already: replacing it would forget where it stands (fired, blocked)
+            quartz.addJob(job, true, true);
+            next = Optional.ofNullable(same.getNextFireTime()).map(java.util.Date::toInstant).orElse(null);
+        } else {
+            quartz.scheduleJob(job, Set.of(trigger), true);
+            next = trigger.getNextFireTime().toInstant();
+        }
+        return pipeline.name() + " (" + pipeline.source() + "): '" + schedule.cron() + "' in " + schedule.zone()
+                + ", next " + (next == null ? "never (no time left in the cron expression)" : next);
+    }
+
+    private static boolean sameSchedule(CronTrigger stored, CronTrigger wanted) {
+        return stored.getCronExpression().equals(wanted.getCronExpression())
+                && stored.getTimeZone().getID().equals(wanted.getTimeZone().getID())
+                && stored.getMisfireInstruction() == wanted.getMisfireInstruction();
     }
 
     /** Each pipeline and when it runs next, one line each. */
     public List<String> plan() {
         return List.copyOf(plan);
+    }
+
+    /** This instance's name in the shared store (or in memory). */
+    public String instance() throws SchedulerException {
+        return quartz.getSchedulerInstanceId();
     }
 
     public void start() throws SchedulerException {
@@ -102,18 +166,16 @@ public final class PipelineScheduler implements AutoCloseable {
         quartz.shutdown(true);
     }
 
-    private void run(Pipeline pipeline) throws Exception {
-        ReentrantLock lock = pipeline.cluster().identity()
-                .map(id -> clusterLocks.computeIfAbsent(id, k -> new ReentrantLock(true))).orElse(null);
-        if (lock != null) {
-            lock.lockInterruptibly();
+    private void run(String name, Path file, Firing firing) throws Exception {
+        Pipeline pipeline = pipelines.get(name);
+        if (pipeline == null) {
+            // scheduled by another instance on the shared store: its file, as that instance named it
+            pipeline = PipelineLoader.load(file);
         }
-        try {
-            launcher.launch(pipeline);
-        } finally {
-            if (lock != null) {
-                lock.unlock();
-            }
+        Optional<String> cluster = pipeline.cluster().identity();
+        ClusterLocks.Lease lease = cluster.isPresent() ? clusterLocks.acquire(cluster.get()) : () -> { };
+        try (lease) {
+            launcher.launch(pipeline, firing);
         }
     }
 
@@ -125,7 +187,8 @@ public final class PipelineScheduler implements AutoCloseable {
         public void execute(JobExecutionContext context) throws JobExecutionException {
             try {
                 PipelineScheduler self = (PipelineScheduler) context.getScheduler().getContext().get(SELF);
-                self.run((Pipeline) context.getMergedJobDataMap().get(PIPELINE));
+                self.run(context.getJobDetail().getKey().getName(),
+                        Path.of(context.getMergedJobDataMap().getString(FILE)), firing(context));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new JobExecutionException(e);
@@ -133,6 +196,18 @@ public final class PipelineScheduler implements AutoCloseable {
                 // a run that breaks is the run's report; the schedule goes on
                 throw new JobExecutionException(e, false);
             }
+        }
+
+        private static Firing firing(JobExecutionContext context) throws SchedulerException {
+            Instant scheduled = context.getScheduledFireTime().toInstant();
+            if (context.isRecovering()) {
+                Object original = context.getMergedJobDataMap()
+                        .get(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
+                if (original != null) {
+                    scheduled = Instant.ofEpochMilli(Long.parseLong(original.toString()));
+                }
+            }
+            return new Firing(scheduled, context.isRecovering(), context.getScheduler().getSchedulerInstanceId());
         }
     }
 }

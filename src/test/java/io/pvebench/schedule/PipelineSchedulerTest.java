@@ -50,7 +50,7 @@ class PipelineSchedulerTest {
         volatile String stopped;
 
         @Override
-        public void launch(Pipeline pipeline) throws Exception {
+        public void launch(Pipeline pipeline, Firing firing) throws Exception {
             int now = inFlight.incrementAndGet();
             mostAtOnce.accumulateAndGet(now, Math::max);
             try {

@@ -1,0 +1,11 @@
+package io.pvebench.schedule;
+
+import io.pvebench.PvebenchException;
+
+/** The shared schedule store cannot be reached or set up; the message says which and why. */
+public final class ScheduleStoreException extends PvebenchException {
+
+    public ScheduleStoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

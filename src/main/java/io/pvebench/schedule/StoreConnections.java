@@ -1,0 +1,34 @@
+package io.pvebench.schedule;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** Plain (unpooled) sessions on the shared store, for work whose session must end when it ends. */
+final class StoreConnections {
+
+    private final SharedStore store;
+
+    StoreConnections(SharedStore store) {
+        this.store = store;
+    }
+
+    /** A new session; closing it ends the session and releases its advisory locks. */
+    Connection open(String purpose) {
+        Properties properties = new Properties();
+        if (!store.user().isEmpty()) {
+            properties.setProperty("user", store.user());
+        }
+        if (!store.password().isEmpty()) {
+            properties.setProperty("password", store.password());
+        }
+        properties.setProperty("ApplicationName", "pvebench " + purpose);
+        try {
+            return DriverManager.getConnection(store.jdbcUrl(), properties);
+        } catch (SQLException e) {
+            throw new ScheduleStoreException("cannot reach the shared schedule store at " + store.where() + " to "
+                    + purpose + ": " + e.getMessage(), e);
+        }
+    }
+}
