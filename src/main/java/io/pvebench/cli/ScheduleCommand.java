@@ -91,7 +91,10 @@ final class ScheduleCommand implements Callable<Integer> {
         }
         Launcher launcher = new Launcher();
         PipelineScheduler scheduler = open(pipelines, launcher, shared);
-        shared.ifPresent(where -> main.out.println("schedule shared through " + where));
+        if (shared.isPresent()) {
+            main.out.println("schedule shared through " + shared.get().where() + ", this instance "
+                    + scheduler.instance() + " (check-in every " + checkinSeconds + " s)");
+        }
         scheduler.plan().forEach(line -> main.out.println("scheduled " + line));
         main.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -3,6 +3,7 @@ package io.pvebench.schedule;
 import io.pvebench.pipeline.Pipeline;
 import io.pvebench.pipeline.PipelineLoader;
 import io.pvebench.pipeline.ScheduleSettings;
+import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.DisallowConcurrentExecution;
@@ -19,9 +20,11 @@ import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,13 +132,26 @@ public final class PipelineScheduler implements AutoCloseable {
         if (stored instanceof CronTrigger same && sameSchedule(same, trigger)) {
             // another instance scheduled it already: replacing it would forget where it stands (fired, blocked)
             quartz.addJob(job, true, true);
-            next = Optional.ofNullable(same.getNextFireTime()).map(java.util.Date::toInstant).orElse(null);
+            next = Optional.ofNullable(same.getNextFireTime()).map(Date::toInstant).orElse(null);
+        } else if (neverFiresAgain(schedule)) {
+            next = null;
         } else {
             quartz.scheduleJob(job, Set.of(trigger), true);
             next = trigger.getNextFireTime().toInstant();
         }
         return pipeline.name() + " (" + pipeline.source() + "): '" + schedule.cron() + "' in " + schedule.zone()
                 + ", next " + (next == null ? "never (no time left in the cron expression)" : next);
+    }
+
+    private static boolean neverFiresAgain(ScheduleSettings schedule) {
+        try {
+            CronExpression cron = new CronExpression(schedule.cron());
+            cron.setTimeZone(TimeZone.getTimeZone(schedule.zone()));
+            return cron.getNextValidTimeAfter(new Date()) == null;
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("not a Quartz cron expression: '" + schedule.cron() + "': "
+                    + e.getMessage(), e);
+        }
     }
 
     private static boolean sameSchedule(CronTrigger stored, CronTrigger wanted) {
