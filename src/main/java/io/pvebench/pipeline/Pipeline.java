@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param commandTimeout how long one remote command may take
  * @param provisionTimeout how long one step of making a cloned VM may take: a clone, a
  *                       migration, a start, the wait for its guest agent
+ * @param schedule       when {@code pvebench schedule} runs it; empty: not scheduled
+ * @param compare        the baseline each run is held against when it ends; empty: none
  */
 public record Pipeline(
         Path source,
@@ -50,7 +52,8 @@ public record Pipeline(
         List<StatisticObjective> statisticObjectives,
         Duration commandTimeout,
         Duration provisionTimeout,
-        Optional<ScheduleSettings> schedule) {
+        Optional<ScheduleSettings> schedule,
+        Optional<CompareSettings> compare) {
 
     public Pipeline {
         Objects.requireNonNull(source, "source");
@@ -78,6 +81,7 @@ public record Pipeline(
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(provisionTimeout, "provisionTimeout");
         Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(compare, "compare");
         if (vmSpecs.isEmpty() || scenarios.isEmpty()) {
             throw new IllegalArgumentException("a pipeline has at least one VM spec and one scenario");
         }

@@ -19,7 +19,7 @@ public final class PipelineLoader {
 
     private static final Keys PIPELINE = Keys.allowed("name", "description", "cluster", "twin", "vmSpecs", "scenarios",
             "loads", "variants", "repetitions", "measure", "migration", "balance", "failover", "objectives", "timeouts",
-            "schedule")
+            "schedule", "compare")
             .required("name", "vmSpecs");
     private static final Keys TWIN = Keys.allowed("nodes", "pve", "timeScale", "qdevice", "bondLinks", "bondMode");
     private static final Keys MEASURE = Keys.allowed("iperf3", "ping", "warmup", "sampleEvery", "loadTolerance");
@@ -91,6 +91,7 @@ public final class PipelineLoader {
                 .flatMap(m -> migration(m, cluster.map(ClusterRef::nodeNames).orElse(List.of())));
         Optional<FailoverSettings> failover = new FailoverReader(values).read(r, cluster);
         Optional<ScheduleSettings> schedule = new ScheduleReader(values).read(r);
+        Optional<CompareSettings> compare = new CompareReader(values, file.toAbsolutePath().getParent(), home).read(r);
         ObjectivesReader.Read objectives = r.node("objectives").map(n -> new ObjectivesReader(values).read(n))
                 .orElse(ObjectivesReader.Read.NONE);
         Optional<MappingReader> timeouts = r.mapping("timeouts", TIMEOUTS);
@@ -106,7 +107,7 @@ public final class PipelineLoader {
         return Optional.of(new Pipeline(file, name, description, cluster.get(), vmSpecs, scenarios, loads,
                 variants.variants(), repetitions, measure, migration, balance, failover, objectives.everySample(),
                 objectives.statistics(),
-                commandTimeout, provisionTimeout, schedule));
+                commandTimeout, provisionTimeout, schedule, compare));
     }
 
     /**

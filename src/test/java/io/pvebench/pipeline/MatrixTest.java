@@ -96,6 +96,6 @@ class MatrixTest {
         return new Pipeline(Path.of("p.yaml"), "p", "", TwinCluster.DEFAULT, specs, scenarios, Map.of(), variants,
                 repetitions, MeasureSettings.DEFAULT, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
                 List.of(), List.of(), Duration.ofSeconds(60),
-                Pipeline.DEFAULT_PROVISION_TIMEOUT, java.util.Optional.empty());
+                Pipeline.DEFAULT_PROVISION_TIMEOUT, java.util.Optional.empty(), java.util.Optional.empty());
     }
 }
