@@ -110,6 +110,46 @@ class InvalidInputTest {
         assertThat(err).contains("Unknown option: '--frobnicate'");
     }
 
+    @Test
+    void aSharedStoreThatIsNotPostgresIsRefusedBeforeAnythingIsScheduled() throws Exception {
+        Path file = write("nightly.yaml", VALID + "schedule: {cron: \"0 0 2 * * ?\"}\n");
+
+        assertThat(pvebench("schedule", file.toString(), "--store", "jdbc:mysql://db/pvebench?password=hunter2"))
+                .isEqualTo(2);
+
+        assertThat(err).contains("--store: the shared schedule store must be a PostgreSQL database")
+                .doesNotContain("hunter2");
+        assertThat(out).doesNotContain("scheduled ");
+        assertNoStackTrace();
+    }
+
+    @Test
+    void aSharedStoreThatCannotBeReachedEndsTheSchedulerWithItsAddressNotItsPassword() throws Exception {
+        Path file = write("nightly.yaml", VALID + "schedule: {cron: \"0 0 2 * * ?\"}\n");
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int exit = new Main(Map.of("PVEBENCH_STORE_USER", "pvebench", "PVEBENCH_STORE_PASSWORD", "hunter2"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8))
+                .execute("schedule", file.toString(), "--store", "jdbc:postgresql://127.0.0.1:1/pvebench");
+        err = e.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(err).contains("cannot reach the shared schedule store at jdbc:postgresql://127.0.0.1:1/pvebench")
+                .doesNotContain("hunter2");
+        assertNoStackTrace();
+    }
+
+    @Test
+    void twoScheduledPipelinesOfOneNameAreRefused() throws Exception {
+        Path a = write("a.yaml", VALID + "schedule: {cron: \"0 0 2 * * ?\"}\n");
+        Path b = write("b.yaml", VALID + "schedule: {cron: \"0 0 3 * * ?\"}\n");
+
+        assertThat(pvebench("schedule", a.toString(), b.toString())).isEqualTo(2);
+
+        assertThat(err).contains(a + " and " + b + " are both named 'check'");
+        assertNoStackTrace();
+    }
+
     private void assertNoStackTrace() {
         assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
     }
