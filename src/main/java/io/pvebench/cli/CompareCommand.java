@@ -1,27 +1,16 @@
 package io.pvebench.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pvebench.assess.RunComparison;
-import io.pvebench.measure.Metric;
-import io.pvebench.measure.Quantities;
-import io.pvebench.measure.Sample;
-import io.pvebench.run.RunFolder;
+import io.pvebench.pipeline.CompareSettings;
+import io.pvebench.report.BaselineComparison;
+import io.pvebench.run.RunFolderReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code pvebench compare BASELINE RUN [--noise PCT] [--alpha A] [--all]}: holds a run folder's samples
@@ -38,7 +27,7 @@ final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    static final String LAST_PASSING = "last-passing";
+    static final String LAST_PASSING = CompareSettings.LAST_PASSING;
 
     @Parameters(index = "0", paramLabel = "BASELINE",
             description = "the baseline's run folder (reports/<run>), or last-passing: the newest earlier passing run"
@@ -66,122 +55,13 @@ final class CompareCommand implements Callable<Integer> {
                     + noisePercent + " and " + alpha);
         }
         if (baseline.toString().equals(LAST_PASSING)) {
-            baseline = lastPassing(run);
+            baseline = RunFolderReader.lastPassingBefore(run).orElseThrow(() -> new InvalidInputException(
+                    "no earlier passing run of pipeline '" + RunFolderReader.summary(run).path("pipeline").asText()
+                            + "' in " + run.toAbsolutePath().normalize().getParent()));
         }
-        List<RunComparison.Change> changes = RunComparison.compare(samples(baseline), samples(run),
+        BaselineComparison comparison = BaselineComparison.of(baseline, run,
                 new RunComparison.Settings(noisePercent / 100, alpha));
-        main.out.printf(Locale.ROOT, "%s against baseline %s (noise %s %%, alpha %s)%n", run.getFileName(),
-                baseline.getFileName(), Quantities.format(noisePercent, "count"), alpha);
-        List<String> changed = RunComparison.environmentChanges(environment(baseline), environment(run));
-        main.out.println(changed.isEmpty() ? "environment: as in the baseline"
-                : "environment changed since the baseline:");
-        changed.forEach(line -> main.out.println("  " + line));
-        main.out.printf(Locale.ROOT, "%-12s %-28s %-44s %14s %14s  %s%n", "verdict", "metric", "case group", "baseline",
-                "run", "why");
-        for (RunComparison.Change c : changes) {
-            if (!all && c.outcome() == RunComparison.Outcome.UNCHANGED) {
-                continue;
-            }
-            String unit = unit(c.metric());
-            main.out.printf(Locale.ROOT, "%-12s %-28s %-44s %14s %14s  %s%s%n",
-                    c.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '), c.metric(), group(c.group()),
-                    c.baseline().length == 0 ? "-" : Quantities.format(c.baselineMean(), unit),
-                    c.run().length == 0 ? "-" : Quantities.format(c.runMean(), unit), c.why(),
-                    c.effect().isPresent() ? String.format(Locale.ROOT, ", g = %.2f", c.effect().getAsDouble()) : "");
-        }
-        Map<RunComparison.Outcome, Long> counts = changes.stream()
-                .collect(Collectors.groupingBy(RunComparison.Change::outcome, Collectors.counting()));
-        main.out.println(counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                .collect(Collectors.joining(", ")));
-        main.out.flush();
-        return RunComparison.regressed(changes) ? Main.EXIT_FAIL : Main.EXIT_PASS;
-    }
-
-    private static String unit(String metric) {
-        return Metric.byId(metric).map(Metric::unit).orElse("count");
-    }
-
-    private static String group(Map<String, String> group) {
-        return group.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-    }
-
-    /**
-     * The newest run folder beside {@code run} of the same pipeline that started before it and passed
-     * (its {@code summary.json}).
-     */
-    static Path lastPassing(Path run) {
-        JsonNode self = summary(run);
-        String pipeline = self.path("pipeline").asText();
-        String start = self.path("start").asText();
-        Path parent = run.toAbsolutePath().normalize().getParent();
-        List<Path> candidates = new ArrayList<>();
-        try (Stream<Path> folders = Files.list(parent)) {
-            folders.filter(Files::isDirectory).filter(f -> Files.isRegularFile(f.resolve("summary.json")))
-                    .forEach(candidates::add);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot list " + parent + ": " + e.getMessage());
-        }
-        Path best = null;
-        String bestStart = "";
-        for (Path folder : candidates) {
-            JsonNode s = summary(folder);
-            String began = s.path("start").asText();
-            // ISO-8601 instants of one zone compare as text
-            if (s.path("pipeline").asText().equals(pipeline) && "pass".equals(s.path("verdict").asText())
-                    && began.compareTo(start) < 0 && began.compareTo(bestStart) > 0) {
-                best = folder;
-                bestStart = began;
-            }
-        }
-        if (best == null) {
-            throw new InvalidInputException("no earlier passing run of pipeline '" + pipeline + "' in " + parent);
-        }
-        return best;
-    }
-
-    private static JsonNode summary(Path folder) {
-        Path file = folder.resolve("summary.json");
-        try {
-            return RunFolder.JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** The facts preflight read ({@code summary.json}'s {@code environment}); empty when the run wrote no summary. */
-    static Map<String, String> environment(Path folder) {
-        if (!Files.isRegularFile(folder.resolve("summary.json"))) {
-            return Map.of();
-        }
-        Map<String, String> out = new java.util.TreeMap<>();
-        summary(folder).path("environment").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
-    }
-
-    /** A run folder's {@code samples.jsonl}, every line a sample. */
-    static List<Sample> samples(Path folder) {
-        Path file = folder.resolve("samples.jsonl");
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(folder + " is not a run folder: it has no samples.jsonl");
-        }
-        List<Sample> out = new ArrayList<>();
-        try {
-            int line = 0;
-            for (String text : Files.readAllLines(file)) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                try {
-                    out.add(RunFolder.JSON.readValue(text, Sample.class));
-                } catch (JsonProcessingException e) {
-                    throw new InvalidInputException(file + ":" + line + ": not a sample: " + e.getOriginalMessage());
-                }
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage());
-        }
-        return out;
+        comparison.print(main.out, all);
+        return comparison.regressed() ? Main.EXIT_FAIL : Main.EXIT_PASS;
     }
 }

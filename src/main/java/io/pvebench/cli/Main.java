@@ -2,6 +2,7 @@ package io.pvebench.cli;
 
 import io.pvebench.PvebenchException;
 import io.pvebench.pipeline.InvalidPipelineException;
+import io.pvebench.run.RunFolderException;
 import io.pvebench.pipeline.Problem;
 import java.io.PrintStream;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class Main implements Runnable {
             printProblems(invalid);
             return EXIT_INVALID;
         }
-        if (e instanceof InvalidInputException) {
+        if (e instanceof InvalidInputException || e instanceof RunFolderException) {
             err.println("pvebench: " + e.getMessage());
             return EXIT_INVALID;
         }

@@ -7,7 +7,6 @@ import java.util.Optional;
 /** Reads a pipeline's {@code compare:} into {@link CompareSettings}, every problem with its position. */
 final class CompareReader {
 
-    static final String LAST_PASSING = "last-passing";
     private static final Keys COMPARE = Keys.allowed("baseline", "noise", "alpha").required("baseline");
 
     private final Values values;
@@ -28,7 +27,7 @@ final class CompareReader {
         MappingReader c = found.get();
         int before = values.problems().count();
         Optional<String> baseline = c.text("baseline");
-        Optional<Path> folder = baseline.filter(text -> !text.equals(LAST_PASSING))
+        Optional<Path> folder = baseline.filter(text -> !text.equals(CompareSettings.LAST_PASSING))
                 .flatMap(text -> c.path("baseline", baseDir, home));
         folder.filter(f -> !Files.isRegularFile(f.resolve("samples.jsonl"))).ifPresent(f ->
                 values.problems().add(c.node("baseline").orElseThrow().position(), "'compare.baseline': " + f

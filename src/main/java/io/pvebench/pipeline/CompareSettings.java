@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public record CompareSettings(Optional<Path> baselineFolder, double noise, double alpha) {
 
+    /** How a pipeline, and {@code pvebench compare}, names the newest earlier passing run of the pipeline. */
+    public static final String LAST_PASSING = "last-passing";
     public static final double DEFAULT_NOISE = 0.05;
     public static final double DEFAULT_ALPHA = 0.05;
 
@@ -28,6 +30,6 @@ public record CompareSettings(Optional<Path> baselineFolder, double noise, doubl
 
     /** How a person names the baseline: the folder, or "last-passing". */
     public String describeBaseline() {
-        return baselineFolder.map(Path::toString).orElse(CompareReader.LAST_PASSING);
+        return baselineFolder.map(Path::toString).orElse(LAST_PASSING);
     }
 }

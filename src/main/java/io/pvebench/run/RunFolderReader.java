@@ -1,0 +1,107 @@
+package io.pvebench.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pvebench.measure.Sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads back what {@link RunFolder} and the summary wrote: a run's samples, its summary, the facts
+ * preflight read, and which earlier run of the same pipeline passed. Stateless; every failure is a
+ * {@link RunFolderException} naming the file.
+ */
+public final class RunFolderReader {
+
+    private RunFolderReader() {
+    }
+
+    /** A run folder's {@code samples.jsonl}, every line a sample. */
+    public static List<Sample> samples(Path folder) {
+        Path file = folder.resolve("samples.jsonl");
+        if (!Files.isRegularFile(file)) {
+            throw new RunFolderException(folder + " is not a run folder: it has no samples.jsonl");
+        }
+        List<Sample> out = new ArrayList<>();
+        int line = 0;
+        for (String text : lines(file)) {
+            line++;
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(RunFolder.JSON.readValue(text, Sample.class));
+            } catch (JsonProcessingException e) {
+                throw new RunFolderException(file + ":" + line + ": not a sample: " + e.getOriginalMessage());
+            }
+        }
+        return out;
+    }
+
+    /** A run folder's {@code summary.json}. */
+    public static JsonNode summary(Path folder) {
+        Path file = folder.resolve("summary.json");
+        try {
+            return RunFolder.JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new RunFolderException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The facts preflight read ({@code summary.json}'s {@code environment}); empty when the run wrote no summary. */
+    public static Map<String, String> environment(Path folder) {
+        if (!Files.isRegularFile(folder.resolve("summary.json"))) {
+            return Map.of();
+        }
+        Map<String, String> out = new TreeMap<>();
+        summary(folder).path("environment").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    /**
+     * The newest run folder beside {@code run} of the same pipeline that started before it and passed
+     * (by their {@code summary.json}); empty when there is none.
+     */
+    public static Optional<Path> lastPassingBefore(Path run) {
+        JsonNode self = summary(run);
+        String pipeline = self.path("pipeline").asText();
+        String start = self.path("start").asText();
+        Path parent = run.toAbsolutePath().normalize().getParent();
+        List<Path> candidates;
+        try (Stream<Path> folders = Files.list(parent)) {
+            candidates = folders.filter(Files::isDirectory).filter(f -> Files.isRegularFile(f.resolve("summary.json")))
+                    .toList();
+        } catch (IOException e) {
+            throw new RunFolderException("cannot list " + parent + ": " + e.getMessage());
+        }
+        Path best = null;
+        String bestStart = "";
+        for (Path folder : candidates) {
+            JsonNode s = summary(folder);
+            String began = s.path("start").asText();
+            // ISO-8601 instants of one zone compare as text
+            if (s.path("pipeline").asText().equals(pipeline) && "pass".equals(s.path("verdict").asText())
+                    && began.compareTo(start) < 0 && began.compareTo(bestStart) > 0) {
+                best = folder;
+                bestStart = began;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new RunFolderException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}
