@@ -94,6 +94,9 @@ final class RunCommand implements Callable<Integer> {
         } else if (html != null) {
             main.err.println("pvebench: HTML report skipped: " + html.problem());
         }
+        if (html != null) {
+            html.notes().forEach(note -> main.err.println("pvebench: HTML report: " + note));
+        }
         for (String failure : outcome.reportFailures()) {
             main.err.println("pvebench: results incomplete, a report could not be written: " + failure);
         }
