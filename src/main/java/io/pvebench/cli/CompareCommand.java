@@ -3,9 +3,9 @@ package io.pvebench.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pvebench.assess.RunComparison;
-import io.pvebench.measure.Metric;
 import io.pvebench.measure.Quantities;
 import io.pvebench.measure.Sample;
+import io.pvebench.report.ComparisonResults;
 import io.pvebench.run.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,8 +13,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +30,10 @@ import java.util.stream.Stream;
  * against a baseline run folder's ({@link RunComparison}) and prints, per metric and case group,
  * both means, the change, the test and the verdict; unchanged rows only with {@code --all}. BASELINE
  * {@value #LAST_PASSING} is the newest earlier run of the same pipeline beside RUN whose verdict was
- * pass. Exit 1 when anything regressed, 0 otherwise, 2 when a folder has no samples to read or no
- * such baseline exists.
+ * pass. The comparison is also written as Allure results ({@link ComparisonResults}), into
+ * {@code --allure DIR} or {@value ComparisonResults#FOLDER} in RUN. Exit 1 when anything regressed,
+ * 0 otherwise, 2 when a folder has no samples to read, no such baseline exists or DIR holds other
+ * files, 3 when the Allure results cannot be written.
  */
 @Command(name = "compare", description = "Compare a run with a baseline run: improved, unchanged or regressed, per"
         + " metric and case group; exit 1 on a regression.")
@@ -59,17 +63,27 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--all", description = "also print the rows that are unchanged")
     private boolean all;
 
+    @Option(names = "--allure", paramLabel = "DIR",
+            description = "where the comparison's Allure results go, replacing an earlier comparison's (default: "
+                    + ComparisonResults.FOLDER + " in RUN)")
+    private Path allure;
+
     @Override
     public Integer call() {
         if (!(noisePercent >= 0) || !(alpha > 0 && alpha < 1)) {
             throw new InvalidInputException("--noise must be at least 0 and --alpha between 0 and 1, got "
                     + noisePercent + " and " + alpha);
         }
+        Path allureDir = allure != null ? allure : run.resolve(ComparisonResults.FOLDER);
+        if (!ComparisonResults.writable(allureDir)) {
+            throw new InvalidInputException("--allure " + allureDir + " holds files that pvebench compare did not"
+                    + " write; name a new or empty folder");
+        }
         if (baseline.toString().equals(LAST_PASSING)) {
             baseline = lastPassing(run);
         }
-        List<RunComparison.Change> changes = RunComparison.compare(samples(baseline), samples(run),
-                new RunComparison.Settings(noisePercent / 100, alpha));
+        RunComparison.Settings settings = new RunComparison.Settings(noisePercent / 100, alpha);
+        List<RunComparison.Change> changes = RunComparison.compare(samples(baseline), samples(run), settings);
         main.out.printf(Locale.ROOT, "%s against baseline %s (noise %s %%, alpha %s)%n", run.getFileName(),
                 baseline.getFileName(), Quantities.format(noisePercent, "count"), alpha);
         List<String> changed = RunComparison.environmentChanges(environment(baseline), environment(run));
@@ -82,7 +96,7 @@ final class CompareCommand implements Callable<Integer> {
             if (!all && c.outcome() == RunComparison.Outcome.UNCHANGED) {
                 continue;
             }
-            String unit = unit(c.metric());
+            String unit = c.unit();
             main.out.printf(Locale.ROOT, "%-12s %-28s %-44s %14s %14s  %s%s%n",
                     c.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '), c.metric(), group(c.group()),
                     c.baseline().length == 0 ? "-" : Quantities.format(c.baselineMean(), unit),
@@ -94,12 +108,20 @@ final class CompareCommand implements Callable<Integer> {
         main.out.println(counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(", ")));
+        try {
+            ComparisonResults.write(allureDir, new ComparisonResults.Compared(pipeline(run),
+                    baseline.toAbsolutePath().normalize().getFileName().toString(),
+                    run.toAbsolutePath().normalize().getFileName().toString(), settings, changed, Instant.now()),
+                    changes);
+            main.out.println("allure results " + allureDir);
+        } catch (UncheckedIOException e) {
+            main.out.flush();
+            main.err.println("pvebench: cannot write the comparison's Allure results to " + allureDir + ": "
+                    + e.getCause().getMessage());
+            return Main.EXIT_BROKEN;
+        }
         main.out.flush();
         return RunComparison.regressed(changes) ? Main.EXIT_FAIL : Main.EXIT_PASS;
-    }
-
-    private static String unit(String metric) {
-        return Metric.byId(metric).map(Metric::unit).orElse("count");
     }
 
     private static String group(Map<String, String> group) {
@@ -147,6 +169,17 @@ final class CompareCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    /** The run's pipeline from its {@code summary.json}; the folder's name when it wrote none. */
+    private static String pipeline(Path run) {
+        if (Files.isRegularFile(run.resolve("summary.json"))) {
+            String name = summary(run).path("pipeline").asText();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        }
+        return run.toAbsolutePath().normalize().getFileName().toString();
     }
 
     /** The facts preflight read ({@code summary.json}'s {@code environment}); empty when the run wrote no summary. */

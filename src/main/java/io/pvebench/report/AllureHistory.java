@@ -18,8 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Allure trend history of one cluster and pipeline, kept by pvebench beside the run folders
- * ({@code <out>/.history/<cluster>/<pipeline>/}) so a report's trend charts show earlier runs even
+ * The Allure trend history of one cluster and pipeline, kept by pvebench in a history folder
+ * ({@code <history>/<cluster>/<pipeline>/}; by default {@code <out>/.history} beside the run folders) so a report's trend charts show earlier runs even
  * when their run folders or Jenkins builds are gone. Before Allure renders a run, the stored files
  * are copied into the run's {@code allure-results/history/}, where Allure 2 reads them; after, the
  * report's own {@code history/} replaces them, each file capped to the last {@link #runs} runs.
@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class AllureHistory {
 
-    /** The folder under the output folder that holds every cluster's and pipeline's history. */
+    /** The history folder's default name under the output folder. */
     public static final String FOLDER = ".history";
     /** The runs kept per file: Allure 2's own limit for trends and a test's history. */
     public static final int DEFAULT_RUNS = 20;
@@ -60,10 +60,10 @@ public final class AllureHistory {
 
     /**
      * The history of {@code pipeline} on {@code cluster} (the run's cluster name, {@code twin} for the
-     * embedded twin, as the heal journal names it) under the output folder {@code out}.
+     * embedded twin, as the heal journal names it) in the history folder {@code root}.
      */
-    public static AllureHistory of(Path out, String cluster, String pipeline, int runs) {
-        return new AllureHistory(out.resolve(FOLDER).resolve(safe(cluster)).resolve(safe(pipeline)), runs);
+    public static AllureHistory of(Path root, String cluster, String pipeline, int runs) {
+        return new AllureHistory(root.resolve(safe(cluster)).resolve(safe(pipeline)), runs);
     }
 
     /** Where the files are kept. */

@@ -20,17 +20,27 @@ import java.nio.file.Path;
 public final class AllureHtmlReport implements RunListener {
 
     private final Path runFolder;
+    private final Path historyFolder;
     private final int historyRuns;
     private volatile AllureHtml.Outcome outcome;
 
-    /** A report whose history keeps the last {@value AllureHistory#DEFAULT_RUNS} runs. */
+    /**
+     * A report whose history keeps the last {@value AllureHistory#DEFAULT_RUNS} runs in
+     * {@code .history} beside the run folder.
+     */
     public AllureHtmlReport(Path runFolder) {
-        this(runFolder, AllureHistory.DEFAULT_RUNS);
+        this(runFolder, runFolder.toAbsolutePath().getParent().resolve(AllureHistory.FOLDER),
+                AllureHistory.DEFAULT_RUNS);
     }
 
-    /** A report whose history keeps the last {@code historyRuns} runs. */
-    public AllureHtmlReport(Path runFolder, int historyRuns) {
+    /**
+     * @param runFolder     the run's folder
+     * @param historyFolder where the trend history of every cluster and pipeline is kept
+     * @param historyRuns   how many runs the history keeps
+     */
+    public AllureHtmlReport(Path runFolder, Path historyFolder, int historyRuns) {
         this.runFolder = runFolder;
+        this.historyFolder = historyFolder;
         this.historyRuns = historyRuns;
     }
 
@@ -49,8 +59,7 @@ public final class AllureHtmlReport implements RunListener {
     @Override
     public void runFinished(RunResult result) {
         RunInfo run = result.info();
-        AllureHistory history = AllureHistory.of(runFolder.toAbsolutePath().getParent(), run.cluster(),
-                run.pipeline(), historyRuns);
+        AllureHistory history = AllureHistory.of(historyFolder, run.cluster(), run.pipeline(), historyRuns);
         Path results = runFolder.resolve(AllureResults.FOLDER);
         String notKept = null;
         try {

@@ -55,7 +55,7 @@ class AllureHistoryTest {
 
     @Test
     void keepsEveryHistoryFileOfTheReportCappedToTheLastRunsNewestFirst() throws Exception {
-        AllureHistory history = AllureHistory.of(dir.resolve("reports"), "lab", "lab-check", 3);
+        AllureHistory history = AllureHistory.of(dir.resolve("reports/.history"), "lab", "lab-check", 3);
 
         List<String> kept = history.keepFrom(reportWithHistoryFolder(25));
 
@@ -72,7 +72,7 @@ class AllureHistoryTest {
 
     @Test
     void aHistoryShorterThanTheCapIsKeptWhole() throws Exception {
-        AllureHistory history = AllureHistory.of(dir.resolve("reports"), "lab", "lab-check",
+        AllureHistory history = AllureHistory.of(dir.resolve("reports/.history"), "lab", "lab-check",
                 AllureHistory.DEFAULT_RUNS);
 
         history.keepFrom(reportWithHistoryFolder(2));
@@ -89,7 +89,7 @@ class AllureHistoryTest {
         String widget = Base64.getEncoder().encodeToString("[]".getBytes(StandardCharsets.UTF_8));
         Files.writeString(report.resolve("index.html"), "<script>d('widgets/history-trend.json','" + widget
                 + "')\nd('history/history-trend.json','" + trend + "')</script>");
-        AllureHistory history = AllureHistory.of(dir.resolve("reports"), "twin", "demo", 2);
+        AllureHistory history = AllureHistory.of(dir.resolve("reports/.history"), "twin", "demo", 2);
 
         assertThat(history.keepFrom(report)).containsExactly("history-trend.json");
         assertThat(stored(history, "history-trend.json").findValuesAsText("buildOrder")).containsExactly("4", "3");
@@ -97,7 +97,7 @@ class AllureHistoryTest {
 
     @Test
     void copiesTheStoredFilesWhereAllureReadsThemAndKeepsClustersAndPipelinesApart() throws Exception {
-        Path out = dir.resolve("reports");
+        Path out = dir.resolve("reports/.history");
         AllureHistory lab = AllureHistory.of(out, "lab", "lab-check", 20);
         lab.keepFrom(reportWithHistoryFolder(2));
         Path results = dir.resolve("run/allure-results");
@@ -105,12 +105,12 @@ class AllureHistoryTest {
         lab.copyInto(results);
         AllureHistory.of(out, "other/cluster", "lab-check", 20).copyInto(dir.resolve("elsewhere"));
 
-        assertThat(lab.folder()).isEqualTo(out.resolve(".history/lab/lab-check"));
+        assertThat(lab.folder()).isEqualTo(out.resolve("lab/lab-check"));
         for (String name : AllureHistory.FILES) {
             assertThat(results.resolve("history").resolve(name)).hasSameBinaryContentAs(lab.folder().resolve(name));
         }
         assertThat(AllureHistory.of(out, "other/cluster", "lab-check", 20).folder())
-                .isEqualTo(out.resolve(".history/other_cluster/lab-check"));
+                .isEqualTo(out.resolve("other_cluster/lab-check"));
         assertThat(dir.resolve("elsewhere")).doesNotExist();
         assertThat(AllureHistory.of(out, "lab", "other", 20).nextBuildOrder()).isEqualTo(1);
     }
