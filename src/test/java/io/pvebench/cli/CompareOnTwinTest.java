@@ -126,6 +126,18 @@ class CompareOnTwinTest {
     }
 
     @Test
+    void anAllureFolderHoldingOtherFilesIsInvalidInput() throws Exception {
+        Path other = Files.createDirectories(dir.resolve("allure-results"));
+        Files.writeString(other.resolve("abc-result.json"), "{}");
+
+        Printed p = compare(dir, dir, "--allure", other.toString());
+
+        assertThat(p.exit()).isEqualTo(2);
+        assertThat(p.out()).contains("--allure " + other + " holds files that pvebench compare did not write");
+        assertThat(other.resolve("abc-result.json")).hasContent("{}");
+    }
+
+    @Test
     void aFolderWithoutSamplesIsInvalidInput() {
         Printed p = compare(dir, dir);
 
