@@ -32,10 +32,7 @@ class TrendHistoryOnTwinTest {
     @TempDir
     Path dir;
 
-    @Test
-    void eachReportsTrendCountsTheEarlierRunsEvenAfterARunFolderIsDeleted() throws Exception {
-        RequiredTools.require(AllureHtml.locate(), "Allure commandline not found (build with 'mvn package', which"
-                + " unpacks it into target/allure-cli, or set PVEBENCH_ALLURE_HOME)");
+    private Path pipeline() throws Exception {
         Path pipeline = dir.resolve("trend.yaml");
         Files.writeString(pipeline, """
                 name: trend
@@ -51,6 +48,18 @@ class TrendHistoryOnTwinTest {
                 objectives:
                   throughput: {min: 9 Gbit/s}
                 """);
+        return pipeline;
+    }
+
+    private static void requireAllure() {
+        RequiredTools.require(AllureHtml.locate(), "Allure commandline not found (build with 'mvn package', which"
+                + " unpacks it into target/allure-cli, or set PVEBENCH_ALLURE_HOME)");
+    }
+
+    @Test
+    void eachReportsTrendCountsTheEarlierRunsEvenAfterARunFolderIsDeleted() throws Exception {
+        requireAllure();
+        Path pipeline = pipeline();
         Path out = dir.resolve("reports");
 
         Path first = run(pipeline, out, 1);
@@ -71,11 +80,38 @@ class TrendHistoryOnTwinTest {
                 .resolve("history-trend.json").toFile())).hasSize(3);
     }
 
-    private static Path run(Path pipeline, Path out, long seed) throws Exception {
+    @Test
+    void theHistoryIsKeptWhereHistorySays() throws Exception {
+        requireAllure();
+        Path out = dir.resolve("reports");
+        Path history = dir.resolve("kept/history");
+
+        run(pipeline(), out, 1, "--history", history.toString());
+
+        assertThat(RunFolder.JSON.readTree(history.resolve("twin/trend/history-trend.json").toFile())).hasSize(1);
+        assertThat(out.resolve(AllureHistory.FOLDER)).doesNotExist();
+    }
+
+    @Test
+    void aHistoryThatIsAFileIsInvalidInput() throws Exception {
+        Path file = Files.writeString(dir.resolve("history"), "not a folder");
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream console = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        int exit = new Main(Map.of(), console, console)
-                .execute("run", pipeline.toString(), "--out", out.toString(), "--seed", String.valueOf(seed));
+
+        int exit = new Main(Map.of(), console, console).execute("run", pipeline().toString(), "--out",
+                dir.resolve("reports").toString(), "--history", file.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("--history " + file + " is a file, not a folder")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("reports")).doesNotExist();
+    }
+
+    private static Path run(Path pipeline, Path out, long seed, String... options) throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream console = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        int exit = new Main(Map.of(), console, console).execute(Stream.concat(Stream.of("run", pipeline.toString(),
+                "--out", out.toString(), "--seed", String.valueOf(seed)), Stream.of(options)).toArray(String[]::new));
         String printed = buffer.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(printed).isZero();
         assertThat(printed).contains("report     ").doesNotContain("HTML report:");
