@@ -75,7 +75,8 @@ public final class AllureHtmlReport implements RunListener {
                     + e.getMessage();
         }
         AllureHtml.Outcome rendered = AllureHtml.generate(runFolder);
-        if (rendered.generated()) {
+        // a history that could not be read is not overwritten with this run's alone
+        if (rendered.generated() && notKept == null) {
             try {
                 history.keepFrom(rendered.report().getParent());
             } catch (IOException e) {
