@@ -57,6 +57,11 @@ public final class RunComparison {
         public double runMean() {
             return mean(run);
         }
+
+        /** The metric's base unit, {@code count} for a metric pvebench does not know. */
+        public String unit() {
+            return Metric.byId(metric).map(Metric::unit).orElse("count");
+        }
     }
 
     /**

@@ -3,13 +3,16 @@ package io.pvebench.cli;
 import io.pvebench.assess.RunComparison;
 import io.pvebench.pipeline.CompareSettings;
 import io.pvebench.report.BaselineComparison;
+import io.pvebench.report.ComparisonResults;
 import io.pvebench.run.RunFolderReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
@@ -17,8 +20,10 @@ import java.util.concurrent.Callable;
  * against a baseline run folder's ({@link RunComparison}) and prints, per metric and case group,
  * both means, the change, the test and the verdict; unchanged rows only with {@code --all}. BASELINE
  * {@value #LAST_PASSING} is the newest earlier run of the same pipeline beside RUN whose verdict was
- * pass. Exit 1 when anything regressed, 0 otherwise, 2 when a folder has no samples to read or no
- * such baseline exists.
+ * pass. The comparison is also written as Allure results ({@link ComparisonResults}), into
+ * {@code --allure DIR} or {@value ComparisonResults#FOLDER} in RUN. Exit 1 when anything regressed,
+ * 0 otherwise, 2 when a folder has no samples to read, no such baseline exists or DIR holds other
+ * files, 3 when the Allure results cannot be written.
  */
 @Command(name = "compare", description = "Compare a run with a baseline run: improved, unchanged or regressed, per"
         + " metric and case group; exit 1 on a regression.")
@@ -48,11 +53,21 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--all", description = "also print the rows that are unchanged")
     private boolean all;
 
+    @Option(names = "--allure", paramLabel = "DIR",
+            description = "where the comparison's Allure results go, replacing an earlier comparison's (default: "
+                    + ComparisonResults.FOLDER + " in RUN)")
+    private Path allure;
+
     @Override
     public Integer call() {
         if (!(noisePercent >= 0) || !(alpha > 0 && alpha < 1)) {
             throw new InvalidInputException("--noise must be at least 0 and --alpha between 0 and 1, got "
                     + noisePercent + " and " + alpha);
+        }
+        Path allureDir = allure != null ? allure : run.resolve(ComparisonResults.FOLDER);
+        if (!ComparisonResults.writable(allureDir)) {
+            throw new InvalidInputException("--allure " + allureDir + " holds files that pvebench compare did not"
+                    + " write; name a new or empty folder");
         }
         if (baseline.toString().equals(LAST_PASSING)) {
             baseline = RunFolderReader.lastPassingBefore(run).orElseThrow(() -> new InvalidInputException(
@@ -62,6 +77,17 @@ final class CompareCommand implements Callable<Integer> {
         BaselineComparison comparison = BaselineComparison.of(baseline, run,
                 new RunComparison.Settings(noisePercent / 100, alpha));
         comparison.print(main.out, all);
+        try {
+            ComparisonResults.write(allureDir, ComparisonResults.Compared.of(comparison, Instant.now()),
+                    comparison.changes());
+            main.out.println("allure results " + allureDir);
+        } catch (UncheckedIOException e) {
+            main.out.flush();
+            main.err.println("pvebench: cannot write the comparison's Allure results to " + allureDir + ": "
+                    + e.getCause().getMessage());
+            return Main.EXIT_BROKEN;
+        }
+        main.out.flush();
         return comparison.regressed() ? Main.EXIT_FAIL : Main.EXIT_PASS;
     }
 }

@@ -10,6 +10,7 @@ import io.pvebench.proxmox.ClusterPort;
 import io.pvebench.proxmox.ProxmoxException;
 import io.pvebench.proxmox.PveCliClusterPort;
 import io.pvebench.proxmox.PveCliFaultPort;
+import io.pvebench.report.AllureHistory;
 import io.pvebench.report.AllureHtml;
 import io.pvebench.report.AllureHtmlReport;
 import io.pvebench.report.AllureResults;
@@ -61,14 +62,26 @@ public final class PipelineRunner {
      * @param html           whether to render the Allure HTML report at the end
      * @param clock          the time every record is stamped with
      * @param stop           lets a signal handler stop the run early
+     * @param historyFolder  where the HTML report's trend history of every cluster and pipeline is
+     *                       kept ({@link AllureHistory}); {@code .history} in the output folder when null
      */
     public record Options(Path outputFolder, long seed, Path routesDir, Map<String, String> environment,
                           PrintStream console, List<RunListener> extraListeners, boolean html, Clock clock,
-                          StopSignal stop) {
+                          StopSignal stop, Path historyFolder) {
 
         public Options {
             environment = Map.copyOf(environment);
             extraListeners = List.copyOf(extraListeners);
+            if (historyFolder == null) {
+                historyFolder = outputFolder.resolve(AllureHistory.FOLDER);
+            }
+        }
+
+        /** Options whose trend history is kept in {@code .history} in the output folder. */
+        public Options(Path outputFolder, long seed, Path routesDir, Map<String, String> environment,
+                       PrintStream console, List<RunListener> extraListeners, boolean html, Clock clock,
+                       StopSignal stop) {
+            this(outputFolder, seed, routesDir, environment, console, extraListeners, html, clock, stop, null);
         }
 
         /** The usual options: no HTML, the system clock, a stop signal nobody triggers. */
@@ -119,7 +132,8 @@ public final class PipelineRunner {
             List<RunListener> listeners = new ArrayList<>(List.of(
                     new SummaryJson(folder), new AllureResults(folder), new JunitXml(folder),
                     new ConsoleReport(options.console(), clock), new MatrixSummary(folder, options.console())));
-            AllureHtmlReport html = options.html() ? new AllureHtmlReport(folder.root()) : null;
+            AllureHtmlReport html = options.html()
+                    ? new AllureHtmlReport(folder.root(), options.historyFolder(), AllureHistory.DEFAULT_RUNS) : null;
             if (html != null) {
                 listeners.add(html);
             }

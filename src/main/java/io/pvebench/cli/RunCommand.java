@@ -43,6 +43,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-html", description = "skip rendering the Allure HTML report")
     private boolean noHtml;
 
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "where the HTML report's trend history is kept, per cluster and pipeline (default:"
+                    + " .history in the --out folder)")
+    private Path history;
+
     @Option(names = "--plan", description = "print the cases in the order they would run, and exit")
     private boolean plan;
 
@@ -57,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new InvalidInputException("--out " + out + " is a file, not a folder");
+        }
+        if (history != null && Files.exists(history) && !Files.isDirectory(history)) {
+            throw new InvalidInputException("--history " + history + " is a file, not a folder");
         }
         if (routes != null && !Files.isDirectory(routes)) {
             throw new InvalidInputException("--routes " + routes + ": no such folder");
@@ -82,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         PipelineRunner.Outcome outcome;
         try {
             outcome = PipelineRunner.run(pipeline, new PipelineRunner.Options(out, runSeed, routesDir,
-                    main.environment, main.out, List.of(), !noHtml, Clock.systemUTC(), stop));
+                    main.environment, main.out, List.of(), !noHtml, Clock.systemUTC(), stop, history));
         } finally {
             removeHook(onSignal);
         }
@@ -93,6 +101,9 @@ final class RunCommand implements Callable<Integer> {
             main.out.println("report     " + html.report());
         } else if (html != null) {
             main.err.println("pvebench: HTML report skipped: " + html.problem());
+        }
+        if (html != null) {
+            html.notes().forEach(note -> main.err.println("pvebench: HTML report: " + note));
         }
         for (String failure : outcome.reportFailures()) {
             main.err.println("pvebench: results incomplete, a report could not be written: " + failure);

@@ -27,11 +27,32 @@ public final class AllureHtml {
     private AllureHtml() {
     }
 
-    /** Where the commandline was looked for and what was found. */
-    public record Outcome(Path report, String problem) {
+    /**
+     * What rendering did.
+     *
+     * @param report  the report's {@code index.html}; null when it was not rendered
+     * @param problem why it was not rendered; null when it was
+     * @param notes   what went wrong beside it without stopping it (e.g. the trend history not kept)
+     */
+    public record Outcome(Path report, String problem, List<String> notes) {
+
+        public Outcome {
+            notes = List.copyOf(notes);
+        }
+
+        public Outcome(Path report, String problem) {
+            this(report, problem, List.of());
+        }
 
         public boolean generated() {
             return problem == null;
+        }
+
+        /** This outcome with one more note. */
+        public Outcome withNote(String note) {
+            List<String> more = new ArrayList<>(notes);
+            more.add(note);
+            return new Outcome(report, problem, more);
         }
     }
 
@@ -67,7 +88,8 @@ public final class AllureHtml {
         }
     }
 
-    static Optional<Path> locate() {
+    /** Allure's commandline, where {@link #generate} would find it. */
+    public static Optional<Path> locate() {
         List<Path> homes = new ArrayList<>();
         Optional.ofNullable(System.getenv("PVEBENCH_ALLURE_HOME")).map(Path::of).ifPresent(homes::add);
         Optional.ofNullable(System.getProperty("pvebench.allure.home")).map(Path::of).ifPresent(homes::add);

@@ -69,10 +69,24 @@ public final class AllureResults implements RunListener {
     @Override
     public void runStarted(RunInfo run) {
         this.info = run;
-        try (InputStream categories = getClass().getResourceAsStream("allure-categories.json")) {
-            Files.createDirectories(resultsDir());
-            Files.copy(categories, resultsDir().resolve("categories.json"),
+        writeCategories(resultsDir(), "allure-categories.json");
+    }
+
+    /** Writes {@code categories.json} into {@code resultsDir} from the resource {@code resource} beside this class. */
+    static void writeCategories(Path resultsDir, String resource) {
+        try (InputStream categories = AllureResults.class.getResourceAsStream(resource)) {
+            Files.createDirectories(resultsDir);
+            Files.copy(categories, resultsDir.resolve("categories.json"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code environment.properties}, the facts Allure shows as the report's environment. */
+    static void writeEnvironment(Path resultsDir, Properties env, String comment) {
+        try (var out = Files.newBufferedWriter(resultsDir.resolve("environment.properties"))) {
+            env.store(out, comment);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,11 +143,7 @@ public final class AllureResults implements RunListener {
         env.setProperty("cluster", info.cluster());
         env.setProperty("seed", String.valueOf(info.seed()));
         env.putAll(facts);
-        try (var out = Files.newBufferedWriter(resultsDir().resolve("environment.properties"))) {
-            env.store(out, "cluster facts read in preflight");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        writeEnvironment(resultsDir(), env, "cluster facts read in preflight");
     }
 
     private Path resultsDir() {
@@ -343,7 +353,7 @@ public final class AllureResults implements RunListener {
         };
     }
 
-    private static Label label(String name, String value) {
+    static Label label(String name, String value) {
         return new Label().setName(name).setValue(value);
     }
 }

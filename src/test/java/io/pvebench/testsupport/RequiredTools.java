@@ -23,11 +23,15 @@ public final class RequiredTools {
 
     /** The absolute path of {@code name}, or the test is skipped (or failed under CI). */
     public static Path require(String name, String debianPackage) {
-        Optional<Path> found = find(name);
+        return require(find(name), name + " not found (Debian package " + debianPackage + "); install it to run"
+                + " this test");
+    }
+
+    /** What was {@code found}, or the test is skipped (or failed under CI) for {@code reason}. */
+    public static Path require(Optional<Path> found, String reason) {
         if (found.isPresent()) {
             return found.get();
         }
-        String reason = name + " not found (Debian package " + debianPackage + "); install it to run this test";
         if (required()) {
             fail(reason + " — PVEBENCH_REQUIRE_TOOLS=1 makes a missing tool a failure");
         }
