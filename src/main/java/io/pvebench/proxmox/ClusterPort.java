@@ -73,6 +73,18 @@ public interface ClusterPort {
     /** {@code ip -j -d link} on a node: every network device with its MTU, master, kind and bond mode. */
     List<IpLink> links(String node);
 
+    /** {@code pveversion -v} on a node: every Proxmox-related package with its installed version, as listed. */
+    java.util.Map<String, String> packages(String node);
+
+    /** {@code uname -r} on a node: the running kernel. */
+    String kernel(String node);
+
+    /** {@code corosync-cfgtool -s} on a node: its corosync links, their local addresses and the peers' states. */
+    CorosyncStatus corosync(String node);
+
+    /** {@code pvesm status} on a node: every storage it sees, with type, status and size. */
+    List<StorageStatus> storages(String node);
+
     /**
      * {@code ip link set dev DEVICE mtu MTU} on a node, live. Refused values come back as
      * a {@link ProxmoxException} with iproute2's message (above the device's maximum, no
