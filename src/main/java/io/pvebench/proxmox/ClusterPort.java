@@ -73,6 +73,14 @@ public interface ClusterPort {
     /** {@code ip -j -d link} on a node: every network device with its MTU, master, kind and bond mode. */
     List<IpLink> links(String node);
 
+    /**
+     * {@code /proc/net/bonding/BOND} on a node: the bond's mode, hash policy, LACP rate, MII interval and
+     * each slave's speed.
+     *
+     * @param bond a Linux interface name, at most 15 characters of {@code [A-Za-z0-9_.-]}
+     */
+    BondStatus bond(String node, String bond);
+
     /** {@code pveversion -v} on a node: every Proxmox-related package with its installed version, as listed. */
     java.util.Map<String, String> packages(String node);
 

@@ -23,13 +23,15 @@ import java.util.regex.Pattern;
  * @param packages {@code pveversion -v}, or null
  * @param kernel   {@code uname -r}, or null
  * @param links    {@code ip -j -d link}, or null
+ * @param bonds    {@code /proc/net/bonding/<bond>} of each bond in {@code links} that could be read, by name
  * @param corosync {@code corosync-cfgtool -s}, or null
  * @param storages {@code pvesm status}, or null
  * @param unknown  fact ({@link #PACKAGES}, {@link #KERNEL}, {@link #LINKS}, {@link #COROSYNC},
- *                 {@link #STORAGE}) to why it is unknown
+ *                 {@link #STORAGE}, {@code bond.<name>}) to why it is unknown
  */
 public record NodeFingerprint(String node, Map<String, String> packages, String kernel, List<IpLink> links,
-                              CorosyncStatus corosync, List<StorageStatus> storages, Map<String, String> unknown) {
+                              Map<String, BondStatus> bonds, CorosyncStatus corosync, List<StorageStatus> storages,
+                              Map<String, String> unknown) {
 
     public static final String PACKAGES = "packages";
     public static final String KERNEL = "kernel";
@@ -55,6 +57,7 @@ public record NodeFingerprint(String node, Map<String, String> packages, String 
         Objects.requireNonNull(node, "node");
         packages = packages == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(packages));
         links = links == null ? null : List.copyOf(links);
+        bonds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bonds == null ? Map.of() : bonds));
         storages = storages == null ? null : List.copyOf(storages);
         unknown = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unknown));
     }
@@ -63,7 +66,9 @@ public record NodeFingerprint(String node, Map<String, String> packages, String 
      * The facts as flat keys, node first: {@code pve1.pkg.qemu-server=9.2.6}, {@code pve1.packages=62 packages,
      * sha256 1a2b3c4d5e6f} (any package's change changes it), {@code pve1.nic.vmbr0.mtu=9000},
      * {@code pve1.nic.eno1.master=bond0}, {@code pve1.bond.bond0.mode=802.3ad},
-     * {@code pve1.bond.bond0.slaves=eno1,eno2}, {@code corosync.link0.pve1=10.0.0.1},
+     * {@code pve1.bond.bond0.slaves=eno1,eno2}, from {@code /proc/net/bonding}
+     * {@code pve1.bond.bond0.xmit_hash_policy=layer3+4}, {@code .lacp_rate=fast}, {@code .miimon=100 ms} and
+     * {@code pve1.nic.eno1.speed=10000 Mbps}, {@code corosync.link0.pve1=10.0.0.1},
      * {@code corosync.transport=knet}, {@code storage.local-lvm.type=lvmthin},
      * {@code pve1.storage.local-lvm.status=active}; a fact the node did not give reads
      * {@code pve1.nic=unknown}. Only the host's own devices count, not those of the VMs running on it;
@@ -98,6 +103,14 @@ public record NodeFingerprint(String node, Map<String, String> packages, String 
                     out.put(p + "bond." + bond.name() + ".mode", bond.bondMode() == null ? UNKNOWN : bond.bondMode());
                     out.put(p + "bond." + bond.name() + ".slaves", String.join(",", links.stream()
                             .filter(l -> bond.name().equals(l.master())).map(IpLink::name).sorted().toList()));
+                    BondStatus status = bonds.get(bond.name());
+                    if (status == null) {
+                        out.put(p + "bond." + bond.name() + ".details", UNKNOWN);
+                    } else {
+                        bondDetails(p + "bond." + bond.name(), status, out);
+                        status.slaves().stream().filter(sl -> sl.speed() != null)
+                                .forEach(sl -> out.put(p + "nic." + sl.name() + ".speed", sl.speed()));
+                    }
                 }
             }
         }
@@ -128,6 +141,18 @@ public record NodeFingerprint(String node, Map<String, String> packages, String 
         Map<String, String> out = new LinkedHashMap<>();
         nodes.forEach(n -> n.environment().forEach(out::putIfAbsent));
         return out;
+    }
+
+    private static void bondDetails(String key, BondStatus status, Map<String, String> out) {
+        if (status.hashPolicy() != null) {
+            out.put(key + ".xmit_hash_policy", status.hashPolicy());
+        }
+        if (status.lacpRate() != null) {
+            out.put(key + ".lacp_rate", status.lacpRate());
+        }
+        if (status.miimonMs() != null) {
+            out.put(key + ".miimon", status.miimonMs() + " ms");
+        }
     }
 
     private static boolean hostDevice(IpLink link) {

@@ -150,6 +150,12 @@ public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPo
     }
 
     @Override
+    public BondStatus bond(String node, String bond) {
+        return BondStatus.parse(checked(run(node, ShellQuote.command("cat", "/proc/net/bonding/" + device(bond))))
+                .stdout());
+    }
+
+    @Override
     public Map<String, String> packages(String node) {
         return PvePackages.parse(checked(run(node, "pveversion -v")).stdout());
     }
@@ -208,7 +214,8 @@ public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPo
     }
 
     private static String device(String name) {
-        if (name == null || !DEVICE.matcher(name).matches()) {
+        // the kernel's dev_valid_name refuses "." and "..", which would also name directories in a path
+        if (name == null || !DEVICE.matcher(name).matches() || name.matches("\\.+")) {
             throw new IllegalArgumentException("not a network device name: " + name);
         }
         return name;

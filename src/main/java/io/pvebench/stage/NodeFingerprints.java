@@ -1,5 +1,7 @@
 package io.pvebench.stage;
 
+import io.pvebench.measure.IpLink;
+import io.pvebench.proxmox.BondStatus;
 import io.pvebench.proxmox.ClusterPort;
 import io.pvebench.proxmox.NodeFingerprint;
 
@@ -11,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * Reads each node's fingerprint for preflight ({@code pveversion -v}, {@code uname -r},
- * {@code ip -j -d link}, {@code corosync-cfgtool -s}, {@code pvesm status}, through the cluster port,
+ * {@code ip -j -d link}, {@code /proc/net/bonding/<bond>} of each bond it lists,
+ * {@code corosync-cfgtool -s}, {@code pvesm status}, through the cluster port,
  * so the recording shell files every raw output under {@code raw/run/}), writes them to
  * {@code fingerprint.json} and gives the flat facts for the run's environment, which
  * {@code pvebench compare} lists beside the metrics. A command a node does not answer, or answers in
@@ -38,10 +41,21 @@ final class NodeFingerprints {
 
     private static NodeFingerprint read(RunContext run, ClusterPort cluster, String node) {
         Map<String, String> unknown = new LinkedHashMap<>();
-        return new NodeFingerprint(node,
-                fact(run, node, NodeFingerprint.PACKAGES, "pveversion -v", cluster::packages, unknown),
-                fact(run, node, NodeFingerprint.KERNEL, "uname -r", cluster::kernel, unknown),
-                fact(run, node, NodeFingerprint.LINKS, "ip -j -d link", cluster::links, unknown),
+        Map<String, String> packages = fact(run, node, NodeFingerprint.PACKAGES, "pveversion -v", cluster::packages,
+                unknown);
+        String kernel = fact(run, node, NodeFingerprint.KERNEL, "uname -r", cluster::kernel, unknown);
+        List<IpLink> links = fact(run, node, NodeFingerprint.LINKS, "ip -j -d link", cluster::links, unknown);
+        Map<String, BondStatus> bonds = new LinkedHashMap<>();
+        for (IpLink bond : links == null ? List.<IpLink>of() : links) {
+            if (bond.isBond()) {
+                BondStatus status = fact(run, node, "bond." + bond.name(), "cat /proc/net/bonding/" + bond.name(),
+                        n -> cluster.bond(n, bond.name()), unknown);
+                if (status != null) {
+                    bonds.put(bond.name(), status);
+                }
+            }
+        }
+        return new NodeFingerprint(node, packages, kernel, links, bonds,
                 fact(run, node, NodeFingerprint.COROSYNC, "corosync-cfgtool -s", cluster::corosync, unknown),
                 fact(run, node, NodeFingerprint.STORAGE, "pvesm status", cluster::storages, unknown),
                 unknown);

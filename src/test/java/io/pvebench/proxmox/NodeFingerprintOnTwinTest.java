@@ -21,7 +21,8 @@ class NodeFingerprintOnTwinTest {
             ClusterPort cluster = twin.cluster();
 
             NodeFingerprint pve1 = new NodeFingerprint("pve1", cluster.packages("pve1"), cluster.kernel("pve1"),
-                    cluster.links("pve1"), cluster.corosync("pve1"), cluster.storages("pve1"), Map.of());
+                    cluster.links("pve1"), Map.of("bond0", cluster.bond("pve1", "bond0")), cluster.corosync("pve1"),
+                    cluster.storages("pve1"), Map.of());
 
             assertThat(pve1.packages()).containsEntry("pve-manager", "9.2.11").containsEntry("qemu-server", "9.2.6");
             assertThat(pve1.kernel()).isEqualTo(cluster.version("pve1").kernel()).isEqualTo("7.0.4-2-pve");
@@ -36,10 +37,50 @@ class NodeFingerprintOnTwinTest {
                     .containsEntry("pve1.bond.bond0.mode", "802.3ad")
                     .containsEntry("pve1.bond.bond0.slaves", "eno1,eno2")
                     .containsEntry("pve1.nic.bond0.master", "vmbr0")
+                    .containsEntry("pve1.bond.bond0.xmit_hash_policy", "layer2")
+                    .containsEntry("pve1.bond.bond0.lacp_rate", "slow")
+                    .containsEntry("pve1.nic.eno1.speed", "10000 Mbps")
                     .containsEntry("corosync.link0.pve1", "10.0.99.11")
                     .containsEntry("storage.local-lvm.type", "lvmthin")
                     .containsEntry("pve1.pkg.pve-qemu-kvm", "11.0.0-1");
             assertThat(pve1.environment().keySet()).noneMatch(k -> k.contains(".tap") || k.contains(".fw"));
+        }
+    }
+
+    @Test
+    void aBondsProcFileHasTheRealLayoutAndFollowsItsSlavesAndMode() throws java.io.IOException {
+        String real;
+        try (var in = getClass().getResourceAsStream("/outputs/proc/bonding/802.3ad-2x10g-centos7.txt")) {
+            real = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (TwinShell twin = new TwinShell("8.4", 3, 20, SimHardware.DEFAULT.withBond(2, "802.3ad"))) {
+            twin.run("pve2", "ip link set dev eno2 down");
+            String lacp = twin.run("pve2", "cat /proc/net/bonding/bond0").stdout();
+
+            // every line the real file has, but those of its older driver, the twin has too, in the same order
+            List<String> keys = lacp.lines().map(l -> l.replaceFirst(":.*", "").strip()).distinct().toList();
+            List<String> realKeys = real.lines().map(l -> l.replaceFirst(":.*", "").strip()).distinct()
+                    .filter(keys::contains).toList();
+            assertThat(realKeys).hasSizeGreaterThan(30);
+            assertThat(keys).containsSubsequence(realKeys);
+            assertThat(lacp).startsWith("Ethernet Channel Bonding Driver: v6.8.12-17-pve\n\n"
+                    + "Bonding Mode: IEEE 802.3ad Dynamic link aggregation\nTransmit Hash Policy: layer2 (0)\n")
+                    .contains("\tNumber of ports: 1\n");
+            assertThat(twin.cluster().bond("pve2", "bond0").slaves()).containsExactly(
+                    new BondStatus.Slave("eno1", "up", "10000 Mbps"), new BondStatus.Slave("eno2", "down", "Unknown"));
+            assertThat(twin.run("pve2", "cat /proc/net/bonding/vmbr0").stderr())
+                    .isEqualTo("cat: /proc/net/bonding/vmbr0: No such file or directory\n");
+            assertThatThrownBy(() -> twin.cluster().bond("pve2", "..")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> twin.cluster().bond("pve2", "bond0;reboot"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        try (TwinShell twin = new TwinShell("9.2", 3, 20, SimHardware.DEFAULT.withBond(2, "active-backup"))) {
+            BondStatus backup = twin.cluster().bond("pve1", "bond0");
+
+            assertThat(backup.mode()).isEqualTo("active-backup");
+            assertThat(backup.hashPolicy()).isNull();
+            assertThat(twin.run("pve1", "cat /proc/net/bonding/bond0").stdout())
+                    .contains("Primary Slave: None\nCurrently Active Slave: eno1\nMII Status: up\n");
         }
     }
 

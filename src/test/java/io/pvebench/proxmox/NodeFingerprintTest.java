@@ -24,6 +24,28 @@ class NodeFingerprintTest {
         }
     }
 
+    private static String procBonding(String name) {
+        try (InputStream in = NodeFingerprintTest.class.getResourceAsStream("/outputs/proc/bonding/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void procNetBondingGivesModeHashPolicyLacpRateMiimonAndEachSlavesSpeed() {
+        BondStatus lacp = BondStatus.parse(procBonding("802.3ad-2x10g-centos7.txt"));
+        BondStatus backup = BondStatus.parse(procBonding("active-backup-kernel-6.8.txt"));
+
+        assertThat(lacp).isEqualTo(new BondStatus("802.3ad", "layer2", "slow", 100, List.of(
+                new BondStatus.Slave("ens1f0", "up", "10000 Mbps"), new BondStatus.Slave("ens1f1", "up", "10000 Mbps"))));
+        assertThat(backup).isEqualTo(new BondStatus("active-backup", null, null, 100, List.of(
+                new BondStatus.Slave("enp0s8", "up", "1000 Mbps"), new BondStatus.Slave("enp0s9", "up", "1000 Mbps"))));
+        assertThat(BondStatus.driverModeName("802.3ad")).isEqualTo("IEEE 802.3ad Dynamic link aggregation");
+        assertThatThrownBy(() -> BondStatus.parse("cat: /proc/net/bonding/bond9: No such file or directory\n"))
+                .isInstanceOf(ProxmoxException.class).hasMessageContaining("no 'Bonding Mode:' line");
+    }
+
     @Test
     void pveversionVerboseGivesEveryPackageWithoutTheRunningSuffix() {
         Map<String, String> packages = PvePackages.parse(ProxmoxOutput.read("pveversion/v-9.0.5-first-lines.txt"));
@@ -81,7 +103,7 @@ class NodeFingerprintTest {
         List<IpLink> links = IpLinkJson.parse(captured("node-link-details.json"));
         NodeFingerprint pve1 = new NodeFingerprint("pve1",
                 PvePackages.parse(ProxmoxOutput.read("pveversion/v-9.0.5-first-lines.txt")), "6.14.8-2-pve", links,
-                CorosyncStatus.parse(ProxmoxOutput.read("corosync-cfgtool/knet-2node-tabs.txt")),
+                Map.of(), CorosyncStatus.parse(ProxmoxOutput.read("corosync-cfgtool/knet-2node-tabs.txt")),
                 StorageStatus.parseAll(ProxmoxOutput.read("pvesm-status/pve9.2-kib-nfs.txt")), Map.of());
 
         Map<String, String> facts = pve1.environment();
@@ -106,19 +128,29 @@ class NodeFingerprintTest {
                 new IpLink("eno2", 9000, 9710, "bond0", "UP", List.of("UP", "SLAVE"), null, null),
                 new IpLink("bond0", 9000, 65535, "vmbr0", "UP", List.of("UP", "MASTER"), "bond", "802.3ad"),
                 new IpLink("vmbr0", 9000, 65535, null, "UP", List.of("UP"), "bridge", null));
+        BondStatus bond0 = new BondStatus("802.3ad", "layer3+4", "fast", 100, List.of(
+                new BondStatus.Slave("eno1", "up", "10000 Mbps"), new BondStatus.Slave("eno2", "down", "Unknown")));
         NodeFingerprint a = new NodeFingerprint("pve2", Map.of("pve-manager", "9.2.11", "criu", "4.1.1-1"), null,
-                links, null, null, Map.of("kernel", "timeout", "corosync", "exit 1", "storage", "exit 2"));
+                links, Map.of("bond0", bond0), null, null,
+                Map.of("kernel", "timeout", "corosync", "exit 1", "storage", "exit 2"));
         NodeFingerprint b = new NodeFingerprint("pve2", Map.of("pve-manager", "9.2.11", "criu", "4.1.1-2"), null,
-                links, null, null, Map.of());
+                links, Map.of(), null, null, Map.of("bond.bond0", "exit 1"));
 
         assertThat(a.environment()).containsEntry("pve2.bond.bond0.mode", "802.3ad")
                 .containsEntry("pve2.bond.bond0.slaves", "eno1,eno2")
                 .containsEntry("pve2.nic.bond0.master", "vmbr0")
+                .containsEntry("pve2.bond.bond0.xmit_hash_policy", "layer3+4")
+                .containsEntry("pve2.bond.bond0.lacp_rate", "fast")
+                .containsEntry("pve2.bond.bond0.miimon", "100 ms")
+                .containsEntry("pve2.nic.eno1.speed", "10000 Mbps")
+                .containsEntry("pve2.nic.eno2.speed", "Unknown")
                 .containsEntry("pve2.corosync", "unknown")
                 .containsEntry("pve2.storage", "unknown")
                 .doesNotContainKey("pve2.pkg.criu");
         assertThat(a.environment().get("pve2.packages")).isNotEqualTo(b.environment().get("pve2.packages"));
-        assertThat(new NodeFingerprint("pve3", null, null, null, null, null, Map.of()).environment())
+        assertThat(b.environment()).containsEntry("pve2.bond.bond0.details", "unknown")
+                .doesNotContainKey("pve2.nic.eno1.speed");
+        assertThat(new NodeFingerprint("pve3", null, null, null, null, null, null, Map.of()).environment())
                 .containsExactly(Map.entry("pve3.packages", "unknown"), Map.entry("pve3.nic", "unknown"),
                         Map.entry("pve3.corosync", "unknown"), Map.entry("pve3.storage", "unknown"));
     }
