@@ -94,6 +94,10 @@ class NodeFingerprintTest {
                 837839872));
         assertThat(bare).extracting(StorageStatus::type).containsExactly("dir", "lvmthin", "zfspool");
         assertThat(inactive.get(2)).isEqualTo(new StorageStatus("vmdata", "zfspool", "inactive", 0, 0, 0));
+        // a disabled storage, as pvesm.pm's $print_status formats it ('% 8s' of 'N/A'); no published sample has one
+        assertThat(StorageStatus.parseAll("Name       Type     Status     Total (KiB)      Used (KiB) Available (KiB)"
+                + "        %\nbackup      dir   disabled               0               0               0      N/A\n"))
+                .containsExactly(new StorageStatus("backup", "dir", "disabled", 0, 0, 0));
         assertThatThrownBy(() -> StorageStatus.parseAll("Name Type Status Total Used Available %\nlocal dir\n"))
                 .isInstanceOf(ProxmoxException.class).hasMessageContaining("not a storage row: 'local dir'");
     }

@@ -5,8 +5,8 @@ import io.pvebench.sim.model.NodeInfo;
 /**
  * {@code corosync-cfgtool -s} on a node (corosync 3.1, knet): the local node id and transport, then
  * per link its local address and each node's state as this node's knet sees it ({@code localhost},
- * {@code connected}, {@code disconnected}), in the layout of the real outputs under
- * {@code outputs/proxmox/corosync-cfgtool/}. The twin's nodes have one link, {@code 0}, on their
+ * {@code connected}, {@code disconnected}), in the layout of corosync's {@code tools/corosync-cfgtool.c}
+ * ({@code "\t\tnodeid: %10u:\t"}) and of the real outputs under {@code outputs/proxmox/corosync-cfgtool/}. The twin's nodes have one link, {@code 0}, on their
  * cluster network address; a peer is connected while it is in this node's corosync partition. With
  * corosync stopped it fails as cfgtool does when it cannot reach the daemon (exit 1).
  */

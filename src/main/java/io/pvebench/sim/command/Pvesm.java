@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code pvesm status} on a node, as pve-storage's {@code PVE/CLI/pvesm.pm} prints it: a header,
- * then one row per storage the node sees ({@code local}, {@code local-lvm}, the shared ones the
- * VMs use), the name left-aligned one column wider than the longest, type and status right-aligned
- * in 10 columns, total, used and available in KiB in 15, the used share in 8. The 9.2 profile
- * labels the sizes {@code Total (KiB)}, {@code Used (KiB)}, {@code Available (KiB)}, as a real
- * 9.2 output does; 8.4 prints the bare {@code Total Used Available} of the older real outputs
- * (both under {@code outputs/proxmox/pvesm-status/}). Any other subcommand is refused (exit 255).
+ * {@code pvesm status} on a node, as pve-storage's {@code PVE/CLI/pvesm.pm} ({@code $print_status})
+ * prints it: a header, then one row per storage the node sees ({@code local}, {@code local-lvm}, the
+ * shared ones the VMs use) sorted by id, the name left-aligned one column wider than the longest,
+ * type and status right-aligned in 10 columns, total, used and available in KiB in 15, the used
+ * share in 8. The 9.2 profile labels the sizes {@code Total (KiB)}, {@code Used (KiB)},
+ * {@code Available (KiB)} (pve-storage commit 10e47fc, libpve-storage-perl 9.0.14, and a real 9.2
+ * output); 8.4 prints the bare {@code Total Used Available} of the older real outputs (both under
+ * {@code outputs/proxmox/pvesm-status/}). Any other subcommand is refused (exit 255).
  */
 final class Pvesm implements Program {
 
@@ -22,7 +23,8 @@ final class Pvesm implements Program {
             return Reply.error("ERROR: unknown command 'pvesm " + String.join(" ", inv.args()) + "'\n", 255);
         }
         String node = inv.node().name();
-        List<StorageInfo> storages = StorageInfo.all(inv.model());
+        List<StorageInfo> storages = StorageInfo.all(inv.model()).stream()
+                .sorted(java.util.Comparator.comparing(StorageInfo::id)).toList();
         int width = storages.stream().mapToInt(s -> s.id().length()).max().orElse(4) + 1;
         boolean kib = inv.model().profile().release().startsWith("9.");
         String row = "%-" + width + "s %10s %10s %15s %15s %15s %8s\n";
