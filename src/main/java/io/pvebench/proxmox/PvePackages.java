@@ -10,14 +10,15 @@ import java.util.regex.Pattern;
  * Reads {@code pveversion -v} (pve-manager {@code bin/pveversion}): one {@code package: version} line
  * per package, {@code proxmox-ve} with {@code (running kernel: ...)} and {@code pve-manager} with
  * {@code (running version: ...)} after the version, a package that is not installed properly as
- * {@code package: not correctly installed}. A Debian version starts with a digit, which tells a
+ * {@code package: not correctly installed}, one removed but for its configuration as
+ * {@code package: residual config} ({@code print_status} in pve-manager's {@code bin/pveversion}). A Debian version starts with a digit, which tells a
  * package line from an error such as {@code bash: pveversion: command not found}. Real output: {@code outputs/proxmox/pveversion/v-9.0.5-first-lines.txt},
  * which lists {@code proxmox-kernel-helper} twice (the second is kept; both say the same). Stateless.
  */
 public final class PvePackages {
 
     private static final Pattern LINE = Pattern.compile(
-            "([a-z0-9][a-z0-9+.-]*): (\\d\\S*|not correctly installed)(?: \\(running [^)]*\\))?");
+            "([a-z0-9][a-z0-9+.-]*): (\\d\\S*|not correctly installed|residual config)(?: \\(running [^)]*\\))?");
 
     private PvePackages() {
     }

@@ -57,6 +57,12 @@ class NodeFingerprintTest {
                 .containsEntry("proxmox-kernel-helper", "9.0.3")
                 .containsEntry("pve-edk2-firmware", "4.2025.02-4");
         assertThat(packages.keySet()).startsWith("proxmox-ve", "pve-manager", "proxmox-kernel-helper");
+        // the other states pveversion's print_status writes; no published sample has them
+        assertThat(PvePackages.parse("pve-manager: 9.2.11 (running version: 9.2.11/f6997e698c7933ea)\n"
+                + "ceph-fuse: residual config\nzfsutils-linux: not correctly installed\n"
+                + "frobnicate: unknown package - internal error\n"))
+                .containsExactly(Map.entry("pve-manager", "9.2.11"), Map.entry("ceph-fuse", "residual config"),
+                        Map.entry("zfsutils-linux", "not correctly installed"));
         assertThatThrownBy(() -> PvePackages.parse("bash: pveversion: command not found\n"))
                 .isInstanceOf(ProxmoxException.class).hasMessageContaining("no 'package: version' line");
     }
