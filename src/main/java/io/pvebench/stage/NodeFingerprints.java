@@ -33,6 +33,7 @@ final class NodeFingerprints {
     static Map<String, String> read(RunContext run) {
         List<NodeFingerprint> nodes = new ArrayList<>();
         for (String node : run.cluster().nodes()) {
+            run.checkNotStopped();
             nodes.add(read(run, run.cluster(), node));
         }
         run.folder().writeJson(FILE, nodes);
@@ -61,11 +62,13 @@ final class NodeFingerprints {
                 unknown);
     }
 
-    /** One fact, or null with the reason in {@code unknown} and a warning; whatever went wrong. */
+    /** One fact, or null with the reason in {@code unknown} and a warning, whatever went wrong but a stop. */
     private static <T> T fact(RunContext run, String node, String name, String command, Function<String, T> read,
                               Map<String, String> unknown) {
         try {
             return read.apply(node);
+        } catch (RunStoppedException e) {
+            throw e;
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             unknown.put(name, reason);
