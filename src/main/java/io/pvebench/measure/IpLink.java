@@ -1,5 +1,6 @@
 package io.pvebench.measure;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,10 +30,12 @@ public record IpLink(String name, int mtu, int maxMtu, String master, String ope
         return flags.contains("UP");
     }
 
+    @JsonIgnore // derived from kind: a run folder's JSON keeps what ip printed, once
     public boolean isBridge() {
         return "bridge".equals(kind);
     }
 
+    @JsonIgnore
     public boolean isBond() {
         return "bond".equals(kind);
     }

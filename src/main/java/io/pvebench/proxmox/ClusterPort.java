@@ -74,6 +74,26 @@ public interface ClusterPort {
     List<IpLink> links(String node);
 
     /**
+     * {@code /proc/net/bonding/BOND} on a node: the bond's mode, hash policy, LACP rate, MII interval and
+     * each slave's speed.
+     *
+     * @param bond a Linux interface name, at most 15 characters of {@code [A-Za-z0-9_.-]}
+     */
+    BondStatus bond(String node, String bond);
+
+    /** {@code pveversion -v} on a node: every Proxmox-related package with its installed version, as listed. */
+    java.util.Map<String, String> packages(String node);
+
+    /** {@code uname -r} on a node: the running kernel. */
+    String kernel(String node);
+
+    /** {@code corosync-cfgtool -s} on a node: its corosync links, their local addresses and the peers' states. */
+    CorosyncStatus corosync(String node);
+
+    /** {@code pvesm status} on a node: every storage it sees, with type, status and size. */
+    List<StorageStatus> storages(String node);
+
+    /**
      * {@code ip link set dev DEVICE mtu MTU} on a node, live. Refused values come back as
      * a {@link ProxmoxException} with iproute2's message (above the device's maximum, no
      * such device).

@@ -150,6 +150,36 @@ public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPo
     }
 
     @Override
+    public BondStatus bond(String node, String bond) {
+        return BondStatus.parse(checked(run(node, ShellQuote.command("cat", "/proc/net/bonding/" + device(bond))))
+                .stdout());
+    }
+
+    @Override
+    public Map<String, String> packages(String node) {
+        return PvePackages.parse(checked(run(node, "pveversion -v")).stdout());
+    }
+
+    @Override
+    public String kernel(String node) {
+        String release = checked(run(node, "uname -r")).stdout().strip();
+        if (!release.matches("[0-9][0-9A-Za-z.+_~-]*")) {
+            throw new ProxmoxException("'uname -r' on " + node + " printed '" + release + "', not a kernel release");
+        }
+        return release;
+    }
+
+    @Override
+    public CorosyncStatus corosync(String node) {
+        return CorosyncStatus.parse(checked(run(node, "corosync-cfgtool -s")).stdout());
+    }
+
+    @Override
+    public List<StorageStatus> storages(String node) {
+        return StorageStatus.parseAll(checked(run(node, "pvesm status")).stdout());
+    }
+
+    @Override
     public void setMtu(String node, String device, int mtu) {
         if (mtu < 68 || mtu > 65535) {
             throw new IllegalArgumentException("mtu must be 68..65535: " + mtu);
@@ -184,7 +214,8 @@ public final class PveCliClusterPort implements ClusterPort, VmPort, MigrationPo
     }
 
     private static String device(String name) {
-        if (name == null || !DEVICE.matcher(name).matches()) {
+        // the kernel's dev_valid_name refuses "." and "..", which would also name directories in a path
+        if (name == null || !DEVICE.matcher(name).matches() || name.matches("\\.+")) {
             throw new IllegalArgumentException("not a network device name: " + name);
         }
         return name;

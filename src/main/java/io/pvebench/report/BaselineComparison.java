@@ -1,7 +1,6 @@
 package io.pvebench.report;
 
 import io.pvebench.assess.RunComparison;
-import io.pvebench.measure.Metric;
 import io.pvebench.measure.Quantities;
 import io.pvebench.run.RunFolderReader;
 
@@ -56,7 +55,7 @@ public record BaselineComparison(Path baseline, Path run, RunComparison.Settings
             if (!all && c.outcome() == RunComparison.Outcome.UNCHANGED) {
                 continue;
             }
-            String unit = Metric.byId(c.metric()).map(Metric::unit).orElse("count");
+            String unit = c.unit();
             out.printf(Locale.ROOT, "%-12s %-28s %-44s %14s %14s  %s%s%n", word(c.outcome()), c.metric(),
                     group(c.group()), c.baseline().length == 0 ? "-" : Quantities.format(c.baselineMean(), unit),
                     c.run().length == 0 ? "-" : Quantities.format(c.runMean(), unit), c.why(),

@@ -3,6 +3,7 @@ package io.pvebench.report;
 import io.pvebench.assess.RunComparison;
 import io.pvebench.assess.RunComparison.Change;
 import io.pvebench.measure.Quantities;
+import io.pvebench.run.RunFolderReader;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
@@ -60,6 +61,19 @@ public final class ComparisonResults {
                            List<String> environmentChanges, Instant at) {
         public Compared {
             environmentChanges = List.copyOf(environmentChanges);
+        }
+
+        /** What {@code comparison} compared; the pipeline from the run's summary, else the run folder's name. */
+        public static Compared of(BaselineComparison comparison, Instant at) {
+            String run = name(comparison.run());
+            String pipeline = Files.isRegularFile(comparison.run().resolve("summary.json"))
+                    ? RunFolderReader.summary(comparison.run()).path("pipeline").asText() : "";
+            return new Compared(pipeline.isEmpty() ? run : pipeline, name(comparison.baseline()), run,
+                    comparison.settings(), comparison.environmentChanges(), at);
+        }
+
+        private static String name(Path folder) {
+            return folder.toAbsolutePath().normalize().getFileName().toString();
         }
     }
 

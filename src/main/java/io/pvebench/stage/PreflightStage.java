@@ -17,7 +17,9 @@ import java.util.Optional;
  * VE it runs, the cluster is quorate, and every VM of each spec (listed, or cloned by
  * {@link ProvisionStage}) exists, runs, has the size its spec claims and a guest agent
  * that runs iperf3 and ping (and stress-ng when a scenario puts load on the VMs). Finds
- * each spec's VM pair and the server's address.
+ * each spec's VM pair and the server's address. Reads each node's fingerprint (packages,
+ * devices and MTUs, bonds, corosync links, storage: {@link NodeFingerprints}) into the run's
+ * environment; a node that does not tell a fact leaves it unknown, with a warning, and is no problem.
  * Throws {@link PreflightException} with every problem found, so nothing runs against a
  * cluster that does not match the pipeline.
  */
@@ -34,6 +36,7 @@ public final class PreflightStage {
             facts.put("kernel." + node, version.kernel());
             facts.putIfAbsent("pve.version", version.manager());
         }
+        facts.putAll(NodeFingerprints.read(run));
         ClusterStatus status = run.cluster().status();
         facts.put("cluster.name", status.name());
         facts.put("cluster.quorate", String.valueOf(status.quorate()));

@@ -138,6 +138,49 @@ class CompareOnTwinTest {
     }
 
     @Test
+    void jumboFramesOnTheNodesAreListedBeforeTheMetricsAndANodeThatCannotTellItsStorageOnlyMakesItUnknown()
+            throws Exception {
+        Path baseline;
+        PipelineRunner.Outcome jumbo;
+        try (TwinCluster standard = new TwinCluster(dir.resolve("1500"), PASSWORD, 3, 40)) {
+            baseline = standard.run(standard.pipeline(1, "1s"), 3).result().info().folder();
+        }
+        try (TwinCluster nine = new TwinCluster(dir.resolve("9000"), PASSWORD, 3, 40,
+                SimHardware.DEFAULT.withMtu(9000), false)) {
+            nine.twin.failCommands("pve2", "pvesm", 111, "ipcc_send_rec[1] failed: Connection refused\n");
+            jumbo = nine.run(nine.pipeline(1, "1s"), 3);
+        }
+        Path run = jumbo.result().info().folder();
+
+        Printed printed = compare(baseline, run);
+
+        assertThat(jumbo.result().verdict()).isEqualTo(io.pvebench.assess.Verdict.PASS);
+        assertThat(jumbo.result().environment()).containsEntry("pve1.nic.vmbr0.mtu", "9000")
+                .containsEntry("pve2.storage", "unknown")
+                .containsEntry("corosync.link0.pve2", "10.0.99.12")
+                .containsEntry("pve1.pkg.qemu-server", "9.2.6");
+        JsonNode summary = RunFolder.JSON.readTree(run.resolve("summary.json").toFile());
+        assertThat(summary.path("environment").path("pve2.nic.eno1.mtu").asText()).isEqualTo("9000");
+        JsonNode fingerprint = RunFolder.JSON.readTree(run.resolve("fingerprint.json").toFile());
+        assertThat(fingerprint).hasSize(2);
+        assertThat(fingerprint.get(0).path("kernel").asText()).isEqualTo("7.0.4-2-pve");
+        assertThat(fingerprint.get(0).path("packages").path("pve-manager").asText()).isEqualTo("9.2.11");
+        assertThat(fingerprint.get(1).path("storages").isNull()).isTrue();
+        assertThat(fingerprint.get(1).path("unknown").path("storage").asText()).contains("exited 111");
+        try (var raw = java.nio.file.Files.list(run.resolve("raw/run"))) {
+            assertThat(raw.map(f -> f.getFileName().toString()))
+                    .anyMatch(f -> f.contains("preflight") && f.contains("corosync-cfgtool"))
+                    .anyMatch(f -> f.contains("preflight") && f.contains("pvesm"));
+        }
+        String out = printed.out();
+        assertThat(out).contains("environment changed since the baseline:",
+                "  pve1.nic.vmbr0.mtu: 1500 -> 9000", "  pve2.nic.eno1.mtu: 1500 -> 9000",
+                "  pve2.storage: (none) -> unknown", "  pve2.storage.local-lvm.status: active -> (none)");
+        assertThat(out.indexOf("pve1.nic.vmbr0.mtu")).isLessThan(out.indexOf("verdict "));
+        assertThat(out).doesNotContain("pve1.pkg.", "pve1.packages:");
+    }
+
+    @Test
     void aFolderWithoutSamplesIsInvalidInput() {
         Printed p = compare(dir, dir);
 

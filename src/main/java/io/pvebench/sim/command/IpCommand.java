@@ -157,7 +157,7 @@ final class IpCommand implements Program {
      * slaves its own, a bridge takes its port's); a VM's devices have random locally
      * administered ones, the firewall bridge its tap's. Fixed per node and VM.
      */
-    private static String mac(Invocation inv, Link l) {
+    static String mac(Invocation inv, Link l) {
         if (l.name().matches("eno[0-9]+|bond0|vmbr0")) {
             Random r = inv.model().randoms().fixed("host/mac/" + inv.node().nodeId());
             return String.format("3c:ec:ef:%02x:%02x:%02x", r.nextInt(256), r.nextInt(256), r.nextInt(256));

@@ -5,7 +5,8 @@ import io.pvebench.sim.model.LoadModel;
 import java.util.Locale;
 
 /**
- * GNU coreutils {@code cat} on a node, for the one file pvebench reads there:
+ * GNU coreutils {@code cat} on a node, for the files pvebench reads there:
+ * {@code /proc/net/bonding/<bond>} of a bond the node has ({@link ProcBonding}), and
  * {@code /proc/loadavg}, from the load model (the three averages, which count tasks waiting for
  * a disk too; the tasks runnable at this instant, running or waiting for a CPU: the cores the
  * node's guests and host demand, as busy threads; all tasks; the last PID), in the kernel's
@@ -13,6 +14,8 @@ import java.util.Locale;
  * "No such file or directory", exit 1.
  */
 final class NodeCat implements Program {
+
+    private static final String BONDING = "/proc/net/bonding/";
 
     /** Tasks of an idle Proxmox node: kernel threads, pmxcfs, corosync, pve daemons; a model number. */
     private static final int BASE_TASKS = 612;
@@ -22,8 +25,12 @@ final class NodeCat implements Program {
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         for (String path : inv.args()) {
+            java.util.Optional<String> bond = path.startsWith(BONDING)
+                    ? ProcBonding.show(inv, path.substring(BONDING.length())) : java.util.Optional.empty();
             if (path.equals("/proc/loadavg")) {
                 out.append(loadavg(inv));
+            } else if (bond.isPresent()) {
+                out.append(bond.get());
             } else {
                 err.append("cat: ").append(path).append(": No such file or directory\n");
             }

@@ -9,34 +9,38 @@ import java.util.Map;
 
 /**
  * The shell of a simulated node: what {@code bash -c LINE} does with one exec request.
- * Knows the Proxmox commands, {@code hostname}, {@code true}, {@code echo},
+ * Knows the Proxmox commands (with {@code pvesm status} and {@code corosync-cfgtool -s}), {@code hostname},
+ * {@code uname}, {@code true}, {@code echo},
  * {@code sleep}, {@code date} (model time), {@code cat /proc/loadavg}, the fault tools ({@code systemctl}, {@code ip},
  * {@code iptables}, {@code journalctl}, {@code sh -c} for the SysRq reset) and
  * {@code ha-manager}; anything else is bash's {@code command not found}, exit 127.
- * While pmxcfs ({@code pve-cluster}) is stopped, {@code pvesh}, {@code qm} and
+ * While pmxcfs ({@code pve-cluster}) is stopped, {@code pvesh}, {@code pvesm}, {@code qm} and
  * {@code ha-manager} fail with its IPC error (exit 111, Perl's {@code die} with errno
  * ECONNREFUSED; not checked on a live node). A program given by absolute path
  * ({@code /usr/bin/pvesh}) is found by its name. Thread-safe.
  */
 public final class NodeShell {
 
-    private static final java.util.Set<String> NEEDS_PMXCFS = java.util.Set.of("pvesh", "ha-manager", "qm");
+    private static final java.util.Set<String> NEEDS_PMXCFS = java.util.Set.of("pvesh", "pvesm", "ha-manager", "qm");
 
     private final Map<String, Program> programs;
 
     public NodeShell() {
         Qm qm = new Qm(new GuestShell());
-        Map<String, Program> core = Map.of(
-                "pveversion", new Pveversion(),
-                "pvecm", new Pvecm(),
-                "pvesh", new Pvesh(),
-                "qm", qm,
-                "hostname", inv -> Reply.ok(inv.node().name() + "\n"),
-                "true", inv -> Reply.ok(""),
-                "echo", inv -> Reply.ok(String.join(" ", inv.args()) + "\n"),
-                "sleep", NodeShell::sleep,
-                "date", new DateCommand(),
-                "cat", new NodeCat());
+        Map<String, Program> core = Map.ofEntries(
+                Map.entry("pveversion", new Pveversion()),
+                Map.entry("pvecm", new Pvecm()),
+                Map.entry("pvesh", new Pvesh()),
+                Map.entry("pvesm", new Pvesm()),
+                Map.entry("corosync-cfgtool", new CorosyncCfgtool()),
+                Map.entry("qm", qm),
+                Map.entry("hostname", inv -> Reply.ok(inv.node().name() + "\n")),
+                Map.entry("uname", new Uname()),
+                Map.entry("true", inv -> Reply.ok("")),
+                Map.entry("echo", inv -> Reply.ok(String.join(" ", inv.args()) + "\n")),
+                Map.entry("sleep", NodeShell::sleep),
+                Map.entry("date", new DateCommand()),
+                Map.entry("cat", new NodeCat()));
         this.programs = withFaultTools(core);
     }
 
