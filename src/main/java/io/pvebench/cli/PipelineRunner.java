@@ -1,5 +1,6 @@
 package io.pvebench.cli;
 
+import io.pvebench.assess.RunComparison;
 import io.pvebench.guest.AgentGuestPort;
 import io.pvebench.pipeline.InventoryCluster;
 import io.pvebench.pipeline.Matrix;
@@ -14,6 +15,8 @@ import io.pvebench.report.AllureHistory;
 import io.pvebench.report.AllureHtml;
 import io.pvebench.report.AllureHtmlReport;
 import io.pvebench.report.AllureResults;
+import io.pvebench.report.BaselineCheck;
+import io.pvebench.report.BaselineComparison;
 import io.pvebench.report.ConsoleReport;
 import io.pvebench.report.JunitXml;
 import io.pvebench.report.MatrixSummary;
@@ -38,6 +41,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -100,18 +105,29 @@ public final class PipelineRunner {
      * @param html           what rendering the HTML did; null when it was not asked for
      * @param leftChanged    what configuration variants changed on the cluster and could not put
      *                       back (empty: the cluster is as it was found)
+     * @param comparison     the run held against its pipeline's baseline; empty when the pipeline names
+     *                       none or there was none to compare with yet
      */
     public record Outcome(RunResult result, List<String> reportFailures, AllureHtml.Outcome html,
-                          List<String> leftChanged) {
+                          List<String> leftChanged, Optional<BaselineComparison> comparison) {
 
         public Outcome {
             reportFailures = List.copyOf(reportFailures);
             leftChanged = List.copyOf(leftChanged);
+            Objects.requireNonNull(comparison, "comparison");
         }
 
-        /** The verdict's exit code, or 3 when a report could not be written or the cluster is left changed. */
+        /**
+         * The verdict's exit code; 1 when the run passed its objectives but regressed against its baseline;
+         * 3 when a report could not be written or the cluster is left changed.
+         */
         public int exitCode() {
-            return reportFailures.isEmpty() && leftChanged.isEmpty() ? result.verdict().exitCode() : Main.EXIT_BROKEN;
+            if (!reportFailures.isEmpty() || !leftChanged.isEmpty()) {
+                return Main.EXIT_BROKEN;
+            }
+            int verdict = result.verdict().exitCode();
+            return verdict == Main.EXIT_PASS && comparison.filter(BaselineComparison::regressed).isPresent()
+                    ? Main.EXIT_FAIL : verdict;
         }
     }
 
@@ -132,6 +148,11 @@ public final class PipelineRunner {
             List<RunListener> listeners = new ArrayList<>(List.of(
                     new SummaryJson(folder), new AllureResults(folder), new JunitXml(folder),
                     new ConsoleReport(options.console(), clock), new MatrixSummary(folder, options.console())));
+            BaselineCheck baseline = pipeline.compare().map(c -> new BaselineCheck(folder.root(), c.baselineFolder(),
+                    new RunComparison.Settings(c.noise(), c.alpha()), options.console(), clock)).orElse(null);
+            if (baseline != null) {
+                listeners.add(baseline);
+            }
             AllureHtmlReport html = options.html()
                     ? new AllureHtmlReport(folder.root(), options.historyFolder(), AllureHistory.DEFAULT_RUNS) : null;
             if (html != null) {
@@ -168,7 +189,8 @@ public final class PipelineRunner {
                 result = ReportStage.result(run);
                 events.runFinished(result);
             }
-            return new Outcome(result, events.failures(), html == null ? null : html.outcome(), leftChanged);
+            return new Outcome(result, events.failures(), html == null ? null : html.outcome(), leftChanged,
+                    baseline == null ? Optional.empty() : baseline.comparison());
         } finally {
             options.stop().finished();
         }

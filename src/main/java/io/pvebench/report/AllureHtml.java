@@ -65,8 +65,14 @@ public final class AllureHtml {
         }
         Path output = runFolder.resolve("allure-report");
         Path log = runFolder.resolve("allure-generate.log");
-        ProcessBuilder pb = new ProcessBuilder(allure.get().toString(), "generate", "--single-file", "--clean",
-                "-o", output.toString(), runFolder.resolve(AllureResults.FOLDER).toString())
+        List<String> command = new ArrayList<>(List.of(allure.get().toString(), "generate", "--single-file", "--clean",
+                "-o", output.toString(), runFolder.resolve(AllureResults.FOLDER).toString()));
+        // the comparison with the pipeline's baseline, when the run made one: its tests and Regressions category
+        Path compared = runFolder.resolve(ComparisonResults.FOLDER);
+        if (Files.isDirectory(compared)) {
+            command.add(compared.toString());
+        }
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));

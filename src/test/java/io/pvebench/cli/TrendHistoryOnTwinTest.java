@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pvebench.report.AllureHistory;
 import io.pvebench.report.AllureHtml;
+import io.pvebench.testsupport.AllureSingleFile;
 import io.pvebench.run.RunFolder;
 import io.pvebench.testsupport.RequiredTools;
 import java.io.ByteArrayOutputStream;
@@ -122,10 +123,8 @@ class TrendHistoryOnTwinTest {
 
     /** The trend the report's chart draws, as Allure 2.34's single-file report embeds it. */
     private static JsonNode reportTrend(Path runFolder) throws Exception {
-        String html = Files.readString(runFolder.resolve("allure-report/index.html"));
-        Matcher data = Pattern.compile("d\\('widgets/history-trend\\.json','([^']*)'\\)").matcher(html);
-        assertThat(data.find()).as("the trend widget's data in the report").isTrue();
-        return RunFolder.JSON.readTree(Base64.getDecoder().decode(data.group(1)));
+        return AllureSingleFile.embedded(runFolder, "widgets/history-trend.json")
+                .orElseThrow(() -> new AssertionError("no trend widget's data in the report of " + runFolder));
     }
 
     private static void deleteTree(Path root) throws Exception {
