@@ -1,11 +1,11 @@
 package io.pvebench.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pvebench.assess.RunComparison;
 import io.pvebench.measure.Metric;
 import io.pvebench.measure.Quantities;
 import io.pvebench.measure.Sample;
+import io.pvebench.run.RecordedRun;
 import io.pvebench.run.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -161,27 +161,6 @@ final class CompareCommand implements Callable<Integer> {
 
     /** A run folder's {@code samples.jsonl}, every line a sample. */
     static List<Sample> samples(Path folder) {
-        Path file = folder.resolve("samples.jsonl");
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(folder + " is not a run folder: it has no samples.jsonl");
-        }
-        List<Sample> out = new ArrayList<>();
-        try {
-            int line = 0;
-            for (String text : Files.readAllLines(file)) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                try {
-                    out.add(RunFolder.JSON.readValue(text, Sample.class));
-                } catch (JsonProcessingException e) {
-                    throw new InvalidInputException(file + ":" + line + ": not a sample: " + e.getOriginalMessage());
-                }
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage());
-        }
-        return out;
+        return RecordedRun.samples(folder);
     }
 }

@@ -112,17 +112,14 @@ public final class PipelineRunner {
              JschRemoteShell ssh = openShell(target)) {
             RunFolder folder = RunFolder.create(options.outputFolder(), pipeline.name() + "-"
                     + RUN_STAMP.format(clock.instant()) + "-" + String.format("%04x", options.seed() & 0xffff));
+            folder.keepPipeline(pipeline.source());
             RunInfo info = new RunInfo(folder.runId(), pipeline.name(), pipeline.source(), target.name(),
                     options.seed(), folder.root(), clock.instant(), Matrix.runOrder(pipeline, options.seed()));
 
             AtomicReference<RunResult> finished = new AtomicReference<>();
-            List<RunListener> listeners = new ArrayList<>(List.of(
-                    new SummaryJson(folder), new AllureResults(folder), new JunitXml(folder),
-                    new ConsoleReport(options.console(), clock), new MatrixSummary(folder, options.console())));
             AllureHtmlReport html = options.html() ? new AllureHtmlReport(folder.root()) : null;
-            if (html != null) {
-                listeners.add(html);
-            }
+            List<RunListener> listeners = reports(folder, new ConsoleReport(options.console(), clock),
+                    options.console(), html);
             listeners.addAll(options.extraListeners());
             listeners.add(new RunListener() {
                 @Override
@@ -158,6 +155,22 @@ public final class PipelineRunner {
         } finally {
             options.stop().finished();
         }
+    }
+
+    /**
+     * The listeners that write a run's reports into its folder (summary, Allure results, JUnit
+     * XML, matrix; the HTML report last, when not null), with {@code progress} among them: one
+     * list for a run and for judging a run again ({@link ReportCommand}), so both write the same
+     * files the same way.
+     */
+    static List<RunListener> reports(RunFolder folder, RunListener progress, PrintStream console,
+                                     AllureHtmlReport html) {
+        List<RunListener> listeners = new ArrayList<>(List.of(new SummaryJson(folder), new AllureResults(folder),
+                new JunitXml(folder), progress, new MatrixSummary(folder, console)));
+        if (html != null) {
+            listeners.add(html);
+        }
+        return listeners;
     }
 
     /**
