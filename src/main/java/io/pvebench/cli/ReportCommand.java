@@ -86,7 +86,7 @@ final class ReportCommand implements Callable<Integer> {
         keepPreviousSummary(target);
         AllureResults.clear(target);
         // a stale HTML report would contradict the new summary; it is rendered again below unless --no-html
-        deleteTree(target.resolve("allure-report"));
+        boolean hadHtml = deleteTree(target.resolve("allure-report"));
 
         RunInfo info = new RunInfo(recorded.runId(), pipeline.name(), recorded.source(), recorded.cluster(),
                 recorded.seed(), target, recorded.start(), planned);
@@ -107,6 +107,9 @@ final class ReportCommand implements Callable<Integer> {
         changes.lines().forEach(line -> main.out.println("  " + line));
         main.out.println("run folder " + target);
         RunCommand.printReports(main, html == null ? null : html.outcome(), events.failures());
+        if (hadHtml && html == null) {
+            main.out.println("allure-report/ removed: it showed the verdicts before; render it again without --no-html");
+        }
         int exit = events.failures().isEmpty() ? result.verdict().exitCode() : Main.EXIT_BROKEN;
         main.out.println("exit " + exit);
         return exit;
@@ -187,9 +190,10 @@ final class ReportCommand implements Callable<Integer> {
         return to;
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes {@code dir} and everything in it; whether there was anything to delete. */
+    private static boolean deleteTree(Path dir) {
         if (!Files.exists(dir)) {
-            return;
+            return false;
         }
         try (var paths = Files.walk(dir)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -198,5 +202,6 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + dir, e);
         }
+        return true;
     }
 }

@@ -69,10 +69,14 @@ class ReportCommandTest {
         Path run = copyOfTheRun();
         Map<String, String> rawBefore = digests(run, "raw", "samples.jsonl", "cases.jsonl", "pipeline.yaml");
         Path stricter = writePipeline(dir, "stricter.yaml", aboveEveryMeasuredThroughput());
+        Path staleHtml = Files.createDirectories(run.resolve("allure-report")).resolve("index.html");
+        Files.writeString(staleHtml, "<html>every case passed</html>");
 
         Printed p = pvebench("report", run.toString(), "--pipeline", stricter.toString(), "--no-html");
 
         assertThat(p.exit()).as(p.out() + p.err()).isEqualTo(1);
+        assertThat(staleHtml).doesNotExist();
+        assertThat(p.out()).contains("allure-report/ removed: it showed the verdicts before");
         JsonNode summary = summary(run);
         assertThat(summary.get("verdict").asText()).isEqualTo("fail");
         assertThat(summary.get("cases")).extracting(c -> c.get("verdict").asText()).containsExactly("fail", "fail");
@@ -113,6 +117,20 @@ class ReportCommandTest {
         assertThat(allureCaseStatuses(run)).containsExactly("passed", "passed");
         assertThat(p.out()).contains("2 case(s) unchanged", "verdict PASS -> PASS", "(as it ran)", "exit 0")
                 .doesNotContain("case small-idle");
+    }
+
+    @Test
+    void theHtmlReportIsRenderedAgainFromTheResultsJudgedAgain() throws Exception {
+        Path run = copyOfTheRun();
+        Path stale = Files.createDirectories(run.resolve("allure-report")).resolve("stale.txt");
+        Files.writeString(stale, "from before");
+
+        Printed p = pvebench("report", run.toString());
+
+        assertThat(p.exit()).as(p.out() + p.err()).isZero();
+        assertThat(p.out() + p.err()).contains("report     " + run.resolve("allure-report").resolve("index.html"));
+        assertThat(run.resolve("allure-report").resolve("index.html")).isNotEmptyFile();
+        assertThat(stale).doesNotExist();
     }
 
     @Test
