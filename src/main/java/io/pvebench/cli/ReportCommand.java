@@ -92,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
                 recorded.seed(), target, recorded.start(), planned);
         List<CaseResult> judged = records.stream().map(r -> r.judge(pipeline.objectives())).toList();
         RunResult result = new RunResult(info, recorded.environment(), judged, recorded.end())
-                .withStatisticsChecked(pipeline.statisticObjectives());
+                .withStatisticsChecked(pipeline.statisticObjectives()).withSweep(recorded.sweep());
 
         AllureHtmlReport html = noHtml ? null : new AllureHtmlReport(target);
         RunEvents events = new RunEvents(PipelineRunner.reports(folder, new RunListener() { }, main.out, html));

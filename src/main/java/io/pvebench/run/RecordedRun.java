@@ -2,6 +2,7 @@ package io.pvebench.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pvebench.balance.SweepResult;
 import io.pvebench.measure.Sample;
 import io.pvebench.pipeline.CasePlan;
 import java.io.IOException;
@@ -30,12 +31,15 @@ public final class RecordedRun {
     private final JsonNode summary;
     private final List<JsonNode> caseLines;
     private final List<Sample> samples;
+    private final List<SweepResult> sweep;
 
-    private RecordedRun(Path folder, JsonNode summary, List<JsonNode> caseLines, List<Sample> samples) {
+    private RecordedRun(Path folder, JsonNode summary, List<JsonNode> caseLines, List<Sample> samples,
+                        List<SweepResult> sweep) {
         this.folder = folder;
         this.summary = summary;
         this.caseLines = caseLines;
         this.samples = samples;
+        this.sweep = sweep;
     }
 
     /**
@@ -70,7 +74,18 @@ public final class RecordedRun {
         }
         List<JsonNode> lines = new ArrayList<>();
         jsonLines(casesFile, (line, number) -> lines.add(line));
-        return new RecordedRun(folder, summary, List.copyOf(lines), samples(folder));
+        List<SweepResult> sweep = new ArrayList<>();
+        Path sweepFile = folder.resolve(RunFolder.SWEEP);
+        if (Files.isRegularFile(sweepFile)) {
+            jsonLines(sweepFile, (line, number) -> {
+                try {
+                    sweep.add(SweepJournal.result(line));
+                } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                    throw new UnreadableRunException(sweepFile + ":" + number + ": " + e.getMessage());
+                }
+            });
+        }
+        return new RecordedRun(folder, summary, List.copyOf(lines), samples(folder), List.copyOf(sweep));
     }
 
     /**
@@ -163,6 +178,11 @@ public final class RecordedRun {
         Map<String, String> out = new LinkedHashMap<>();
         summary.path("environment").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return Collections.unmodifiableMap(out);
+    }
+
+    /** How each case's balancer did, in the order the cases finished; empty when the pipeline sweeps nothing. */
+    public List<SweepResult> sweep() {
+        return sweep;
     }
 
     /** The ids of the finished cases, in the order they finished. */

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * &lt;run&gt;/samples.jsonl        one {@link Sample} per line, appended as cases finish
  * &lt;run&gt;/cases.jsonl          one {@link CaseRecord} per line (steps, phases, why it broke; its samples
  *                          are those of samples.jsonl labelled with its id), appended as cases finish
+ * &lt;run&gt;/sweep.jsonl          how each case's balancer did, when the pipeline sweeps balancer settings
  * &lt;run&gt;/raw/commands.jsonl   one line per remote command: where, what, exit code, files
  * &lt;run&gt;/raw/&lt;case&gt;/NNN-...   each command's stdout (and stderr) exactly as received
  * &lt;run&gt;/cases/&lt;case&gt;/...      files made from a case's results (its time series as CSV, charts)
@@ -46,6 +47,8 @@ public final class RunFolder {
     public static final String PIPELINE_COPY = "pipeline.yaml";
     /** The file of every finished case's {@link CaseRecord}, one per line. */
     public static final String CASES = "cases.jsonl";
+    /** The file of how each case's balancer did, one per line, when the pipeline sweeps balancer settings. */
+    public static final String SWEEP = "sweep.jsonl";
     /** The file of every sample, one per line. */
     public static final String SAMPLES = "samples.jsonl";
 
@@ -175,6 +178,11 @@ public final class RunFolder {
         for (Sample sample : samples) {
             appendLine(Path.of(SAMPLES), sample);
         }
+    }
+
+    /** Appends how a case's balancer did, for the sweep's ranking when the run is judged again. */
+    public void appendSweep(io.pvebench.balance.SweepResult result) {
+        appendLine(Path.of(SWEEP), SweepJournal.line(result));
     }
 
     /** Appends a finished case's record (without its samples, which {@link #appendSamples} keeps). */

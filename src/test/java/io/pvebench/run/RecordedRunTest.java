@@ -3,16 +3,23 @@ package io.pvebench.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pvebench.balance.BalanceScore;
+import io.pvebench.balance.BalancerKind;
+import io.pvebench.balance.Hold;
+import io.pvebench.balance.SweepResult;
+import io.pvebench.balance.SweepSetting;
 import io.pvebench.measure.Sample;
 import io.pvebench.pipeline.CasePlan;
 import io.pvebench.pipeline.VmSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +51,24 @@ class RecordedRunTest {
         assertThat(run.seed()).isEqualTo(7);
         assertThat(run.start()).isEqualTo(T);
         assertThat(run.environment()).containsEntry("pve.version", "9.2.0");
+    }
+
+    @Test
+    void howEachCasesBalancerDidReadsBackAsWrittenAbsentPartsIncluded() {
+        RunFolder folder = RunFolder.create(parent, "sweep-1");
+        SweepResult balanced = new SweepResult(new SweepSetting(BalancerKind.THRESHOLD_POLICY, 30, Hold.rounds(3), 10),
+                "heavy", new BalanceScore(T, T.plusSeconds(120), 0.4, 0.1, 0.6, 0.2,
+                        Optional.of(Duration.ofSeconds(45)), 2, 0, 1, List.of(101), Map.of("migration_downtime", 42.0),
+                        OptionalDouble.of(0.5)));
+        SweepResult never = new SweepResult(new SweepSetting(BalancerKind.NATIVE_CRS, 20,
+                Hold.lasting(Duration.ofSeconds(30)), 5), "light", new BalanceScore(T, T.plusSeconds(60), 0.3, 0.3,
+                0.5, 0.5, Optional.empty(), 0, 0, 0, List.of(), Map.of(), OptionalDouble.empty()));
+        folder.appendSweep(balanced);
+        folder.appendSweep(never);
+        finish(folder, record(R1, null, 9.4e9));
+        writeSummary(folder);
+
+        assertThat(RecordedRun.read(folder.root()).sweep()).containsExactly(balanced, never);
     }
 
     @Test
