@@ -4,6 +4,7 @@ import io.pvebench.pipeline.CasePlan;
 import io.pvebench.pipeline.Matrix;
 import io.pvebench.pipeline.Pipeline;
 import io.pvebench.pipeline.PipelineLoader;
+import io.pvebench.report.AllureHtml;
 import io.pvebench.report.AllureHtmlReport;
 import io.pvebench.report.AllureResults;
 import io.pvebench.report.VerdictChanges;
@@ -15,14 +16,9 @@ import io.pvebench.run.RunFolder;
 import io.pvebench.run.RunInfo;
 import io.pvebench.run.RunListener;
 import io.pvebench.run.RunResult;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +38,7 @@ import picocli.CommandLine.ParentCommand;
  * the pipeline it ran ({@code pipeline.yaml} in the folder) or of {@code --pipeline FILE}, and
  * writes its reports again through the listeners a run writes them with. No cluster, no twin:
  * raw outputs and samples are only read. A case a stage broke stays broken with its reason.
- * In place, the summary before is kept as {@value #PREVIOUS_SUMMARY}; with {@code --out DIR},
+ * In place, the summary before is kept as {@value RunFolder#PREVIOUS_SUMMARY}; with {@code --out DIR},
  * the run folder is copied to {@code DIR/<run id>} and only the copy is rewritten. Exit codes
  * as {@code run}'s: 0 pass, 1 fail or unknown, 2 bad input, 3 broken.
  */
@@ -50,8 +46,6 @@ import picocli.CommandLine.ParentCommand;
         + " objectives and rewrite its reports (summary, JUnit XML, Allure results and HTML, matrix); no cluster.")
 final class ReportCommand implements Callable<Integer> {
 
-    /** The summary a re-assessment replaced, kept beside the new one. */
-    static final String PREVIOUS_SUMMARY = "summary.previous.json";
     /** What the last re-assessment changed and with which pipeline. */
     static final String REASSESSMENT = "reassessment.json";
 
@@ -81,12 +75,12 @@ final class ReportCommand implements Callable<Integer> {
                 .collect(Collectors.toMap(CasePlan::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<CaseRecord> records = recorded.cases(id -> Optional.ofNullable(byId.get(id)));
 
-        Path target = out == null ? run : copy(run, out.resolve(recorded.runId()));
-        RunFolder folder = RunFolder.open(target);
-        keepPreviousSummary(target);
+        RunFolder folder = out == null ? RunFolder.open(run) : copy(RunFolder.open(run), out.resolve(recorded.runId()));
+        Path target = folder.root();
+        folder.keepSummaryAsPrevious();
         AllureResults.clear(target);
         // a stale HTML report would contradict the new summary; it is rendered again below unless --no-html
-        boolean hadHtml = deleteTree(target.resolve("allure-report"));
+        boolean hadHtml = AllureHtml.remove(target);
 
         RunInfo info = new RunInfo(recorded.runId(), pipeline.name(), recorded.source(), recorded.cluster(),
                 recorded.seed(), target, recorded.start(), planned);
@@ -156,52 +150,14 @@ final class ReportCommand implements Callable<Integer> {
         return record;
     }
 
-    private static void keepPreviousSummary(Path folder) {
-        try {
-            Files.copy(folder.resolve("summary.json"), folder.resolve(PREVIOUS_SUMMARY),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the summary before as " + PREVIOUS_SUMMARY, e);
-        }
-    }
-
-    /** Copies the run folder {@code from} to {@code to}, which must not exist yet. */
-    private static Path copy(Path from, Path to) {
-        if (Files.exists(to)) {
-            throw new InvalidInputException("--out: " + to + " already exists; choose another folder");
+    private static RunFolder copy(RunFolder run, Path target) {
+        if (Files.exists(target)) {
+            throw new InvalidInputException("--out: " + target + " already exists; choose another folder");
         }
         try {
-            Files.walkFileTree(from, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new InvalidInputException("--out: cannot copy " + from + " to " + to + ": " + e.getMessage());
+            return run.copyTo(target);
+        } catch (UncheckedIOException e) {
+            throw new InvalidInputException("--out: " + e.getMessage() + ": " + e.getCause().getMessage());
         }
-        return to;
-    }
-
-    /** Deletes {@code dir} and everything in it; whether there was anything to delete. */
-    private static boolean deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return false;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + dir, e);
-        }
-        return true;
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * &lt;run&gt;/samples.jsonl        one {@link Sample} per line, appended as cases finish
  * &lt;run&gt;/cases.jsonl          one {@link CaseRecord} per line (steps, phases, why it broke; its samples
  *                          are those of samples.jsonl labelled with its id), appended as cases finish
+ * &lt;run&gt;/summary.previous.json  the summary before the run was last judged again ({@code pvebench report})
  * &lt;run&gt;/sweep.jsonl          how each case's balancer did, when the pipeline sweeps balancer settings
  * &lt;run&gt;/raw/commands.jsonl   one line per remote command: where, what, exit code, files
  * &lt;run&gt;/raw/&lt;case&gt;/NNN-...   each command's stdout (and stderr) exactly as received
@@ -49,6 +50,8 @@ public final class RunFolder {
     public static final String CASES = "cases.jsonl";
     /** The file of how each case's balancer did, one per line, when the pipeline sweeps balancer settings. */
     public static final String SWEEP = "sweep.jsonl";
+    /** The summary before the run was last judged again, kept beside the new one. */
+    public static final String PREVIOUS_SUMMARY = "summary.previous.json";
     /** The file of every sample, one per line. */
     public static final String SAMPLES = "samples.jsonl";
 
@@ -103,6 +106,39 @@ public final class RunFolder {
             Files.copy(pipelineFile, root.resolve(PIPELINE_COPY), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep a copy of " + pipelineFile, e);
+        }
+    }
+
+    /**
+     * Copies this run folder, everything in it, to {@code target} (which must not exist) and
+     * returns the copy; attachments name files relative to the folder, so they hold in the copy.
+     */
+    public RunFolder copyTo(Path target) {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.toList()) {
+                Path to = target.resolve(root.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + root + " to " + target, e);
+        }
+        return new RunFolder(target);
+    }
+
+    /**
+     * Keeps {@code summary.json} as {@value #PREVIOUS_SUMMARY} (replacing an older one) before the
+     * run is judged again, so the verdicts before stay readable.
+     */
+    public void keepSummaryAsPrevious() {
+        try {
+            Files.copy(root.resolve("summary.json"), root.resolve(PREVIOUS_SUMMARY),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the summary as " + PREVIOUS_SUMMARY, e);
         }
     }
 

@@ -84,7 +84,7 @@ class ReportCommandTest {
         assertThat(throughput.get("verdict").asText()).isEqualTo("fail");
         assertThat(throughput.get("bound").asText()).isEqualTo("min: " + aboveEveryMeasuredThroughput());
         assertThat(objective(summary.get("cases").get(0), "packet_loss").get("verdict").asText()).isEqualTo("pass");
-        assertThat(summary(run, ReportCommand.PREVIOUS_SUMMARY).get("verdict").asText()).isEqualTo("pass");
+        assertThat(summary(run, RunFolder.PREVIOUS_SUMMARY).get("verdict").asText()).isEqualTo("pass");
         assertThat(Files.readString(run.resolve("junit.xml"))).contains("tests=\"2\" failures=\"2\"");
         assertThat(allureCaseStatuses(run)).containsExactly("failed", "failed");
         assertThat(summary(run, ReportCommand.REASSESSMENT).get("verdict").asText()).isEqualTo("fail");
