@@ -97,6 +97,39 @@ class ReportCommandTest {
     }
 
     @Test
+    void anObjectiveOnAStatisticAddedSinceIsCheckedOverTheRunsRepetitions() throws Exception {
+        Path run = copyOfTheRun();
+        Path withStatistic = writePipeline(dir, "with-statistic.yaml", "9 Gbit/s",
+                "  throughput.mean: {min: " + aboveEveryMeasuredThroughput() + "}\n");
+
+        Printed p = pvebench("report", run.toString(), "--pipeline", withStatistic.toString(), "--no-html");
+
+        assertThat(p.exit()).as(p.out() + p.err()).isEqualTo(1);
+        JsonNode statistics = summary(run).get("statistics");
+        assertThat(statistics).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.get("objective").asText()).isEqualTo("throughput.mean");
+            assertThat(s.get("verdict").asText()).isEqualTo("fail");
+            assertThat(s.get("repetitions")).hasSize(2);
+        });
+        assertThat(summary(run).get("cases")).extracting(c -> c.get("verdict").asText()).containsExactly("pass", "pass");
+        assertThat(Files.readString(run.resolve("junit.xml"))).contains("nightly.statistics");
+        assertThat(p.out()).containsPattern("statistic throughput\\.mean \\[vmSpec=small scenario=idle direction=forward"
+                + " node=pve2\\] min: [0-9.]+ Gbit/s: new, fail \\(").contains("2 case(s) unchanged", "verdict PASS -> FAIL");
+    }
+
+    @Test
+    void aRunWithoutACopyOfItsPipelineNeedsOneNamed() throws Exception {
+        Path run = copyOfTheRun();
+        Files.delete(run.resolve(RunFolder.PIPELINE_COPY));
+
+        Printed p = pvebench("report", run.toString());
+
+        assertThat(p.exit()).isEqualTo(2);
+        assertThat(p.err()).contains("keeps no copy of its pipeline (pipeline.yaml); name the pipeline to judge it"
+                + " with: --pipeline FILE");
+    }
+
+    @Test
     void judgingAgainWithThePipelineItRanKeepsEveryVerdictAndTheMatrix() throws Exception {
         Path run = copyOfTheRun();
         JsonNode before = summary(run);
@@ -223,6 +256,11 @@ class ReportCommandTest {
     }
 
     private static Path writePipeline(Path folder, String name, String throughputMin) throws IOException {
+        return writePipeline(folder, name, throughputMin, "");
+    }
+
+    private static Path writePipeline(Path folder, String name, String throughputMin, String moreObjectives)
+            throws IOException {
         return Files.writeString(folder.resolve(name), """
                 name: nightly
                 cluster: twin
@@ -249,7 +287,7 @@ class ReportCommandTest {
                     min: %s
                   packetLoss:
                     max: 0 %%
-                """.formatted(throughputMin));
+                %s""".formatted(throughputMin, moreObjectives));
     }
 
     private Path copyOfTheRun() throws IOException {
