@@ -38,16 +38,13 @@ import picocli.CommandLine.ParentCommand;
  * the pipeline it ran ({@code pipeline.yaml} in the folder) or of {@code --pipeline FILE}, and
  * writes its reports again through the listeners a run writes them with. No cluster, no twin:
  * raw outputs and samples are only read. A case a stage broke stays broken with its reason.
- * In place, the summary before is kept as {@value RunFolder#PREVIOUS_SUMMARY}; with {@code --out DIR},
- * the run folder is copied to {@code DIR/<run id>} and only the copy is rewritten. Exit codes
- * as {@code run}'s: 0 pass, 1 fail or unknown, 2 bad input, 3 broken.
+ * In place, the summary before is kept as {@value RunFolder#PREVIOUS_SUMMARY}; with
+ * {@code --out DIR}, the run folder is copied to {@code DIR/<run id>} and only the copy is
+ * rewritten. Exit codes as {@code run}'s: 0 pass, 1 fail or unknown, 2 bad input, 3 broken.
  */
 @Command(name = "report", description = "Judge a finished run again from its folder with the pipeline's current"
         + " objectives and rewrite its reports (summary, JUnit XML, Allure results and HTML, matrix); no cluster.")
 final class ReportCommand implements Callable<Integer> {
-
-    /** What the last re-assessment changed and with which pipeline. */
-    static final String REASSESSMENT = "reassessment.json";
 
     @ParentCommand
     private Main main;
@@ -56,11 +53,13 @@ final class ReportCommand implements Callable<Integer> {
     private Path run;
 
     @Option(names = "--pipeline", paramLabel = "FILE",
-            description = "judge with this pipeline file's objectives (default: RUN/pipeline.yaml, the pipeline it ran)")
+            description = "judge with this pipeline file's objectives"
+                    + " (default: RUN/pipeline.yaml, the pipeline it ran)")
     private Path pipelineFile;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "copy the run folder into DIR and rewrite the copy, leaving RUN as it is (default: rewrite RUN)")
+            description = "copy the run folder into DIR and rewrite the copy, leaving RUN as it is"
+                    + " (default: rewrite RUN)")
     private Path out;
 
     @Option(names = "--no-html", description = "skip rendering the Allure HTML report")
@@ -89,20 +88,23 @@ final class ReportCommand implements Callable<Integer> {
                 .withStatisticsChecked(pipeline.statisticObjectives()).withSweep(recorded.sweep());
 
         AllureHtmlReport html = noHtml ? null : new AllureHtmlReport(target);
-        RunEvents events = new RunEvents(PipelineRunner.reports(folder, new RunListener() { }, main.out, html));
+        // no progress to show: the console gets what changed instead
+        RunListener noProgress = new RunListener() { };
+        RunEvents events = new RunEvents(PipelineRunner.reports(folder, noProgress, main.out, html));
         events.runStarted(info);
         events.environment(recorded.environment());
         judged.forEach(events::caseFinished);
         events.runFinished(result);
 
         VerdictChanges changes = VerdictChanges.between(recorded.summary(), result);
-        folder.writeJson(REASSESSMENT, reassessment(changes));
+        folder.writeJson(RunFolder.REASSESSMENT, reassessment(changes));
         main.out.printf("%npvebench report %s: judged again with %s%n", recorded.runId(), pipelineName());
         changes.lines().forEach(line -> main.out.println("  " + line));
         main.out.println("run folder " + target);
         RunCommand.printReports(main, html == null ? null : html.outcome(), events.failures());
         if (hadHtml && html == null) {
-            main.out.println("allure-report/ removed: it showed the verdicts before; render it again without --no-html");
+            main.out.println(AllureHtml.REPORT_FOLDER + "/ removed: it showed the verdicts before;"
+                    + " render it again without --no-html");
         }
         int exit = events.failures().isEmpty() ? result.verdict().exitCode() : Main.EXIT_BROKEN;
         main.out.println("exit " + exit);

@@ -70,8 +70,8 @@ public final class PipelineLoader {
 
     private static Pipeline load(Path file, Path home, Path baseDir) {
         Problems problems = new Problems();
-        Optional<Pipeline> pipeline = YamlTreeReader.read(file, "pipeline", "a pipeline needs at least 'name' and 'vmSpecs'",
-                        problems)
+        Optional<Pipeline> pipeline = YamlTreeReader.read(file, "pipeline",
+                        "a pipeline needs at least 'name' and 'vmSpecs'", problems)
                 .flatMap(root -> new PipelineLoader(file, home, baseDir, problems).pipeline(root));
         problems.throwIfAny();
         return pipeline.orElseThrow();

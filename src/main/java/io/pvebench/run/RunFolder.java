@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * &lt;run&gt;/cases.jsonl          one {@link CaseRecord} per line (steps, phases, why it broke; its samples
  *                          are those of samples.jsonl labelled with its id), appended as cases finish
  * &lt;run&gt;/summary.previous.json  the summary before the run was last judged again ({@code pvebench report})
+ * &lt;run&gt;/reassessment.json    when, with which pipeline and with what changes it was last judged again
  * &lt;run&gt;/sweep.jsonl          how each case's balancer did, when the pipeline sweeps balancer settings
  * &lt;run&gt;/raw/commands.jsonl   one line per remote command: where, what, exit code, files
  * &lt;run&gt;/raw/&lt;case&gt;/NNN-...   each command's stdout (and stderr) exactly as received
@@ -52,6 +53,8 @@ public final class RunFolder {
     public static final String SWEEP = "sweep.jsonl";
     /** The summary before the run was last judged again, kept beside the new one. */
     public static final String PREVIOUS_SUMMARY = "summary.previous.json";
+    /** When, with which pipeline and with what changes the run was last judged again. */
+    public static final String REASSESSMENT = "reassessment.json";
     /** The file of every sample, one per line. */
     public static final String SAMPLES = "samples.jsonl";
 

@@ -87,7 +87,7 @@ class ReportCommandTest {
         assertThat(summary(run, RunFolder.PREVIOUS_SUMMARY).get("verdict").asText()).isEqualTo("pass");
         assertThat(Files.readString(run.resolve("junit.xml"))).contains("tests=\"2\" failures=\"2\"");
         assertThat(allureCaseStatuses(run)).containsExactly("failed", "failed");
-        assertThat(summary(run, ReportCommand.REASSESSMENT).get("verdict").asText()).isEqualTo("fail");
+        assertThat(summary(run, RunFolder.REASSESSMENT).get("verdict").asText()).isEqualTo("fail");
 
         assertThat(digests(run, "raw", "samples.jsonl", "cases.jsonl", "pipeline.yaml")).isEqualTo(rawBefore);
         assertThat(p.out()).contains("case small-idle-r1: PASS -> FAIL", "case small-idle-r2: PASS -> FAIL")
@@ -111,10 +111,13 @@ class ReportCommandTest {
             assertThat(s.get("verdict").asText()).isEqualTo("fail");
             assertThat(s.get("repetitions")).hasSize(2);
         });
-        assertThat(summary(run).get("cases")).extracting(c -> c.get("verdict").asText()).containsExactly("pass", "pass");
+        assertThat(summary(run).get("cases")).extracting(c -> c.get("verdict").asText())
+                .containsExactly("pass", "pass");
         assertThat(Files.readString(run.resolve("junit.xml"))).contains("nightly.statistics");
-        assertThat(p.out()).containsPattern("statistic throughput\\.mean \\[vmSpec=small scenario=idle direction=forward"
-                + " node=pve2\\] min: [0-9.]+ Gbit/s: new, fail \\(").contains("2 case(s) unchanged", "verdict PASS -> FAIL");
+        assertThat(p.out())
+                .containsPattern("statistic throughput\\.mean \\[vmSpec=small scenario=idle direction=forward"
+                        + " node=pve2\\] min: [0-9.]+ Gbit/s: new, fail \\(")
+                .contains("2 case(s) unchanged", "verdict PASS -> FAIL");
     }
 
     @Test
@@ -142,7 +145,8 @@ class ReportCommandTest {
         assertThat(after.get("verdict").asText()).isEqualTo("pass");
         assertThat(after.get("cases")).hasSize(2);
         for (int i = 0; i < 2; i++) {
-            assertThat(after.get("cases").get(i).get("objectives")).isEqualTo(before.get("cases").get(i).get("objectives"));
+            assertThat(after.get("cases").get(i).get("objectives"))
+                    .isEqualTo(before.get("cases").get(i).get("objectives"));
             assertThat(after.get("cases").get(i).get("metrics")).isEqualTo(before.get("cases").get(i).get("metrics"));
             assertThat(after.get("cases").get(i).get("steps")).isEqualTo(before.get("cases").get(i).get("steps"));
         }

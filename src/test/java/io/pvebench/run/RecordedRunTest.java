@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RecordedRunTest {
 
     private static final Instant T = Instant.parse("2026-11-25T02:00:00Z");
-    private static final CasePlan R1 = new CasePlan("small-idle-r1", new VmSpec("small", 4, 4L << 30, List.of(101, 102)),
-            "idle", 1);
+    private static final CasePlan R1 = new CasePlan("small-idle-r1",
+            new VmSpec("small", 4, 4L << 30, List.of(101, 102)), "idle", 1);
     private static final CasePlan R2 = new CasePlan("small-idle-r2", R1.vmSpec(), "idle", 2);
 
     @TempDir
