@@ -2,8 +2,8 @@ package io.pvebench.cli;
 
 import io.pvebench.PvebenchException;
 import io.pvebench.pipeline.InvalidPipelineException;
-import io.pvebench.run.RunFolderException;
 import io.pvebench.pipeline.Problem;
+import io.pvebench.run.UnreadableRunException;
 import java.io.PrintStream;
 import java.util.Map;
 import picocli.CommandLine;
@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "pvebench", mixinStandardHelpOptions = true, version = "pvebench 0.1.0",
         description = "Test pipeline for Proxmox VE clusters: load, network, migration and HA under objectives.",
         subcommands = {RunCommand.class, ValidateCommand.class, SimCommand.class, BenchCommand.class,
-                ParseCommand.class, CompareCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class})
+                ParseCommand.class, CompareCommand.class, ReportCommand.class, ScheduleCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_PASS = 0;
@@ -58,7 +59,7 @@ public final class Main implements Runnable {
             printProblems(invalid);
             return EXIT_INVALID;
         }
-        if (e instanceof InvalidInputException || e instanceof RunFolderException) {
+        if (e instanceof InvalidInputException || e instanceof UnreadableRunException) {
             err.println("pvebench: " + e.getMessage());
             return EXIT_INVALID;
         }

@@ -141,23 +141,17 @@ public final class PipelineRunner {
              JschRemoteShell ssh = openShell(target)) {
             RunFolder folder = RunFolder.create(options.outputFolder(), pipeline.name() + "-"
                     + RUN_STAMP.format(clock.instant()) + "-" + String.format("%04x", options.seed() & 0xffff));
+            folder.keepPipeline(pipeline.source());
             RunInfo info = new RunInfo(folder.runId(), pipeline.name(), pipeline.source(), target.name(),
                     options.seed(), folder.root(), clock.instant(), Matrix.runOrder(pipeline, options.seed()));
 
             AtomicReference<RunResult> finished = new AtomicReference<>();
-            List<RunListener> listeners = new ArrayList<>(List.of(
-                    new SummaryJson(folder), new AllureResults(folder), new JunitXml(folder),
-                    new ConsoleReport(options.console(), clock), new MatrixSummary(folder, options.console())));
             BaselineCheck baseline = pipeline.compare().map(c -> new BaselineCheck(folder.root(), c.baselineFolder(),
                     new RunComparison.Settings(c.noise(), c.alpha()), options.console(), clock)).orElse(null);
-            if (baseline != null) {
-                listeners.add(baseline);
-            }
             AllureHtmlReport html = options.html()
                     ? new AllureHtmlReport(folder.root(), options.historyFolder(), AllureHistory.DEFAULT_RUNS) : null;
-            if (html != null) {
-                listeners.add(html);
-            }
+            List<RunListener> listeners = reports(folder, new ConsoleReport(options.console(), clock),
+                    options.console(), baseline, html);
             listeners.addAll(options.extraListeners());
             listeners.add(new RunListener() {
                 @Override
@@ -194,6 +188,26 @@ public final class PipelineRunner {
         } finally {
             options.stop().finished();
         }
+    }
+
+    /**
+     * The listeners that write a run's reports into its folder (summary, Allure results, JUnit
+     * XML, matrix; the HTML report last, when not null), with {@code progress} among them: one
+     * list for a run and for judging a run again ({@link ReportCommand}), so both write the same
+     * files the same way.
+     */
+    static List<RunListener> reports(RunFolder folder, RunListener progress, PrintStream console,
+                                     BaselineCheck baseline, AllureHtmlReport html) {
+        List<RunListener> listeners = new ArrayList<>(List.of(new SummaryJson(folder), new AllureResults(folder),
+                new JunitXml(folder), progress, new MatrixSummary(folder, console)));
+        // after the summary (it finds the last passing run by it), before the HTML (which renders the comparison)
+        if (baseline != null) {
+            listeners.add(baseline);
+        }
+        if (html != null) {
+            listeners.add(html);
+        }
+        return listeners;
     }
 
     /**

@@ -96,7 +96,16 @@ final class RunCommand implements Callable<Integer> {
         }
 
         main.out.println("run folder " + outcome.result().info().folder());
-        AllureHtml.Outcome html = outcome.html();
+        printReports(main, outcome.html(), outcome.reportFailures());
+        for (String change : outcome.leftChanged()) {
+            main.err.println("pvebench: the cluster is left changed, put it back by hand: " + change);
+        }
+        main.out.println("exit " + outcome.exitCode());
+        return outcome.exitCode();
+    }
+
+    /** Where the HTML report is (or why it was not rendered), and each report that could not be written. */
+    static void printReports(Main main, AllureHtml.Outcome html, List<String> reportFailures) {
         if (html != null && html.generated()) {
             main.out.println("report     " + html.report());
         } else if (html != null) {
@@ -105,14 +114,9 @@ final class RunCommand implements Callable<Integer> {
         if (html != null) {
             html.notes().forEach(note -> main.err.println("pvebench: HTML report: " + note));
         }
-        for (String failure : outcome.reportFailures()) {
+        for (String failure : reportFailures) {
             main.err.println("pvebench: results incomplete, a report could not be written: " + failure);
         }
-        for (String change : outcome.leftChanged()) {
-            main.err.println("pvebench: the cluster is left changed, put it back by hand: " + change);
-        }
-        main.out.println("exit " + outcome.exitCode());
-        return outcome.exitCode();
     }
 
     private static void removeHook(Thread hook) {

@@ -32,11 +32,14 @@ public final class PipelineLoader {
 
     private final Path file;
     private final Path home;
+    /** The folder relative paths in the file (its cluster file) are resolved against. */
+    private final Path baseDir;
     private final Values values;
 
-    private PipelineLoader(Path file, Path home, Problems problems) {
+    private PipelineLoader(Path file, Path home, Path baseDir, Problems problems) {
         this.file = file;
         this.home = home;
+        this.baseDir = baseDir;
         this.values = new Values(problems);
     }
 
@@ -51,10 +54,25 @@ public final class PipelineLoader {
      * @throws InvalidPipelineException with every problem in the pipeline and its cluster file
      */
     public static Pipeline load(Path file, Path home) {
+        return load(file, home, file.getParent());
+    }
+
+    /**
+     * The pipeline in {@code copy}, a copy of the file that was at {@code original} (a run
+     * folder's copy of the pipeline it ran): its relative paths (the cluster file) resolve as
+     * they did from {@code original}, and problems name the copy's lines.
+     *
+     * @throws InvalidPipelineException with every problem in the pipeline and its cluster file
+     */
+    public static Pipeline loadCopy(Path copy, Path original) {
+        return load(copy, userHome(), original.toAbsolutePath().getParent());
+    }
+
+    private static Pipeline load(Path file, Path home, Path baseDir) {
         Problems problems = new Problems();
-        Optional<Pipeline> pipeline = YamlTreeReader.read(file, "pipeline", "a pipeline needs at least 'name' and 'vmSpecs'",
-                        problems)
-                .flatMap(root -> new PipelineLoader(file, home, problems).pipeline(root));
+        Optional<Pipeline> pipeline = YamlTreeReader.read(file, "pipeline",
+                        "a pipeline needs at least 'name' and 'vmSpecs'", problems)
+                .flatMap(root -> new PipelineLoader(file, home, baseDir, problems).pipeline(root));
         problems.throwIfAny();
         return pipeline.orElseThrow();
     }
@@ -137,7 +155,7 @@ public final class PipelineLoader {
         }
         twin.ifPresent(t -> values.problems().add(r.entry(TWIN_NAME).orElseThrow().keyPosition(),
                 "'twin' only applies to 'cluster: twin'", "remove 'twin', or set 'cluster: twin'"));
-        Path path = Values.resolve(named.get(), file.getParent(), home);
+        Path path = Values.resolve(named.get(), baseDir, home);
         if (!Files.isRegularFile(path)) {
             values.problems().add(r.node("cluster").orElseThrow().position(),
                     "cluster file '" + named.get() + "' not found",

@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AllureHtml {
 
+    /** The rendered report's folder in a run folder. */
+    public static final String REPORT_FOLDER = "allure-report";
+
     /** How long Allure may take; it needs about 3 s for a small run. */
     private static final long TIMEOUT_SECONDS = 180;
 
@@ -63,7 +66,7 @@ public final class AllureHtml {
                     + "'mvn package', which unpacks it into target/allure-cli); results stay in "
                     + AllureResults.FOLDER + "/");
         }
-        Path output = runFolder.resolve("allure-report");
+        Path output = runFolder.resolve(REPORT_FOLDER);
         Path log = runFolder.resolve("allure-generate.log");
         List<String> command = new ArrayList<>(List.of(allure.get().toString(), "generate", "--single-file", "--clean",
                 "-o", output.toString(), runFolder.resolve(AllureResults.FOLDER).toString()));
@@ -92,6 +95,25 @@ public final class AllureHtml {
             Thread.currentThread().interrupt();
             return new Outcome(null, "interrupted while Allure was generating the report");
         }
+    }
+
+    /**
+     * Removes {@code runFolder}'s rendered report, so one that is not rendered again never shows
+     * results that have since been rewritten; whether there was one.
+     */
+    public static boolean remove(Path runFolder) {
+        Path report = runFolder.resolve(REPORT_FOLDER);
+        if (!Files.exists(report)) {
+            return false;
+        }
+        try (var paths = Files.walk(report)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove " + report, e);
+        }
+        return true;
     }
 
     /** Allure's commandline, where {@link #generate} would find it. */

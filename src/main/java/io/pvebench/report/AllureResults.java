@@ -66,6 +66,30 @@ public final class AllureResults implements RunListener {
         this.timelines = new CaseTimelineFiles(folder);
     }
 
+    /**
+     * Removes what an earlier writing of {@code runFolder}'s results left in {@value #FOLDER}
+     * (each test, container and attachment, the categories and environment), so writing the
+     * results again ({@code pvebench report}) does not list each case twice. Anything else there,
+     * such as a {@code history/} folder copied in for trends, is kept.
+     */
+    public static void clear(Path runFolder) {
+        Path dir = runFolder.resolve(FOLDER);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith("-result.json") || name.endsWith("-container.json") || name.contains("-attachment")
+                        || name.equals("categories.json") || name.equals("environment.properties")) {
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
+        }
+    }
+
     @Override
     public void runStarted(RunInfo run) {
         this.info = run;

@@ -1,7 +1,7 @@
 package io.pvebench.report;
 
 import io.pvebench.assess.RunComparison;
-import io.pvebench.run.RunFolderException;
+import io.pvebench.run.UnreadableRunException;
 import io.pvebench.run.RunFolderReader;
 import io.pvebench.run.RunListener;
 import io.pvebench.run.RunResult;
@@ -56,7 +56,7 @@ public final class BaselineCheck implements RunListener {
             ComparisonResults.write(runFolder.resolve(ComparisonResults.FOLDER),
                     ComparisonResults.Compared.of(compared, clock.instant()), compared.changes());
             comparison = compared;
-        } catch (RunFolderException | UncheckedIOException e) {
+        } catch (UnreadableRunException | UncheckedIOException e) {
             note = "not compared with the baseline: " + e.getMessage();
             console.println("compare: " + note);
         }

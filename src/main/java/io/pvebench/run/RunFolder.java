@@ -22,7 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The folder one run writes to, and the only code that lays it out.
  *
  * <pre>
+ * &lt;run&gt;/pipeline.yaml        a copy of the pipeline file the run ran
  * &lt;run&gt;/samples.jsonl        one {@link Sample} per line, appended as cases finish
+ * &lt;run&gt;/cases.jsonl          one {@link CaseRecord} per line (steps, phases, why it broke; its samples
+ *                          are those of samples.jsonl labelled with its id), appended as cases finish
+ * &lt;run&gt;/summary.previous.json  the summary before the run was last judged again ({@code pvebench report})
+ * &lt;run&gt;/reassessment.json    when, with which pipeline and with what changes it was last judged again
+ * &lt;run&gt;/sweep.jsonl          how each case's balancer did, when the pipeline sweeps balancer settings
  * &lt;run&gt;/raw/commands.jsonl   one line per remote command: where, what, exit code, files
  * &lt;run&gt;/raw/&lt;case&gt;/NNN-...   each command's stdout (and stderr) exactly as received
  * &lt;run&gt;/cases/&lt;case&gt;/...      files made from a case's results (its time series as CSV, charts)
@@ -38,6 +44,19 @@ public final class RunFolder {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    /** Where a run keeps its copy of the pipeline file it ran. */
+    public static final String PIPELINE_COPY = "pipeline.yaml";
+    /** The file of every finished case's {@link CaseRecord}, one per line. */
+    public static final String CASES = "cases.jsonl";
+    /** The file of how each case's balancer did, one per line, when the pipeline sweeps balancer settings. */
+    public static final String SWEEP = "sweep.jsonl";
+    /** The summary before the run was last judged again, kept beside the new one. */
+    public static final String PREVIOUS_SUMMARY = "summary.previous.json";
+    /** When, with which pipeline and with what changes the run was last judged again. */
+    public static final String REASSESSMENT = "reassessment.json";
+    /** The file of every sample, one per line. */
+    public static final String SAMPLES = "samples.jsonl";
 
     private final Path root;
     private final AtomicInteger sequence = new AtomicInteger();
@@ -66,6 +85,63 @@ public final class RunFolder {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a run folder in " + parent, e);
+        }
+    }
+
+    /**
+     * An existing run folder, to write its reports again ({@code pvebench report}); its raw
+     * outputs and samples are only read.
+     */
+    public static RunFolder open(Path root) {
+        return new RunFolder(root);
+    }
+
+    /**
+     * Keeps a copy of the pipeline file the run runs as {@value #PIPELINE_COPY}, so the run can be
+     * judged again later with exactly the objectives it ran with, whatever becomes of the file.
+     * A pipeline that was not read from a file (built in memory) leaves no copy.
+     */
+    public void keepPipeline(Path pipelineFile) {
+        if (!Files.isRegularFile(pipelineFile)) {
+            return;
+        }
+        try {
+            Files.copy(pipelineFile, root.resolve(PIPELINE_COPY), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep a copy of " + pipelineFile, e);
+        }
+    }
+
+    /**
+     * Copies this run folder, everything in it, to {@code target} (which must not exist) and
+     * returns the copy; attachments name files relative to the folder, so they hold in the copy.
+     */
+    public RunFolder copyTo(Path target) {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.toList()) {
+                Path to = target.resolve(root.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + root + " to " + target, e);
+        }
+        return new RunFolder(target);
+    }
+
+    /**
+     * Keeps {@code summary.json} as {@value #PREVIOUS_SUMMARY} (replacing an older one) before the
+     * run is judged again, so the verdicts before stay readable.
+     */
+    public void keepSummaryAsPrevious() {
+        try {
+            Files.copy(root.resolve("summary.json"), root.resolve(PREVIOUS_SUMMARY),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the summary as " + PREVIOUS_SUMMARY, e);
         }
     }
 
@@ -139,8 +215,18 @@ public final class RunFolder {
 
     public void appendSamples(List<Sample> samples) {
         for (Sample sample : samples) {
-            appendLine(Path.of("samples.jsonl"), sample);
+            appendLine(Path.of(SAMPLES), sample);
         }
+    }
+
+    /** Appends how a case's balancer did, for the sweep's ranking when the run is judged again. */
+    public void appendSweep(io.pvebench.balance.SweepResult result) {
+        appendLine(Path.of(SWEEP), SweepJournal.line(result));
+    }
+
+    /** Appends a finished case's record (without its samples, which {@link #appendSamples} keeps). */
+    public void appendCase(CaseRecord record) {
+        appendLine(Path.of(CASES), CaseJournal.line(record));
     }
 
     /** Writes (replaces) a JSON file at {@code relative}, atomically, so readers never see half a file. */

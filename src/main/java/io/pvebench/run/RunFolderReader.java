@@ -1,6 +1,5 @@
 package io.pvebench.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pvebench.measure.Sample;
 
@@ -15,9 +14,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Reads back what {@link RunFolder} and the summary wrote: a run's samples, its summary, the facts
- * preflight read, and which earlier run of the same pipeline passed. Stateless; every failure is a
- * {@link RunFolderException} naming the file.
+ * Reads back the parts of a run folder a comparison needs: its samples, its summary, the facts
+ * preflight read, and which earlier run of the same pipeline passed; unlike {@link RecordedRun} it
+ * needs no case records, so runs of any pvebench version compare. Stateless; every failure is an
+ * {@link UnreadableRunException} naming the file.
  */
 public final class RunFolderReader {
 
@@ -26,24 +26,7 @@ public final class RunFolderReader {
 
     /** A run folder's {@code samples.jsonl}, every line a sample. */
     public static List<Sample> samples(Path folder) {
-        Path file = folder.resolve("samples.jsonl");
-        if (!Files.isRegularFile(file)) {
-            throw new RunFolderException(folder + " is not a run folder: it has no samples.jsonl");
-        }
-        List<Sample> out = new ArrayList<>();
-        int line = 0;
-        for (String text : lines(file)) {
-            line++;
-            if (text.isBlank()) {
-                continue;
-            }
-            try {
-                out.add(RunFolder.JSON.readValue(text, Sample.class));
-            } catch (JsonProcessingException e) {
-                throw new RunFolderException(file + ":" + line + ": not a sample: " + e.getOriginalMessage());
-            }
-        }
-        return out;
+        return RecordedRun.samples(folder);
     }
 
     /** A run folder's {@code summary.json}. */
@@ -52,7 +35,7 @@ public final class RunFolderReader {
         try {
             return RunFolder.JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new RunFolderException("cannot read " + file + ": " + e.getMessage());
+            throw new UnreadableRunException("cannot read " + file + ": " + e.getMessage());
         }
     }
 
@@ -80,7 +63,7 @@ public final class RunFolderReader {
             candidates = folders.filter(Files::isDirectory).filter(f -> Files.isRegularFile(f.resolve("summary.json")))
                     .toList();
         } catch (IOException e) {
-            throw new RunFolderException("cannot list " + parent + ": " + e.getMessage());
+            throw new UnreadableRunException("cannot list " + parent + ": " + e.getMessage());
         }
         Path best = null;
         String bestStart = "";
@@ -95,13 +78,5 @@ public final class RunFolderReader {
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    private static List<String> lines(Path file) {
-        try {
-            return Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new RunFolderException("cannot read " + file + ": " + e.getMessage());
-        }
     }
 }

@@ -1,8 +1,10 @@
 package io.pvebench.run;
 
+import io.pvebench.assess.StatisticCheck;
 import io.pvebench.assess.StatisticResult;
 import io.pvebench.assess.Verdict;
 import io.pvebench.measure.Sample;
+import io.pvebench.pipeline.StatisticObjective;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,6 +48,16 @@ public record RunResult(RunInfo info, Map<String, String> environment, List<Case
     /** This run with its objectives on statistics checked. */
     public RunResult withStatistics(List<StatisticResult> checked) {
         return new RunResult(info, environment, cases, end, checked, sweep);
+    }
+
+    /**
+     * This run with each of {@code objectives} checked once per matrix cell over the samples of
+     * the cases that did not break ({@link #unbrokenSamples}), the bootstrap seeded with the
+     * run's seed: how a run's statistics are judged when it ends and when it is judged again, so
+     * that every report shows the same results and the same verdict.
+     */
+    public RunResult withStatisticsChecked(List<StatisticObjective> objectives) {
+        return withStatistics(StatisticCheck.checkCells(objectives, unbrokenSamples(), info.seed()));
     }
 
     /** This run with how each case's balancer did (a threshold sweep when the settings differ). */

@@ -1,6 +1,5 @@
 package io.pvebench.stage;
 
-import io.pvebench.assess.StatisticCheck;
 import io.pvebench.run.RunResult;
 
 /**
@@ -21,7 +20,6 @@ public final class ReportStage {
      */
     public static RunResult result(RunContext run) {
         RunResult cases = new RunResult(run.info(), run.environment(), run.results(), run.clock().instant());
-        return cases.withStatistics(StatisticCheck.checkCells(run.pipeline().statisticObjectives(),
-                cases.unbrokenSamples(), run.info().seed())).withSweep(run.sweepResults());
+        return cases.withStatisticsChecked(run.pipeline().statisticObjectives()).withSweep(run.sweepResults());
     }
 }

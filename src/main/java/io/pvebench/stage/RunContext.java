@@ -317,9 +317,10 @@ public final class RunContext {
         results.add(result);
     }
 
-    /** Records how a case's balancer did, for the sweep's ranking. */
+    /** Records how a case's balancer did, for the sweep's ranking, and keeps it in the run folder at once. */
     public synchronized void addSweepResult(io.pvebench.balance.SweepResult result) {
         sweep.add(result);
+        folder.appendSweep(result);
     }
 
     /** How each case's balancer did, in the order the cases ran. */

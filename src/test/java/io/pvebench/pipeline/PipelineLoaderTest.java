@@ -140,4 +140,18 @@ class PipelineLoaderTest {
         assertThat(listed.server()).isEqualTo(101);
         assertThat(listed.client()).isEqualTo(102);
     }
+
+    @Test
+    void aRunsCopyOfAPipelineFindsItsClusterFileWhereTheOriginalDid(@org.junit.jupiter.api.io.TempDir Path run)
+            throws IOException {
+        Path original = Fixtures.valid("full.yaml");
+        Path copy = Files.copy(original, run.resolve("pipeline.yaml"));
+
+        Pipeline judged = PipelineLoader.loadCopy(copy, original);
+
+        assertThat(((InventoryCluster) judged.cluster()).definition().name()).isEqualTo("lab");
+        assertThat(judged.source()).isEqualTo(copy);
+        assertThat(Fixtures.pipelineProblems(copy)).anySatisfy(p -> assertThat(p)
+                .contains("cluster file 'clusters/lab.yaml' not found"));
+    }
 }
