@@ -48,6 +48,11 @@ final class RunCommand implements Callable<Integer> {
                     + " .history in the --out folder)")
     private Path history;
 
+    @Option(names = "--cluster", paramLabel = "FILE",
+            description = "run on this cluster file instead of the one the pipeline names (twin: the embedded twin);"
+                    + " the pipeline is checked against it")
+    private Path cluster;
+
     @Option(names = "--plan", description = "print the cases in the order they would run, and exit")
     private boolean plan;
 
@@ -69,8 +74,13 @@ final class RunCommand implements Callable<Integer> {
         if (routes != null && !Files.isDirectory(routes)) {
             throw new InvalidInputException("--routes " + routes + ": no such folder");
         }
+        if (cluster != null && !cluster.toString().equals("twin") && !Files.isRegularFile(cluster)) {
+            throw new InvalidInputException("--cluster " + cluster + ": no such cluster file (or 'twin' for the"
+                    + " embedded twin)");
+        }
         Path routesDir = routes != null ? routes : Files.isDirectory(Path.of("routes")) ? Path.of("routes") : null;
-        Pipeline pipeline = PipelineLoader.load(pipelineFile);
+        Pipeline pipeline = cluster == null ? PipelineLoader.load(pipelineFile)
+                : PipelineLoader.loadOnCluster(pipelineFile, cluster);
         long runSeed = seed != null ? seed : new SecureRandom().nextLong() & 0xffffffffL;
         if (plan) {
             PlanPrinter.print(pipeline, runSeed, main.out);

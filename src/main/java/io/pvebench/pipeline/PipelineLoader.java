@@ -34,12 +34,15 @@ public final class PipelineLoader {
     private final Path home;
     /** The folder relative paths in the file (its cluster file) are resolved against. */
     private final Path baseDir;
+    /** A cluster file that replaces the one the pipeline names, or "twin"; null: the pipeline's own. */
+    private final Path clusterOverride;
     private final Values values;
 
-    private PipelineLoader(Path file, Path home, Path baseDir, Problems problems) {
+    private PipelineLoader(Path file, Path home, Path baseDir, Path clusterOverride, Problems problems) {
         this.file = file;
         this.home = home;
         this.baseDir = baseDir;
+        this.clusterOverride = clusterOverride;
         this.values = new Values(problems);
     }
 
@@ -54,7 +57,7 @@ public final class PipelineLoader {
      * @throws InvalidPipelineException with every problem in the pipeline and its cluster file
      */
     public static Pipeline load(Path file, Path home) {
-        return load(file, home, file.getParent());
+        return load(file, home, file.getParent(), null);
     }
 
     /**
@@ -65,14 +68,25 @@ public final class PipelineLoader {
      * @throws InvalidPipelineException with every problem in the pipeline and its cluster file
      */
     public static Pipeline loadCopy(Path copy, Path original) {
-        return load(copy, userHome(), original.toAbsolutePath().getParent());
+        return load(copy, userHome(), original.toAbsolutePath().getParent(), null);
     }
 
-    private static Pipeline load(Path file, Path home, Path baseDir) {
+    /**
+     * The pipeline in {@code file} run on another cluster: {@code clusterFile} replaces the one its
+     * {@code cluster:} names ({@code twin} for the embedded twin), and everything that depends on the
+     * cluster (node names, destructive changes) is checked against it.
+     *
+     * @throws InvalidPipelineException with every problem in the pipeline and the cluster file
+     */
+    public static Pipeline loadOnCluster(Path file, Path clusterFile) {
+        return load(file, userHome(), file.getParent(), clusterFile);
+    }
+
+    private static Pipeline load(Path file, Path home, Path baseDir, Path clusterOverride) {
         Problems problems = new Problems();
         Optional<Pipeline> pipeline = YamlTreeReader.read(file, "pipeline",
                         "a pipeline needs at least 'name' and 'vmSpecs'", problems)
-                .flatMap(root -> new PipelineLoader(file, home, baseDir, problems).pipeline(root));
+                .flatMap(root -> new PipelineLoader(file, home, baseDir, clusterOverride, problems).pipeline(root));
         problems.throwIfAny();
         return pipeline.orElseThrow();
     }
@@ -109,7 +123,7 @@ public final class PipelineLoader {
                 .flatMap(m -> migration(m, cluster.map(ClusterRef::nodeNames).orElse(List.of())));
         Optional<FailoverSettings> failover = new FailoverReader(values).read(r, cluster);
         Optional<ScheduleSettings> schedule = new ScheduleReader(values).read(r);
-        Optional<CompareSettings> compare = new CompareReader(values, file.toAbsolutePath().getParent(), home).read(r);
+        Optional<CompareSettings> compare = new CompareReader(values, baseDir, home).read(r);
         ObjectivesReader.Read objectives = r.node("objectives").map(n -> new ObjectivesReader(values).read(n))
                 .orElse(ObjectivesReader.Read.NONE);
         Optional<MappingReader> timeouts = r.mapping("timeouts", TIMEOUTS);
@@ -147,6 +161,12 @@ public final class PipelineLoader {
     private Optional<ClusterRef> cluster(MappingReader r) {
         Optional<MappingReader> twin = r.mapping(TWIN_NAME, TWIN);
         Optional<String> named = r.has("cluster") ? r.text("cluster") : Optional.of(TWIN_NAME);
+        if (clusterOverride != null) {
+            if (clusterOverride.toString().equals(TWIN_NAME)) {
+                return Optional.of(twin.map(this::twin).orElse(TwinCluster.DEFAULT));
+            }
+            return ClusterLoader.read(clusterOverride, home, values.problems()).map(InventoryCluster::new);
+        }
         if (named.isEmpty()) {
             return Optional.empty();
         }

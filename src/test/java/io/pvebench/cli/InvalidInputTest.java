@@ -140,6 +140,18 @@ class InvalidInputTest {
     }
 
     @Test
+    void aClusterFileThatIsNotThereIsNamedBeforeAnythingRuns() throws Exception {
+        Path file = write("check.yaml", VALID);
+
+        assertThat(pvebench("run", file.toString(), "--cluster", dir.resolve("clusters/gone.yaml").toString(),
+                "--out", dir.resolve("r").toString())).isEqualTo(2);
+
+        assertThat(err).contains("--cluster " + dir.resolve("clusters/gone.yaml") + ": no such cluster file");
+        assertNoStackTrace();
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
     void twoScheduledPipelinesOfOneNameAreRefused() throws Exception {
         Path a = write("a.yaml", VALID + "schedule: {cron: \"0 0 2 * * ?\"}\n");
         Path b = write("b.yaml", VALID + "schedule: {cron: \"0 0 3 * * ?\"}\n");

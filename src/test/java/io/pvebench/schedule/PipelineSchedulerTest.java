@@ -21,25 +21,7 @@ class PipelineSchedulerTest {
     Path dir;
 
     private Pipeline pipeline(String name, String cron) throws Exception {
-        Files.createDirectories(dir.resolve("clusters"));
-        Files.writeString(dir.resolve("clusters/lab.yaml"), """
-                name: lab
-                nodes:
-                  - {name: pve1, address: 192.0.2.11}
-                ssh:
-                  identityFile: ~/.ssh/id_ed25519
-                """);
-        Path file = dir.resolve(name + ".yaml");
-        Files.writeString(file, """
-                name: %s
-                cluster: clusters/lab.yaml
-                vmSpecs:
-                  - {name: small, cores: 4, memory: 4 GiB, vms: [101, 102]}
-                schedule:
-                  cron: "%s"
-                  timeZone: Europe/Berlin
-                """.formatted(name, cron));
-        return PipelineLoader.load(file);
+        return ScheduledPipelines.write(dir, name, cron, "Europe/Berlin");
     }
 
     /** Records how many runs were in flight per cluster at once. */

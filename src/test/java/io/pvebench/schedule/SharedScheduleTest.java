@@ -1,7 +1,6 @@
 package io.pvebench.schedule;
 
 import io.pvebench.pipeline.Pipeline;
-import io.pvebench.pipeline.PipelineLoader;
 import io.pvebench.testsupport.LocalPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -78,25 +76,7 @@ class SharedScheduleTest {
     }
 
     private Pipeline pipeline(String name, String cron) throws Exception {
-        Files.createDirectories(dir.resolve("clusters"));
-        Files.writeString(dir.resolve("clusters/lab.yaml"), """
-                name: lab
-                nodes:
-                  - {name: pve1, address: 192.0.2.11}
-                ssh:
-                  identityFile: ~/.ssh/id_ed25519
-                """);
-        Path file = dir.resolve(name + ".yaml");
-        Files.writeString(file, """
-                name: %s
-                cluster: clusters/lab.yaml
-                vmSpecs:
-                  - {name: small, cores: 4, memory: 4 GiB, vms: [101, 102]}
-                schedule:
-                  cron: "%s"
-                  timeZone: UTC
-                """.formatted(name, cron));
-        return PipelineLoader.load(file);
+        return ScheduledPipelines.write(dir, name, cron, "UTC");
     }
 
     @Test
