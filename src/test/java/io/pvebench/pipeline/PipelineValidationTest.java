@@ -22,7 +22,7 @@ class PipelineValidationTest {
                 file + ":4:5: missing required key 'vmSpecs[0].cores'",
                 file + ":5:5: unknown key 'cors' in vmSpecs[0]\n  hint: did you mean 'cores'?",
                 file + ":8:1: unknown key 'colour' in pipeline\n  hint: allowed keys: name, description, cluster, "
-                        + "twin, vmSpecs, scenarios, loads, variants, repetitions, measure, migration, balance, failover, objectives, timeouts, schedule");
+                        + "twin, vmSpecs, scenarios, loads, variants, repetitions, measure, migration, balance, failover, objectives, timeouts, schedule, compare");
     }
 
     @Test
