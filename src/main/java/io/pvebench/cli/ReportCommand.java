@@ -87,7 +87,7 @@ final class ReportCommand implements Callable<Integer> {
         RunResult result = new RunResult(info, recorded.environment(), judged, recorded.end())
                 .withStatisticsChecked(pipeline.statisticObjectives()).withSweep(recorded.sweep());
 
-        AllureHtmlReport html = noHtml ? null : new AllureHtmlReport(target);
+        AllureHtmlReport html = noHtml ? null : AllureHtmlReport.renderedAgain(target);
         // no progress to show: the console gets what changed instead
         RunListener noProgress = new RunListener() { };
         RunEvents events = new RunEvents(PipelineRunner.reports(folder, noProgress, main.out, null, html));

@@ -45,6 +45,15 @@ public final class AllureHtmlReport implements RunListener {
     }
 
     /**
+     * The report of a run rendered again after it was judged again ({@code pvebench report}): its
+     * trend is the one it was first rendered with (the {@code history/} its results kept) and the
+     * history store is left alone, since the run has its point there already.
+     */
+    public static AllureHtmlReport renderedAgain(Path runFolder) {
+        return new AllureHtmlReport(runFolder, null, 0);
+    }
+
+    /**
      * What Allure shows as the run's executor; {@code buildOrder} numbers the trend points.
      *
      * @param name       who ran it
@@ -58,6 +67,10 @@ public final class AllureHtmlReport implements RunListener {
 
     @Override
     public void runFinished(RunResult result) {
+        if (historyFolder == null) {
+            outcome = AllureHtml.generate(runFolder);
+            return;
+        }
         RunInfo run = result.info();
         AllureHistory history = AllureHistory.of(historyFolder, run.cluster(), run.pipeline(), historyRuns);
         Path results = runFolder.resolve(AllureResults.FOLDER);
