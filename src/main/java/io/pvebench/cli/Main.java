@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pvebench", mixinStandardHelpOptions = true, version = "pvebench 0.1.0",
         description = "Test pipeline for Proxmox VE clusters: load, network, migration and HA under objectives.",
         subcommands = {RunCommand.class, ValidateCommand.class, SimCommand.class, BenchCommand.class,
-                ParseCommand.class, CompareCommand.class, ReportCommand.class, ScheduleCommand.class,
+                ParseCommand.class, CompareCommand.class, ReportCommand.class, ScheduleCommand.class, UnscheduleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -9,6 +9,7 @@ import io.pvebench.schedule.ScheduleStoreException;
 import io.pvebench.schedule.SharedStore;
 import org.quartz.SchedulerException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,23 +54,15 @@ final class ScheduleCommand implements Callable<Integer> {
             description = "runs on different clusters that may go on at once (default: ${DEFAULT-VALUE})")
     private int threads;
 
-    @Option(names = "--store", paramLabel = "URL",
-            description = "share the schedule with other instances through this PostgreSQL database, "
-                    + "jdbc:postgresql://host[:port]/database (role and password from PVEBENCH_STORE_USER and "
-                    + "PVEBENCH_STORE_PASSWORD)")
-    private String store;
-
-    @Option(names = "--checkin", paramLabel = "SECONDS", defaultValue = "7.5",
-            description = "with --store: how often this instance tells the others it is alive; one silent for "
-                    + "this long plus 7.5 s is taken for dead and its run recovered (default: ${DEFAULT-VALUE})")
-    private double checkinSeconds;
+    @Mixin
+    private StoreOptions storeOptions;
 
     @Override
     public Integer call() throws SchedulerException, InterruptedException {
         if (threads < 1) {
             throw new InvalidInputException("--threads must be at least 1, got " + threads);
         }
-        Optional<SharedStore> shared = sharedStore();
+        Optional<SharedStore> shared = storeOptions.sharedStore(main.environment);
         List<Pipeline> pipelines = new ArrayList<>();
         Map<String, Path> named = new HashMap<>();
         for (Path file : pipelineFiles) {
@@ -93,7 +85,7 @@ final class ScheduleCommand implements Callable<Integer> {
         PipelineScheduler scheduler = open(pipelines, launcher, shared);
         if (shared.isPresent()) {
             main.out.println("schedule shared through " + shared.get().where() + ", this instance "
-                    + scheduler.instance() + " (check-in every " + checkinSeconds + " s)");
+                    + scheduler.instance() + " (check-in every " + shared.get().checkin().toMillis() / 1000.0 + " s)");
         }
         scheduler.plan().forEach(line -> main.out.println("scheduled " + line));
         main.out.flush();
@@ -110,22 +102,6 @@ final class ScheduleCommand implements Callable<Integer> {
         scheduler.start();
         stopped.await();
         return Main.EXIT_PASS;
-    }
-
-    private Optional<SharedStore> sharedStore() {
-        if (store == null) {
-            return Optional.empty();
-        }
-        if (!(checkinSeconds >= 0.5) || checkinSeconds > 3600) {
-            throw new InvalidInputException("--checkin must be between 0.5 and 3600 seconds, got " + checkinSeconds);
-        }
-        try {
-            return Optional.of(new SharedStore(store, main.environment.get("PVEBENCH_STORE_USER"),
-                    main.environment.get("PVEBENCH_STORE_PASSWORD"),
-                    Duration.ofMillis(Math.round(checkinSeconds * 1000))));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--store: " + e.getMessage());
-        }
     }
 
     private PipelineScheduler open(List<Pipeline> pipelines, Launcher launcher, Optional<SharedStore> shared) {

@@ -12,12 +12,15 @@ import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
 
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -33,6 +36,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -139,8 +143,8 @@ public final class PipelineScheduler implements AutoCloseable {
             quartz.scheduleJob(job, Set.of(trigger), true);
             next = trigger.getNextFireTime().toInstant();
         }
-        return pipeline.name() + " (" + pipeline.source() + "): '" + schedule.cron() + "' in " + schedule.zone()
-                + ", next " + (next == null ? "never (no time left in the cron expression)" : next);
+        return new ScheduledPipeline(pipeline.name(), pipeline.source().toString(), schedule.cron(),
+                schedule.zone().getId(), Optional.ofNullable(next)).describe();
     }
 
     private static boolean neverFiresAgain(ScheduleSettings schedule) {
@@ -163,6 +167,30 @@ public final class PipelineScheduler implements AutoCloseable {
     /** Each pipeline and when it runs next, one line each. */
     public List<String> plan() {
         return List.copyOf(plan);
+    }
+
+    /** Every pipeline the schedule holds, by name; with a shared store, whichever instance scheduled it. */
+    public List<ScheduledPipeline> scheduled() throws SchedulerException {
+        List<ScheduledPipeline> held = new ArrayList<>();
+        for (TriggerKey key : new TreeSet<>(quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP)))) {
+            if (quartz.getTrigger(key) instanceof CronTrigger cron) {
+                JobDetail job = quartz.getJobDetail(cron.getJobKey());
+                held.add(new ScheduledPipeline(key.getName(), job == null ? "?" : job.getJobDataMap().getString(FILE),
+                        cron.getCronExpression(), cron.getTimeZone().getID(),
+                        Optional.ofNullable(cron.getNextFireTime()).map(Date::toInstant)));
+            }
+        }
+        return held;
+    }
+
+    /**
+     * Takes pipeline {@code name} out of the schedule; with a shared store, for every instance (one that
+     * was given the pipeline puts it back when it starts again).
+     *
+     * @return whether the schedule held it
+     */
+    public boolean unschedule(String name) throws SchedulerException {
+        return quartz.deleteJob(JobKey.jobKey(name, GROUP));
     }
 
     /** This instance's name in the shared store (or in memory). */

@@ -158,6 +158,29 @@ class SharedScheduleTest {
     }
 
     @Test
+    void aPipelineUnscheduledThroughOneInstanceIsGoneForEveryInstance() throws Exception {
+        SharedStore store = store("unschedule");
+        PipelineScheduler a = new PipelineScheduler(List.of(pipeline("nightly", "0 0 2 * * ?"),
+                pipeline("network", "0 30 2 * * ?")), new RecordingLauncher(new ArrayList<>(), Duration.ZERO), 1,
+                Optional.of(store));
+        PipelineScheduler b = new PipelineScheduler(List.of(), new RecordingLauncher(new ArrayList<>(),
+                Duration.ZERO), 1, Optional.of(store));
+        try {
+            assertThat(b.scheduled()).extracting(ScheduledPipeline::name).containsExactly("network", "nightly");
+            assertThat(b.scheduled().get(0).describe()).startsWith("network (" + dir.resolve("network.yaml"))
+                    .contains("'0 30 2 * * ?' in UTC, next ");
+
+            assertThat(b.unschedule("network")).isTrue();
+            assertThat(b.unschedule("network")).as("gone already").isFalse();
+
+            assertThat(a.scheduled()).extracting(ScheduledPipeline::name).containsExactly("nightly");
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
+    @Test
     void aStoreThatCannotBeReachedIsNamedWithoutItsPassword() {
         SharedStore nowhere = new SharedStore("jdbc:postgresql://127.0.0.1:1/pvebench?password=hunter2", "pvebench",
                 "hunter2", Duration.ofSeconds(1));
