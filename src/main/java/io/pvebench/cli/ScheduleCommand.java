@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -122,16 +123,19 @@ final class ScheduleCommand implements Callable<Integer> {
         public void launch(Pipeline pipeline, Firing firing) {
             main.out.println("schedule: " + pipeline.name() + " started, " + firing.describe());
             main.out.flush();
+            // runs on different clusters go on at once: each line of a run's console says whose it is
+            PrintStream console = PrefixedLines.console(main.out, "[" + pipeline.name() + "] ");
             StopSignal stop = new StopSignal();
             inFlight.add(stop);
             try {
                 long seed = new SecureRandom().nextLong() & 0xffffffffL;
                 PipelineRunner.Outcome outcome = PipelineRunner.run(pipeline, new PipelineRunner.Options(out, seed,
-                        Files.isDirectory(Path.of("routes")) ? Path.of("routes") : null, main.environment, main.out,
+                        Files.isDirectory(Path.of("routes")) ? Path.of("routes") : null, main.environment, console,
                         List.of(), true, Clock.systemUTC(), stop));
                 main.out.println("schedule: " + pipeline.name() + " finished, exit " + outcome.exitCode() + ", run folder "
                         + outcome.result().info().folder());
             } finally {
+                console.close();
                 inFlight.remove(stop);
             }
         }

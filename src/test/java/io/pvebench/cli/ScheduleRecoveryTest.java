@@ -57,7 +57,12 @@ class ScheduleRecoveryTest {
             builder.environment().put("PVEBENCH_STORE_PASSWORD", LocalPostgres.PASSWORD);
             Process first = builder.start();
             try {
-                await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(console).contains("[1/3]"));
+                try {
+                    await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(console).contains("[1/3]"));
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError("the scheduled run did not start its first case:\n"
+                            + Files.readString(console), e);
+                }
             } finally {
                 first.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye to the store
                 first.waitFor(30, TimeUnit.SECONDS);
