@@ -93,51 +93,73 @@ public final class FailoverStage {
             Instant failoverEnd = run.clusterClock().now();
             List<HaJournal.Event> journal = journal(run, failedAt, node, log);
 
+            Observed observed = new Observed(node, failedAt, failoverEnd, watch, journal);
             for (GuestVm vm : affected) {
-                FailoverTimeline timeline = FailoverTimeline.of(failedAt, node, "vm:" + vm.vmid(), journal,
-                        watch.running(vm.vmid()), watch.runningOn(vm.vmid()), watch.reachable(vm.vmid()),
-                        watch.pingable(vm.vmid()));
-                Map<String, String> labels = kase.labels(node);
-                labels.put("vm", String.valueOf(vm.vmid()));
-                labels.put("method", settings.method().written());
-                timeline.target().ifPresent(t -> labels.put("target", t));
-                kase.addSamples(timeline.samples(labels, failoverEnd));
-                // the HA states and reachability as bands on the case's charts
-                timeline.fence().ifPresent(f -> kase.addPhase(new Phase("vm " + vm.vmid() + " fence",
-                        f, timeline.recovery().orElse(failoverEnd))));
-                timeline.recovery().ifPresent(r -> kase.addPhase(new Phase("vm " + vm.vmid() + " recovery",
-                        r, timeline.running().filter(t -> !t.isBefore(r)).orElse(failoverEnd))));
-                kase.addPhase(new Phase("vm " + vm.vmid() + " unreachable", failedAt,
-                        timeline.reachable().orElse(failoverEnd)));
-                log.note("vm " + vm.vmid() + ": " + timeline.describe());
-                FailoverPrediction prediction = predicted.get("vm:" + vm.vmid());
-                if (prediction != null) {
-                    // the predicted window counts the guest's boot: it is over when the guest answers
-                    PredictionCheck check = PredictionCheck.of(prediction, timeline.reachable().or(timeline::running)
-                            .map(t -> Duration.between(failedAt, t)), timeline.target());
-                    log.note("vm " + vm.vmid() + ": " + check.words());
-                    kase.addSamples(List.of(Sample.of(Metric.FAILOVER_PREDICTION_MISSED, check.held() ? 0 : 1, labels,
-                            failoverEnd)));
-                }
-                if (!timeline.recovered()) {
-                    log.note("vm " + vm.vmid() + " not failed over within " + settings.timeout().toSeconds()
-                            + " s; " + diagnosis(watch.telling(failedAt), journal, "vm:" + vm.vmid()));
-                }
+                record(kase, settings, observed, vm, Optional.ofNullable(predicted.get("vm:" + vm.vmid())), log);
             }
             kase.addPhase(new Phase("failover", failedAt, failoverEnd));
 
-            Instant healStart = run.clusterClock().now();
-            fault.heal();
-            Instant healed = run.clusterClock().now();
-            kase.addPhase(new Phase("healing", healStart, healed));
-            kase.addSamples(List.of(Sample.of(Metric.FAILOVER_HEAL, Duration.between(healStart, healed).toMillis(),
-                    kase.labels(node), healed)));
-            log.note("healed in " + Duration.between(healStart, healed).toSeconds() + " s");
+            Instant healStart = heal(kase, fault, node, log);
             if (settings.method() == FailoverMethod.MAINTENANCE) {
                 awaitReturn(kase, node, affected, healStart, settings.heal(), log);
             }
             markRestartedLoads(kase, vms, affected, failedAt, log);
         });
+    }
+
+    /** Undoes the fault and times it; returns when healing began. */
+    private static Instant heal(CaseContext kase, InjectedFault fault, String node, StepLog log) {
+        RunContext run = kase.run();
+        Instant healStart = run.clusterClock().now();
+        fault.heal();
+        Instant healed = run.clusterClock().now();
+        kase.addPhase(new Phase("healing", healStart, healed));
+        kase.addSamples(List.of(Sample.of(Metric.FAILOVER_HEAL, Duration.between(healStart, healed).toMillis(),
+                kase.labels(node), healed)));
+        log.note("healed in " + Duration.between(healStart, healed).toSeconds() + " s");
+        return healStart;
+    }
+
+    /** What the watch saw of a failed node: when it failed, when watching ended, and the HA journal since. */
+    private record Observed(String node, Instant failedAt, Instant end, FailoverWatch watch,
+                            List<HaJournal.Event> journal) {
+    }
+
+    /**
+     * One VM of the failed node: its phases as samples and chart bands, its outcome held against the
+     * prediction, and, when it was not failed over, why, in the HA stack's words.
+     */
+    private static void record(CaseContext kase, FailoverSettings settings, Observed o, GuestVm vm,
+                               Optional<FailoverPrediction> prediction, StepLog log) {
+        FailoverWatch watch = o.watch();
+        FailoverTimeline timeline = FailoverTimeline.of(o.failedAt(), o.node(), "vm:" + vm.vmid(), o.journal(),
+                watch.running(vm.vmid()), watch.runningOn(vm.vmid()), watch.reachable(vm.vmid()),
+                watch.pingable(vm.vmid()));
+        Map<String, String> labels = kase.labels(o.node());
+        labels.put("vm", String.valueOf(vm.vmid()));
+        labels.put("method", settings.method().written());
+        timeline.target().ifPresent(t -> labels.put("target", t));
+        kase.addSamples(timeline.samples(labels, o.end()));
+        // the HA states and reachability as bands on the case's charts
+        timeline.fence().ifPresent(f -> kase.addPhase(new Phase("vm " + vm.vmid() + " fence",
+                f, timeline.recovery().orElse(o.end()))));
+        timeline.recovery().ifPresent(r -> kase.addPhase(new Phase("vm " + vm.vmid() + " recovery",
+                r, timeline.running().filter(t -> !t.isBefore(r)).orElse(o.end()))));
+        kase.addPhase(new Phase("vm " + vm.vmid() + " unreachable", o.failedAt(),
+                timeline.reachable().orElse(o.end())));
+        log.note("vm " + vm.vmid() + ": " + timeline.describe());
+        prediction.ifPresent(predicted -> {
+            // the predicted window counts the guest's boot: it is over when the guest answers
+            PredictionCheck check = PredictionCheck.of(predicted, timeline.reachable().or(timeline::running)
+                    .map(t -> Duration.between(o.failedAt(), t)), timeline.target());
+            log.note("vm " + vm.vmid() + ": " + check.words());
+            kase.addSamples(List.of(Sample.of(Metric.FAILOVER_PREDICTION_MISSED, check.held() ? 0 : 1, labels,
+                    o.end())));
+        });
+        if (!timeline.recovered()) {
+            log.note("vm " + vm.vmid() + " not failed over within " + settings.timeout().toSeconds()
+                    + " s; " + diagnosis(watch.telling(o.failedAt()), o.journal(), "vm:" + vm.vmid()));
+        }
     }
 
     /**
