@@ -43,26 +43,11 @@ class ScheduleRecoveryTest {
              TwinCluster cluster = new TwinCluster(dir, PASSWORD, 5, 4)) {
             String store = postgres.newDatabase("recovery");
             Instant firesAt = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
-            Path pipeline = cluster.pipeline(3, "10s");
-            Files.writeString(pipeline, Files.readString(pipeline) + "schedule:\n  cron: \"" + once(firesAt)
-                    + "\"\n  timeZone: UTC\n");
+            Path pipeline = scheduledOnce(cluster, firesAt);
             Path console = dir.resolve("console.txt");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "schedule", pipeline.toString(), "--out", dir.resolve("reports").toString(),
-                    "--store", store, "--checkin", "1")
-                    .redirectErrorStream(true).redirectOutput(console.toFile());
-            builder.environment().put(TwinCluster.PASSWORD_VARIABLE, PASSWORD);
-            builder.environment().put("PVEBENCH_STORE_USER", LocalPostgres.USER);
-            builder.environment().put("PVEBENCH_STORE_PASSWORD", LocalPostgres.PASSWORD);
-            Process first = builder.start();
+            Process first = startScheduler(pipeline, store, console);
             try {
-                try {
-                    await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(console).contains("[1/3]"));
-                } catch (org.awaitility.core.ConditionTimeoutException e) {
-                    throw new AssertionError("the scheduled run did not start its first case:\n"
-                            + Files.readString(console), e);
-                }
+                awaitFirstCase(console);
             } finally {
                 first.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye to the store
                 first.waitFor(30, TimeUnit.SECONDS);
@@ -71,31 +56,105 @@ class ScheduleRecoveryTest {
             assertThat(said).contains("schedule shared through " + store, "schedule: lab-check started, fired for "
                     + firesAt).doesNotContain(LocalPostgres.PASSWORD);
 
-            List<Firing> recovered = new CopyOnWriteArrayList<>();
-            Pipeline same = PipelineLoader.load(pipeline);
-            PipelineScheduler second = new PipelineScheduler(List.of(same), new PipelineScheduler.Launcher() {
-                @Override
-                public void launch(Pipeline pipeline, Firing firing) {
-                    recovered.add(firing);
-                }
-
-                @Override
-                public void stopAll(String why) {
-                }
-            }, 1, Optional.of(new SharedStore(store, LocalPostgres.USER, LocalPostgres.PASSWORD, Duration.ofSeconds(1))));
-            try {
-                second.start();
-                await().atMost(Duration.ofSeconds(60)).until(() -> !recovered.isEmpty());
-                Thread.sleep(4_000); // long enough for a second recovery or firing, were there one
-            } finally {
-                second.close();
-            }
+            List<Firing> recovered = secondInstance(pipeline, store, Duration.ofSeconds(60));
             assertThat(recovered).singleElement().satisfies(firing -> {
                 assertThat(firing.recovering()).isTrue();
                 assertThat(firing.scheduledFor()).isEqualTo(firesAt);
-                assertThat(firing.instance()).isEqualTo(second.instance());
+                assertThat(firing.instance()).as("recovered by another instance").isNotEqualTo(instanceIn(said));
             });
         }
+    }
+
+    @Test
+    void aRunStoppedCleanlyBySigtermIsNotRunAgainByAnotherInstance() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.start();
+             TwinCluster cluster = new TwinCluster(dir, PASSWORD, 5, 4)) {
+            String store = postgres.newDatabase("stopped");
+            Instant firesAt = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+            Path pipeline = scheduledOnce(cluster, firesAt);
+            Path console = dir.resolve("console.txt");
+            Process first = startScheduler(pipeline, store, console);
+            try {
+                awaitFirstCase(console);
+                first.destroy(); // SIGTERM: the run in flight is stopped cleanly, its reports written
+                assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                first.destroyForcibly();
+            }
+            assertThat(Files.readString(console)).contains("schedule: lab-check finished, exit 3");
+
+            // longer than a dead instance takes to be noticed (check-in 1 s + Quartz's 7.5 s)
+            assertThat(secondInstance(pipeline, store, Duration.ofSeconds(15))).as("runs of the second instance")
+                    .isEmpty();
+        }
+    }
+
+    private static Path scheduledOnce(TwinCluster cluster, Instant firesAt) throws Exception {
+        Path pipeline = cluster.pipeline(3, "10s");
+        Files.writeString(pipeline, Files.readString(pipeline) + "schedule:\n  cron: \"" + once(firesAt)
+                + "\"\n  timeZone: UTC\n");
+        return pipeline;
+    }
+
+    /** A real {@code pvebench schedule --store} process, its console into {@code console}. */
+    private Process startScheduler(Path pipeline, String store, Path console) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "schedule", pipeline.toString(), "--out", dir.resolve("reports").toString(),
+                "--store", store, "--checkin", "1")
+                .redirectErrorStream(true).redirectOutput(console.toFile());
+        builder.environment().put(TwinCluster.PASSWORD_VARIABLE, PASSWORD);
+        builder.environment().put("PVEBENCH_STORE_USER", LocalPostgres.USER);
+        builder.environment().put("PVEBENCH_STORE_PASSWORD", LocalPostgres.PASSWORD);
+        return builder.start();
+    }
+
+    private static void awaitFirstCase(Path console) throws Exception {
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(console).contains("[1/3]"));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the scheduled run did not start its first case:\n"
+                    + Files.readString(console), e);
+        }
+    }
+
+    /**
+     * A second instance on the same store, with the same pipeline, watching for {@code watch} (or until it
+     * runs something, and 4 s more for a second run, were there one); what it was asked to run.
+     */
+    private static List<Firing> secondInstance(Path pipeline, String store, Duration watch) throws Exception {
+        List<Firing> launched = new CopyOnWriteArrayList<>();
+        PipelineScheduler second = new PipelineScheduler(List.of(PipelineLoader.load(pipeline)),
+                new PipelineScheduler.Launcher() {
+                    @Override
+                    public void launch(Pipeline pipeline, Firing firing) {
+                        launched.add(firing);
+                    }
+
+                    @Override
+                    public void stopAll(String why) {
+                    }
+                }, 1, Optional.of(new SharedStore(store, LocalPostgres.USER, LocalPostgres.PASSWORD,
+                        Duration.ofSeconds(1))));
+        try {
+            second.start();
+            Instant until = Instant.now().plus(watch);
+            while (launched.isEmpty() && Instant.now().isBefore(until)) {
+                Thread.sleep(200);
+            }
+            if (!launched.isEmpty()) {
+                Thread.sleep(4_000);
+            }
+            return List.copyOf(launched);
+        } finally {
+            second.close();
+        }
+    }
+
+    private static String instanceIn(String console) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("this instance (\\S+)").matcher(console);
+        assertThat(m.find()).as(console).isTrue();
+        return m.group(1);
     }
 
     private static String once(Instant at) {
