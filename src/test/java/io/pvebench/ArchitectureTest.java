@@ -39,6 +39,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void scheduleKnowsWhenNotWhatARunDoes() {
+        forbid("schedule", "io.pvebench.stage..", "io.pvebench.ssh..", "io.pvebench.proxmox..", "org.apache.camel..",
+                "io.pvebench.report..", "io.pvebench.sim..", "io.pvebench.cli..");
+    }
+
+    @Test
     void pipelineKnowsNoSshCamelOrAllure() {
         forbid("pipeline", "io.pvebench.ssh..", "org.apache.camel..", "io.qameta..", "com.jcraft..",
                 "io.pvebench.sim..");
