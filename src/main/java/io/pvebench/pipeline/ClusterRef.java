@@ -24,8 +24,8 @@ public sealed interface ClusterRef permits TwinCluster, InventoryCluster {
     String describedWhere();
 
     /**
-     * What identifies the cluster for "one run at a time": the cluster file, wherever it is named from;
-     * empty for the embedded twin, which every run starts anew.
+     * What identifies the cluster for "one run at a time": its nodes, whichever file names them and
+     * wherever that file lies; empty for the embedded twin, which every run starts anew.
      */
     java.util.Optional<String> identity();
 }

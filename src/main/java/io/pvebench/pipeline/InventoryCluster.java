@@ -36,8 +36,13 @@ public record InventoryCluster(ClusterDef definition) implements ClusterRef {
         return "cluster file '" + definition.source() + "'";
     }
 
+    /**
+     * The nodes' SSH addresses, sorted: the same for every copy of the cluster file, on every machine
+     * that schedules runs on it, and for two files that name one cluster's nodes.
+     */
     @Override
     public java.util.Optional<String> identity() {
-        return java.util.Optional.of(definition.source().toAbsolutePath().normalize().toString());
+        return java.util.Optional.of(definition.nodes().stream().map(n -> n.address() + ":" + n.port()).sorted()
+                .collect(java.util.stream.Collectors.joining(",", "nodes ", "")));
     }
 }

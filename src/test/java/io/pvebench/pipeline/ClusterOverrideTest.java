@@ -61,6 +61,22 @@ class ClusterOverrideTest {
     }
 
     @Test
+    void twoFilesNamingOneClustersNodesAreOneClusterForTheRunLock() throws Exception {
+        cluster("staging", "pve1", "pve2");
+        Path production = cluster("production", "pve1", "pve2", "pve3");
+        Path copy = dir.resolve("elsewhere/copy.yaml");
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, Files.readString(production).replace("name: production", "name: prod"));
+
+        ClusterRef one = PipelineLoader.loadOnCluster(pipeline(), production).cluster();
+        ClusterRef same = PipelineLoader.loadOnCluster(pipeline(), copy).cluster();
+        ClusterRef other = PipelineLoader.load(pipeline()).cluster();
+
+        assertThat(one.identity()).isPresent().isEqualTo(same.identity()).isNotEqualTo(other.identity());
+        assertThat(PipelineLoader.loadOnCluster(pipeline(), Path.of("twin")).cluster().identity()).isEmpty();
+    }
+
+    @Test
     void twinRunsThePipelineOnTheEmbeddedTwin() throws Exception {
         Pipeline pipeline = PipelineLoader.loadOnCluster(pipeline(), Path.of("twin"));
 
