@@ -95,7 +95,8 @@ final class ScheduleCommand implements Callable<Integer> {
             try {
                 scheduler.close();
             } catch (SchedulerException e) {
-                main.err.println("pvebench: the scheduler did not stop cleanly: " + e.getMessage());
+                main.err.println("pvebench: the scheduler did not stop cleanly: "
+                        + shared.map(where -> where.redact(e.getMessage())).orElse(e.getMessage()));
             }
             stopped.countDown();
         }, "pvebench-schedule-stop");
@@ -110,7 +111,8 @@ final class ScheduleCommand implements Callable<Integer> {
             return new PipelineScheduler(pipelines, launcher, threads, shared);
         } catch (SchedulerException e) {
             throw new ScheduleStoreException("cannot start the scheduler"
-                    + shared.map(where -> " on " + where).orElse("") + ": " + e.getMessage(), e);
+                    + shared.map(where -> " on " + where.where()).orElse("") + ": "
+                    + shared.map(where -> where.redact(e.getMessage())).orElse(e.getMessage()), e);
         }
     }
 

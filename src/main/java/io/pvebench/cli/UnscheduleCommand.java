@@ -66,7 +66,8 @@ final class UnscheduleCommand implements Callable<Integer> {
         try {
             return new PipelineScheduler(List.of(), NOTHING_RUNS, 1, Optional.of(store));
         } catch (SchedulerException e) {
-            throw new ScheduleStoreException("cannot open the schedule in " + store.where() + ": " + e.getMessage(), e);
+            throw new ScheduleStoreException("cannot open the schedule in " + store.where() + ": "
+                    + store.redact(e.getMessage()), e);
         }
     }
 

@@ -73,14 +73,15 @@ final class DatabaseClusterLocks implements ClusterLocks {
         }
     }
 
-    private static boolean tryLock(Connection connection, long key) {
+    private boolean tryLock(Connection connection, long key) {
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
             lock.setLong(1, key);
             try (ResultSet result = lock.executeQuery()) {
                 return result.next() && result.getBoolean(1);
             }
         } catch (SQLException e) {
-            throw new ScheduleStoreException("cannot lock a cluster in the shared schedule store: " + e.getMessage(), e);
+            throw new ScheduleStoreException("cannot lock a cluster in the shared schedule store: "
+                    + database.redact(e.getMessage()), e);
         }
     }
 

@@ -46,7 +46,7 @@ final class QuartzTables {
             return true;
         } catch (SQLException e) {
             throw new ScheduleStoreException("cannot create Quartz's tables in the shared schedule store: "
-                    + e.getMessage() + " (the role needs CREATE on the database's schema, or create them with "
+                    + database.redact(e.getMessage()) + " (the role needs CREATE on the database's schema, or create them with "
                     + "Quartz's tables_postgres.sql)", e);
         }
     }

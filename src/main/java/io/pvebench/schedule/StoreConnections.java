@@ -14,6 +14,11 @@ final class StoreConnections {
         this.store = store;
     }
 
+    /** {@code message} without the store's URL query or password ({@link SharedStore#redact}). */
+    String redact(String message) {
+        return store.redact(message);
+    }
+
     /** A new session; closing it ends the session and releases its advisory locks. */
     Connection open(String purpose) {
         Properties properties = new Properties();
@@ -28,7 +33,7 @@ final class StoreConnections {
             return DriverManager.getConnection(store.jdbcUrl(), properties);
         } catch (SQLException e) {
             throw new ScheduleStoreException("cannot reach the shared schedule store at " + store.where() + " to "
-                    + purpose + ": " + e.getMessage(), e);
+                    + purpose + ": " + store.redact(e.getMessage()), e);
         }
     }
 }
