@@ -35,7 +35,9 @@ final class QuartzProperties {
         p.setProperty(pool + "provider", "hikaricp");
         p.setProperty(pool + "driver", "org.postgresql.Driver");
         p.setProperty(pool + "URL", store.jdbcUrl());
-        p.setProperty(pool + "user", store.user());
+        // Quartz's pool always hands the driver a role, "" when none is set, which PostgreSQL refuses; the
+        // driver's own default, as for the unpooled sessions, is the system user (a role in the URL wins)
+        p.setProperty(pool + "user", store.user().isEmpty() ? System.getProperty("user.name") : store.user());
         p.setProperty(pool + "password", store.password());
         // the worker threads, the misfire and check-in housekeeping, and a spare
         p.setProperty(pool + "maxConnections", String.valueOf(threads + 3));
