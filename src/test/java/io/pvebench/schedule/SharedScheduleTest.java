@@ -181,6 +181,20 @@ class SharedScheduleTest {
     }
 
     @Test
+    void aRoleNamedInTheUrlServesWhenNoneIsGivenApart() throws Exception {
+        String url = postgres.newDatabase("urlrole") + "?user=" + LocalPostgres.USER;
+        SharedStore store = new SharedStore(url, "", LocalPostgres.PASSWORD, Duration.ofSeconds(1));
+
+        PipelineScheduler scheduler = new PipelineScheduler(List.of(pipeline("nightly", "0 0 2 * * ?")),
+                new RecordingLauncher(new ArrayList<>(), Duration.ZERO), 1, Optional.of(store));
+        try {
+            assertThat(scheduler.scheduled()).extracting(ScheduledPipeline::name).containsExactly("nightly");
+        } finally {
+            scheduler.close();
+        }
+    }
+
+    @Test
     void aStoreThatCannotBeReachedIsNamedWithoutItsPassword() {
         SharedStore nowhere = new SharedStore("jdbc:postgresql://127.0.0.1:1/pvebench?password=hunter2", "pvebench",
                 "hunter2", Duration.ofSeconds(1));
