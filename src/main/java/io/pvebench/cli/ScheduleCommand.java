@@ -1,5 +1,6 @@
 package io.pvebench.cli;
 
+import io.pvebench.PvebenchException;
 import io.pvebench.pipeline.Pipeline;
 import io.pvebench.pipeline.PipelineLoader;
 import io.pvebench.run.StopSignal;
@@ -120,6 +121,7 @@ final class ScheduleCommand implements Callable<Integer> {
     private final class Launcher implements PipelineScheduler.Launcher {
 
         private final Set<StopSignal> inFlight = ConcurrentHashMap.newKeySet();
+        private volatile String stopping;
 
         @Override
         public void launch(Pipeline pipeline, Firing firing) {
@@ -129,6 +131,11 @@ final class ScheduleCommand implements Callable<Integer> {
             PrintStream console = PrefixedLines.console(main.out, "[" + pipeline.name() + "] ");
             StopSignal stop = new StopSignal();
             inFlight.add(stop);
+            String why = stopping;
+            if (why != null) {
+                // launched while the scheduler closed: it stops at once, cleanly, like the others
+                stop.request(why);
+            }
             try {
                 long seed = new SecureRandom().nextLong() & 0xffffffffL;
                 PipelineRunner.Outcome outcome = PipelineRunner.run(pipeline, new PipelineRunner.Options(out, seed,
@@ -136,6 +143,10 @@ final class ScheduleCommand implements Callable<Integer> {
                         List.of(), true, Clock.systemUTC(), stop));
                 main.out.println("schedule: " + pipeline.name() + " finished, exit " + outcome.exitCode() + ", run folder "
                         + outcome.result().info().folder());
+            } catch (RuntimeException e) {
+                // Quartz would only log it, out of sight: the schedule goes on, the failure is said here
+                main.err.println("schedule: " + pipeline.name() + " failed: "
+                        + (e instanceof PvebenchException ? e.getMessage() : "internal error, please report it: " + e));
             } finally {
                 console.close();
                 inFlight.remove(stop);
@@ -144,7 +155,14 @@ final class ScheduleCommand implements Callable<Integer> {
 
         @Override
         public void stopAll(String why) {
+            stopping = why;
             inFlight.forEach(stop -> stop.request(why));
+        }
+
+        @Override
+        public void notStarted(Pipeline pipeline, Firing firing, String why) {
+            main.out.println("schedule: " + pipeline.name() + " not started (" + firing.describe() + "): " + why);
+            main.out.flush();
         }
     }
 }

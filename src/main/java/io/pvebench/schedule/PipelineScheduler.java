@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pipelines' schedules as Quartz cron triggers. A pipeline never runs twice at once (a trigger that
@@ -56,7 +57,15 @@ public final class PipelineScheduler implements AutoCloseable {
     public interface Launcher {
         void launch(Pipeline pipeline, Firing firing) throws Exception;
 
+        /**
+         * Asks the runs in flight to end early, and any run launched from now on to stop as soon as it
+         * starts (a run may be launched while the scheduler closes).
+         */
         void stopAll(String why);
+
+        /** A firing that did not start a run: the scheduler closed while it waited for its cluster. */
+        default void notStarted(Pipeline pipeline, Firing firing, String why) {
+        }
     }
 
     /** The schedule's name in the shared store: every instance must use the same one. */
@@ -64,6 +73,8 @@ public final class PipelineScheduler implements AutoCloseable {
     private static final String GROUP = "pipelines";
     private static final String FILE = "pipelineFile";
     private static final String SELF = "pvebench.scheduler";
+    /** The group of the triggers an instance leaves to the others, and their data key: the firing's time. */
+    private static final String HANDED_OVER = "handedOver";
     private static final Duration LOCK_POLL = Duration.ofMillis(500);
 
     private final Scheduler quartz;
@@ -71,6 +82,10 @@ public final class PipelineScheduler implements AutoCloseable {
     private final ClusterLocks clusterLocks;
     private final Map<String, Pipeline> pipelines = new LinkedHashMap<>();
     private final List<String> plan = new ArrayList<>();
+    private final boolean shared;
+    /** The job threads waiting for their cluster's lock: closing interrupts them. */
+    private final Set<Thread> waiting = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
 
     /** A scheduler alone, with its schedule in memory. */
     public PipelineScheduler(List<Pipeline> pipelines, Launcher launcher, int threads) throws SchedulerException {
@@ -87,6 +102,7 @@ public final class PipelineScheduler implements AutoCloseable {
     public PipelineScheduler(List<Pipeline> pipelines, Launcher launcher, int threads, Optional<SharedStore> shared)
             throws SchedulerException {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
+        this.shared = shared.isPresent();
         for (Pipeline pipeline : pipelines) {
             if (pipeline.schedule().isEmpty()) {
                 throw new IllegalArgumentException("pipeline " + pipeline.source() + " has no 'schedule:'");
@@ -205,7 +221,10 @@ public final class PipelineScheduler implements AutoCloseable {
     /** Stops triggering, asks the runs in flight to stop cleanly, and waits for them. */
     @Override
     public void close() throws SchedulerException {
+        closing = true;
         quartz.standby();
+        // runs still waiting for their cluster are not started: with a shared store another instance takes them
+        waiting.forEach(Thread::interrupt);
         launcher.stopAll("the scheduler is shutting down");
         quartz.shutdown(true);
     }
@@ -216,11 +235,46 @@ public final class PipelineScheduler implements AutoCloseable {
             // scheduled by another instance on the shared store: its file, as that instance named it
             pipeline = PipelineLoader.load(file);
         }
-        Optional<String> cluster = pipeline.cluster().identity();
-        ClusterLocks.Lease lease = cluster.isPresent() ? clusterLocks.acquire(cluster.get()) : () -> { };
-        try (lease) {
+        try (ClusterLocks.Lease lease = lease(pipeline.cluster().identity())) {
+            if (closing) {
+                Thread.interrupted(); // close's interrupt, if it came after the lock was taken
+                handOver(name, firing);
+                launcher.notStarted(pipeline, firing, shared ? "the scheduler shut down while it waited for its"
+                        + " cluster; handed over to the other instances" : "the scheduler shut down while it waited"
+                        + " for its cluster");
+                return;
+            }
             launcher.launch(pipeline, firing);
         }
+    }
+
+    /** The cluster's lock; none for the twin, nor for a wait that closing the scheduler ended. */
+    private ClusterLocks.Lease lease(Optional<String> cluster) throws InterruptedException {
+        if (cluster.isEmpty()) {
+            return () -> { };
+        }
+        waiting.add(Thread.currentThread());
+        try {
+            return clusterLocks.acquire(cluster.get());
+        } catch (InterruptedException e) {
+            if (closing) {
+                return () -> { };
+            }
+            throw e;
+        } finally {
+            waiting.remove(Thread.currentThread());
+        }
+    }
+
+    /** With a shared store, a firing this instance gives up runs on another one: a trigger for now. */
+    private void handOver(String name, Firing firing) throws SchedulerException {
+        if (!shared) {
+            return;
+        }
+        quartz.scheduleJob(TriggerBuilder.newTrigger().withIdentity("handover-" + UUID.randomUUID(), HANDED_OVER)
+                .forJob(JobKey.jobKey(name, GROUP))
+                .usingJobData(HANDED_OVER, String.valueOf(firing.scheduledFor().toEpochMilli()))
+                .startNow().build());
     }
 
     /** A trigger's work: the pipeline's run, never two of one pipeline at once. */
@@ -244,14 +298,15 @@ public final class PipelineScheduler implements AutoCloseable {
 
         private static Firing firing(JobExecutionContext context) throws SchedulerException {
             Instant scheduled = context.getScheduledFireTime().toInstant();
-            if (context.isRecovering()) {
-                Object original = context.getMergedJobDataMap()
-                        .get(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
-                if (original != null) {
-                    scheduled = Instant.ofEpochMilli(Long.parseLong(original.toString()));
-                }
+            Object original = context.isRecovering() ? context.getMergedJobDataMap()
+                    .get(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS)
+                    : context.getMergedJobDataMap().get(HANDED_OVER);
+            if (original != null) {
+                scheduled = Instant.ofEpochMilli(Long.parseLong(original.toString()));
             }
-            return new Firing(scheduled, context.isRecovering(), context.getScheduler().getSchedulerInstanceId());
+            // a firing handed over by an instance that shut down is recovered too: it was meant for earlier
+            return new Firing(scheduled, context.isRecovering() || original != null,
+                    context.getScheduler().getSchedulerInstanceId());
         }
     }
 }

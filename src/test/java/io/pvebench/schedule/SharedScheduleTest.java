@@ -180,6 +180,60 @@ class SharedScheduleTest {
         }
     }
 
+    /** Runs until the scheduler asks it to stop; records what it ran and what it was told not to start. */
+    static final class UntilStoppedLauncher implements PipelineScheduler.Launcher {
+        final List<Launch> launches = new CopyOnWriteArrayList<>();
+        final List<String> notStarted = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public void launch(Pipeline pipeline, Firing firing) throws Exception {
+            long start = System.nanoTime();
+            stopped.await();
+            launches.add(new Launch(pipeline.name(), firing, start, System.nanoTime()));
+        }
+
+        @Override
+        public void stopAll(String why) {
+            stopped.countDown();
+        }
+
+        @Override
+        public void notStarted(Pipeline pipeline, Firing firing, String why) {
+            notStarted.add(pipeline.name() + ": " + why);
+        }
+    }
+
+    @Test
+    void aRunStillWaitingForItsClusterWhenItsInstanceShutsDownIsRunByAnotherInstance() throws Exception {
+        SharedStore store = store("handover");
+        Instant at = Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<Pipeline> pipelines = List.of(pipeline("first", oneShot(at)), pipeline("second", oneShot(at)));
+        UntilStoppedLauncher leaving = new UntilStoppedLauncher();
+        PipelineScheduler a = new PipelineScheduler(pipelines, leaving, 2, Optional.of(store));
+        a.start();
+        Thread.sleep(Duration.between(Instant.now(), at).toMillis() + 1_500);
+        a.close(); // one run in flight on the cluster, the other waiting for it
+
+        assertThat(leaving.launches).singleElement().satisfies(l -> assertThat(l.firing().scheduledFor()).isEqualTo(at));
+        String ran = leaving.launches.get(0).pipeline();
+        String waited = ran.equals("first") ? "second" : "first";
+        assertThat(leaving.notStarted).containsExactly(waited + ": the scheduler shut down while it waited for its"
+                + " cluster; handed over to the other instances");
+
+        List<Launch> taken = new CopyOnWriteArrayList<>();
+        PipelineScheduler b = new PipelineScheduler(pipelines, new RecordingLauncher(taken, Duration.ZERO), 1,
+                Optional.of(store));
+        b.start();
+        Thread.sleep(4_000);
+        b.close();
+        assertThat(taken).singleElement().satisfies(l -> {
+            assertThat(l.pipeline()).isEqualTo(waited);
+            assertThat(l.firing().scheduledFor()).isEqualTo(at);
+            assertThat(l.firing().recovering()).isTrue();
+        });
+    }
+
     @Test
     void aRoleNamedInTheUrlServesWhenNoneIsGivenApart() throws Exception {
         String url = postgres.newDatabase("urlrole") + "?user=" + LocalPostgres.USER;
