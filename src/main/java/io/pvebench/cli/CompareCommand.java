@@ -72,7 +72,8 @@ final class CompareCommand implements Callable<Integer> {
         if (baseline.toString().equals(LAST_PASSING)) {
             baseline = RunFolderReader.lastPassingBefore(run).orElseThrow(() -> new InvalidInputException(
                     "no earlier passing run of pipeline '" + RunFolderReader.summary(run).path("pipeline").asText()
-                            + "' in " + run.toAbsolutePath().normalize().getParent()));
+                            + "' on cluster '" + RunFolderReader.summary(run).path("cluster").asText() + "' in "
+                            + run.toAbsolutePath().normalize().getParent()));
         }
         BaselineComparison comparison = BaselineComparison.of(baseline, run,
                 new RunComparison.Settings(noisePercent / 100, alpha));

@@ -2,14 +2,17 @@ package io.pvebench.report;
 
 import io.pvebench.assess.RunComparison;
 import io.pvebench.run.UnreadableRunException;
+import io.pvebench.run.RunFolder;
 import io.pvebench.run.RunFolderReader;
 import io.pvebench.run.RunListener;
 import io.pvebench.run.RunResult;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,17 +48,23 @@ public final class BaselineCheck implements RunListener {
         try {
             Optional<Path> against = baseline.or(() -> RunFolderReader.lastPassingBefore(runFolder));
             if (against.isEmpty()) {
-                note = "no earlier passing run of " + result.info().pipeline() + " beside this one: nothing to compare"
-                        + " with yet";
+                note = "no earlier passing run of " + result.info().pipeline() + " on " + result.info().cluster()
+                        + " beside this one: nothing to compare with yet";
                 console.println("compare: " + note);
                 return;
             }
             BaselineComparison compared = BaselineComparison.of(against.get(), runFolder, settings);
             console.println();
             compared.print(console, false);
+            comparison = compared;
             ComparisonResults.write(runFolder.resolve(ComparisonResults.FOLDER),
                     ComparisonResults.Compared.of(compared, clock.instant()), compared.changes());
-            comparison = compared;
+            RunFolder.JSON.writeValue(runFolder.resolve(RunFolder.BASELINE_VERDICT).toFile(), Map.of(
+                    "baseline", against.get().toAbsolutePath().normalize().getFileName().toString(),
+                    "regressed", compared.regressed(), "counts", compared.counts()));
+        } catch (IOException e) {
+            note = "the comparison with the baseline is not kept: " + e.getMessage();
+            console.println("compare: " + note);
         } catch (UnreadableRunException | UncheckedIOException e) {
             note = "not compared with the baseline: " + e.getMessage();
             console.println("compare: " + note);

@@ -57,6 +57,11 @@ public final class RunFolder {
     public static final String REASSESSMENT = "reassessment.json";
     /** The file of every sample, one per line. */
     public static final String SAMPLES = "samples.jsonl";
+    /**
+     * How the run did against its pipeline's baseline, when the pipeline names one: {@code baseline} (its
+     * run folder's name), {@code regressed}, {@code counts}. A run that regressed is no later run's baseline.
+     */
+    public static final String BASELINE_VERDICT = "baseline.json";
 
     private final Path root;
     private final AtomicInteger sequence = new AtomicInteger();

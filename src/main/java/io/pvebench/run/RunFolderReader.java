@@ -39,6 +39,18 @@ public final class RunFolderReader {
         }
     }
 
+    private static boolean regressed(Path folder) {
+        Path verdict = folder.resolve(RunFolder.BASELINE_VERDICT);
+        if (!Files.isRegularFile(verdict)) {
+            return false;
+        }
+        try {
+            return RunFolder.JSON.readTree(verdict.toFile()).path("regressed").asBoolean(false);
+        } catch (IOException e) {
+            throw new UnreadableRunException("cannot read " + verdict + ": " + e.getMessage());
+        }
+    }
+
     /** The facts preflight read ({@code summary.json}'s {@code environment}); empty when the run wrote no summary. */
     public static Map<String, String> environment(Path folder) {
         if (!Files.isRegularFile(folder.resolve("summary.json"))) {
@@ -50,12 +62,15 @@ public final class RunFolderReader {
     }
 
     /**
-     * The newest run folder beside {@code run} of the same pipeline that started before it and passed
-     * (by their {@code summary.json}); empty when there is none.
+     * The newest run folder beside {@code run} of the same pipeline on the same cluster that started before
+     * it, passed (by their {@code summary.json}) and did not regress against its own baseline (its
+     * {@value RunFolder#BASELINE_VERDICT}, when it had one); empty when there is none. So a regression stays
+     * one until a run passes without it, or the pipeline names a new baseline.
      */
     public static Optional<Path> lastPassingBefore(Path run) {
         JsonNode self = summary(run);
         String pipeline = self.path("pipeline").asText();
+        String cluster = self.path("cluster").asText();
         String start = self.path("start").asText();
         Path parent = run.toAbsolutePath().normalize().getParent();
         List<Path> candidates;
@@ -71,7 +86,8 @@ public final class RunFolderReader {
             JsonNode s = summary(folder);
             String began = s.path("start").asText();
             // ISO-8601 instants of one zone compare as text
-            if (s.path("pipeline").asText().equals(pipeline) && "pass".equals(s.path("verdict").asText())
+            if (s.path("pipeline").asText().equals(pipeline) && s.path("cluster").asText().equals(cluster)
+                    && "pass".equals(s.path("verdict").asText()) && !regressed(folder)
                     && began.compareTo(start) < 0 && began.compareTo(bestStart) > 0) {
                 best = folder;
                 bestStart = began;

@@ -64,8 +64,8 @@ class BaselineOnTwinTest {
         }
         assertThat(first.outcome().exitCode()).as(first.console()).isZero();
         assertThat(first.outcome().comparison()).isEmpty();
-        assertThat(first.console()).contains("compare: no earlier passing run of lab-check beside this one: nothing"
-                + " to compare with yet");
+        assertThat(first.console()).contains("compare: no earlier passing run of lab-check on lab beside this one:"
+                + " nothing to compare with yet");
 
         assertThat(second.outcome().exitCode()).as(second.console()).isZero();
         assertThat(second.outcome().comparison()).hasValueSatisfying(c -> {
@@ -89,6 +89,8 @@ class BaselineOnTwinTest {
             assertThat(c.regressed()).isTrue();
         });
         assertThat(slower.console()).containsPattern("regressed +throughput +.*direction=forward");
+        assertThat(io.pvebench.run.RunFolder.JSON.readTree(folder.resolve("baseline.json").toFile())
+                .path("regressed").asBoolean()).as("no later run's baseline").isTrue();
         try (Stream<Path> results = Files.list(folder.resolve(ComparisonResults.FOLDER))) {
             assertThat(results.filter(f -> f.toString().endsWith("-result.json"))).isNotEmpty();
         }

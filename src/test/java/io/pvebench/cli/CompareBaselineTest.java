@@ -19,10 +19,15 @@ class CompareBaselineTest {
     Path reports;
 
     private Path run(String folder, String pipeline, String verdict, String start, double throughput) throws Exception {
+        return run(folder, pipeline, "lab", verdict, start, throughput);
+    }
+
+    private Path run(String folder, String pipeline, String cluster, String verdict, String start, double throughput)
+            throws Exception {
         Path dir = Files.createDirectories(reports.resolve(folder));
         Files.writeString(dir.resolve("summary.json"), """
-                {"pipeline": "%s", "verdict": "%s", "start": "%s", "environment": {"pve.version": "9.2.11"}}
-                """.formatted(pipeline, verdict, start));
+                {"pipeline": "%s", "cluster": "%s", "verdict": "%s", "start": "%s", "environment": {"pve.version": "9.2.11"}}
+                """.formatted(pipeline, cluster, verdict, start));
         Files.writeString(dir.resolve("samples.jsonl"), """
                 {"metric":"throughput","value":%s,"unit":"bit/s","labels":{"case":"small-idle-r1","repetition":"1","vmSpec":"small","scenario":"idle"},"timestamp":"%s"}
                 """.formatted(throughput, start));
@@ -55,6 +60,19 @@ class CompareBaselineTest {
     void withoutAnEarlierPassingRunThereIsNoBaseline() throws Exception {
         Path first = run("nightly-1", "nightly", "pass", "2026-11-20T02:00:00Z", 9.4e9);
 
-        assertThat(compare("last-passing", first, 2)).contains("no earlier passing run of pipeline 'nightly' in");
+        assertThat(compare("last-passing", first, 2))
+                .contains("no earlier passing run of pipeline 'nightly' on cluster 'lab' in");
+    }
+
+    @Test
+    void aRunOnAnotherClusterOrOneThatRegressedIsNoBaseline() throws Exception {
+        run("nightly-1", "nightly", "pass", "2026-11-20T02:00:00Z", 9.4e9);
+        run("nightly-2", "nightly", "staging", "pass", "2026-11-21T02:00:00Z", 5e9);
+        Path regressed = run("nightly-3", "nightly", "pass", "2026-11-22T02:00:00Z", 7e9);
+        Files.writeString(regressed.resolve("baseline.json"), "{\"baseline\": \"nightly-1\", \"regressed\": true}");
+        Path today = run("nightly-4", "nightly", "pass", "2026-11-23T02:00:00Z", 7e9);
+
+        // still held against the last run that neither regressed nor ran elsewhere: the regression stays one
+        assertThat(compare("last-passing", today, 1)).contains("nightly-4 against baseline nightly-1");
     }
 }
