@@ -12,11 +12,14 @@ final class CompareReader {
     private final Values values;
     private final Path baseDir;
     private final Path home;
+    /** Whether a baseline folder must exist: not when a run's copy of its pipeline is read back. */
+    private final boolean baselineMustExist;
 
-    CompareReader(Values values, Path baseDir, Path home) {
+    CompareReader(Values values, Path baseDir, Path home, boolean baselineMustExist) {
         this.values = values;
         this.baseDir = baseDir;
         this.home = home;
+        this.baselineMustExist = baselineMustExist;
     }
 
     Optional<CompareSettings> read(MappingReader parent) {
@@ -29,7 +32,7 @@ final class CompareReader {
         Optional<String> baseline = c.text("baseline");
         Optional<Path> folder = baseline.filter(text -> !text.equals(CompareSettings.LAST_PASSING))
                 .flatMap(text -> c.path("baseline", baseDir, home));
-        folder.filter(f -> !Files.isRegularFile(f.resolve("samples.jsonl"))).ifPresent(f ->
+        folder.filter(f -> baselineMustExist && !Files.isRegularFile(f.resolve("samples.jsonl"))).ifPresent(f ->
                 values.problems().add(c.node("baseline").orElseThrow().position(), "'compare.baseline': " + f
                         + " is not a run folder (it has no samples.jsonl)", "a folder pvebench run wrote, such as"
                         + " reports/<pipeline>-<date>-<id>, relative to this file; or last-passing for the newest"

@@ -36,10 +36,13 @@ public final class PipelineLoader {
     private final Path baseDir;
     /** A cluster file that replaces the one the pipeline names, or "twin"; null: the pipeline's own. */
     private final Path clusterOverride;
+    /** A run's copy of the pipeline it ran, read to judge the run again: what it names may be gone since. */
+    private final boolean copy;
     private final Values values;
 
-    private PipelineLoader(Path file, Path home, Path baseDir, Path clusterOverride, Problems problems) {
+    private PipelineLoader(Path file, Path home, Path baseDir, Path clusterOverride, boolean copy, Problems problems) {
         this.file = file;
+        this.copy = copy;
         this.home = home;
         this.baseDir = baseDir;
         this.clusterOverride = clusterOverride;
@@ -57,7 +60,7 @@ public final class PipelineLoader {
      * @throws InvalidPipelineException with every problem in the pipeline and its cluster file
      */
     public static Pipeline load(Path file, Path home) {
-        return load(file, home, file.getParent(), null);
+        return load(file, home, file.getParent(), null, false);
     }
 
     /**
@@ -68,7 +71,7 @@ public final class PipelineLoader {
      * @throws InvalidPipelineException with every problem in the pipeline and its cluster file
      */
     public static Pipeline loadCopy(Path copy, Path original) {
-        return load(copy, userHome(), original.toAbsolutePath().getParent(), null);
+        return load(copy, userHome(), original.toAbsolutePath().getParent(), null, true);
     }
 
     /**
@@ -79,14 +82,15 @@ public final class PipelineLoader {
      * @throws InvalidPipelineException with every problem in the pipeline and the cluster file
      */
     public static Pipeline loadOnCluster(Path file, Path clusterFile) {
-        return load(file, userHome(), file.getParent(), clusterFile);
+        return load(file, userHome(), file.getParent(), clusterFile, false);
     }
 
-    private static Pipeline load(Path file, Path home, Path baseDir, Path clusterOverride) {
+    private static Pipeline load(Path file, Path home, Path baseDir, Path clusterOverride, boolean copy) {
         Problems problems = new Problems();
         Optional<Pipeline> pipeline = YamlTreeReader.read(file, "pipeline",
                         "a pipeline needs at least 'name' and 'vmSpecs'", problems)
-                .flatMap(root -> new PipelineLoader(file, home, baseDir, clusterOverride, problems).pipeline(root));
+                .flatMap(root -> new PipelineLoader(file, home, baseDir, clusterOverride, copy, problems)
+                        .pipeline(root));
         problems.throwIfAny();
         return pipeline.orElseThrow();
     }
@@ -123,7 +127,7 @@ public final class PipelineLoader {
                 .flatMap(m -> migration(m, cluster.map(ClusterRef::nodeNames).orElse(List.of())));
         Optional<FailoverSettings> failover = new FailoverReader(values).read(r, cluster);
         Optional<ScheduleSettings> schedule = new ScheduleReader(values).read(r);
-        Optional<CompareSettings> compare = new CompareReader(values, baseDir, home).read(r);
+        Optional<CompareSettings> compare = new CompareReader(values, baseDir, home, !copy).read(r);
         ObjectivesReader.Read objectives = r.node("objectives").map(n -> new ObjectivesReader(values).read(n))
                 .orElse(ObjectivesReader.Read.NONE);
         Optional<MappingReader> timeouts = r.mapping("timeouts", TIMEOUTS);

@@ -30,7 +30,8 @@ public final class SummaryJson extends RewrittenAfterEachCase {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("pipeline", info.pipeline());
         root.put("runId", info.runId());
-        root.put("source", info.source().toString());
+        // absolute: judging the run again (pvebench report) finds the cluster file beside it from anywhere
+        root.put("source", info.source().toAbsolutePath().normalize().toString());
         root.put("cluster", info.cluster());
         root.put("seed", info.seed());
         root.put("start", info.start());

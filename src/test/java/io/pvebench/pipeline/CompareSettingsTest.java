@@ -51,6 +51,16 @@ class CompareSettingsTest {
     }
 
     @Test
+    void aRunsCopyOfItsPipelineLoadsThoughItsBaselineFolderIsGoneSince() throws Exception {
+        Path original = pipeline("baseline: reports/deleted-since");
+        Path copy = Files.createDirectories(dir.resolve("reports/nightly-run")).resolve("pipeline.yaml");
+        Files.copy(original, copy);
+
+        assertThat(PipelineLoader.loadCopy(copy, original).compare()).hasValueSatisfying(c ->
+                assertThat(c.baselineFolder()).contains(dir.resolve("reports/deleted-since")));
+    }
+
+    @Test
     void aBaselineThatIsNoRunFolderIsReportedWhereItIsNamed() throws Exception {
         Path file = pipeline("baseline: reports/gone\nalpha: 1.5");
 
