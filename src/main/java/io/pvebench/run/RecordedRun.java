@@ -170,7 +170,16 @@ public final class RecordedRun {
     /** When the run ended; for a run that never wrote its end (it crashed), when its last case ended. */
     public Instant end() {
         return instant("end").orElseGet(() -> caseLines.stream().map(l -> l.path("end").asText(""))
-                .filter(t -> !t.isEmpty()).map(Instant::parse).max(Instant::compareTo).orElse(start()));
+                .filter(t -> !t.isEmpty()).map(this::caseEnd).max(Instant::compareTo).orElse(start()));
+    }
+
+    private Instant caseEnd(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UnreadableRunException(folder.resolve(RunFolder.CASES) + ": a case's 'end' is not an ISO-8601"
+                    + " instant: " + text);
+        }
     }
 
     /** The cluster facts preflight read. */

@@ -154,6 +154,10 @@ public final class PipelineScheduler implements AutoCloseable {
             quartz.addJob(job, true, true);
             next = Optional.ofNullable(same.getNextFireTime()).map(Date::toInstant).orElse(null);
         } else if (neverFiresAgain(schedule)) {
+            if (stored != null) {
+                // the schedule stored before is not this pipeline's any more
+                quartz.unscheduleJob(stored.getKey());
+            }
             next = null;
         } else {
             quartz.scheduleJob(job, Set.of(trigger), true);

@@ -29,6 +29,8 @@ final class StoreConnections {
             properties.setProperty("password", store.password());
         }
         properties.setProperty("ApplicationName", "pvebench " + purpose);
+        // a lock's session idles for a whole run: keep-alives keep firewalls from ending it (and the lock with it)
+        properties.setProperty("tcpKeepAlive", "true");
         try {
             return DriverManager.getConnection(store.jdbcUrl(), properties);
         } catch (SQLException e) {
