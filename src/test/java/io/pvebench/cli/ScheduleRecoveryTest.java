@@ -39,8 +39,8 @@ class ScheduleRecoveryTest {
 
     @Test
     void aRunWhoseInstanceDiesIsRecoveredOnceByAnotherInstance() throws Exception {
-        try (LocalPostgres postgres = LocalPostgres.start();
-             TwinCluster cluster = new TwinCluster(dir, PASSWORD, 5, 4)) {
+        LocalPostgres postgres = LocalPostgres.shared();
+        try (TwinCluster cluster = new TwinCluster(dir, PASSWORD, 5, 4)) {
             String store = postgres.newDatabase("recovery");
             Instant firesAt = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
             Path pipeline = scheduledOnce(cluster, firesAt);
@@ -67,8 +67,8 @@ class ScheduleRecoveryTest {
 
     @Test
     void aRunStoppedCleanlyBySigtermIsNotRunAgainByAnotherInstance() throws Exception {
-        try (LocalPostgres postgres = LocalPostgres.start();
-             TwinCluster cluster = new TwinCluster(dir, PASSWORD, 5, 4)) {
+        LocalPostgres postgres = LocalPostgres.shared();
+        try (TwinCluster cluster = new TwinCluster(dir, PASSWORD, 5, 4)) {
             String store = postgres.newDatabase("stopped");
             Instant firesAt = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
             Path pipeline = scheduledOnce(cluster, firesAt);

@@ -6,7 +6,6 @@ import io.pvebench.schedule.Firing;
 import io.pvebench.schedule.PipelineScheduler;
 import io.pvebench.schedule.SharedStore;
 import io.pvebench.testsupport.LocalPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,14 +34,7 @@ class UnscheduleCommandTest {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = LocalPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
+        postgres = LocalPostgres.shared();
     }
 
     private record Printed(int exit, String out, String err) {

@@ -2,7 +2,6 @@ package io.pvebench.schedule;
 
 import io.pvebench.pipeline.Pipeline;
 import io.pvebench.testsupport.LocalPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,14 +33,7 @@ class SharedScheduleTest {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = LocalPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
+        postgres = LocalPostgres.shared();
     }
 
     /** What one launch was: which pipeline, for which firing, on which instance, and when it ran. */

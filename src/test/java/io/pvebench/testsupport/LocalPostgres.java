@@ -31,12 +31,34 @@ public final class LocalPostgres implements AutoCloseable {
     private final Path bin;
     private final int port;
     private final boolean asPostgresUser;
+    private final java.util.concurrent.atomic.AtomicInteger databases = new java.util.concurrent.atomic.AtomicInteger();
 
     private LocalPostgres(Path dir, Path bin, int port, boolean asPostgresUser) {
         this.dir = dir;
         this.bin = bin;
         this.port = port;
         this.asPostgresUser = asPostgresUser;
+    }
+
+    private static LocalPostgres shared;
+
+    /**
+     * One server for every test of the JVM that asks, started at the first ask and stopped when the JVM
+     * ends; tests keep apart by a database each ({@link #newDatabase}).
+     */
+    public static synchronized LocalPostgres shared() throws Exception {
+        if (shared == null) {
+            LocalPostgres server = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    System.err.println("could not stop the test's PostgreSQL in " + server.dir + ": " + e);
+                }
+            }, "stop-test-postgres"));
+            shared = server;
+        }
+        return shared;
     }
 
     public static LocalPostgres start() throws Exception {
@@ -71,15 +93,19 @@ public final class LocalPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    /** A new, empty database on this server, for a test that must not see another's tables; its URL. */
+    /**
+     * A new, empty database on this server, for a test that must not see another's tables; its URL. The
+     * name gets a number, so tests sharing the server may choose the same one.
+     */
     public String newDatabase(String name) throws SQLException {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("database names here are lower-case identifiers: " + name);
         }
+        String unique = name + "_" + databases.incrementAndGet();
         try (Connection connection = connect(); java.sql.Statement create = connection.createStatement()) {
-            create.execute("create database " + name);
+            create.execute("create database " + unique);
         }
-        return jdbcUrl(name);
+        return jdbcUrl(unique);
     }
 
     public Connection connect() throws SQLException {
