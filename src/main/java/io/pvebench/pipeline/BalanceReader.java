@@ -63,11 +63,11 @@ final class BalanceReader {
                 .orElse(Duration.ofMinutes(5));
         Duration every = b.duration("every", Duration.ofSeconds(1), Duration.ofMinutes(10))
                 .orElse(Duration.ofSeconds(10));
-        // 0 turns the probes off; at most 10 s, beyond which a pause of seconds could slip between two probes
+        // 0s turns the probes off; at most 10 s, beyond which a pause of seconds could slip between two probes
         Duration probeEvery = b.duration("probeEvery", Duration.ZERO, Duration.ofSeconds(10))
                 .orElse(BalanceSettings.DEFAULT_PROBE_EVERY);
         if (!probeEvery.isZero() && probeEvery.compareTo(Duration.ofMillis(1)) < 0) {
-            values.problems().add(b.node("probeEvery").orElseThrow().position(), "'balance.probeEvery' must be 0"
+            values.problems().add(b.node("probeEvery").orElseThrow().position(), "'balance.probeEvery' must be 0s"
                     + " (no probes) or at least 1ms, fping's finest spacing", null);
         }
         CrsSettings crs = b.mapping("crs", CRS).map(this::crs).orElse(CrsSettings.dynamicDefaults());
