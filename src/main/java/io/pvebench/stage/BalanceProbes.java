@@ -121,8 +121,9 @@ final class BalanceProbes {
                 log.note(move + ": no probe watched that VM");
                 continue;
             }
-            // a move the balancer's tasks showed was first seen by a reading up to 'every' after it began; the
-            // train's own start is known to its uncertainty
+            // a move seen through the nodes' tasks was first seen by a reading up to 'every' after it began (the
+            // policy's own moves are timed exactly: for them the window is merely wider); the train's own start
+            // is known to its uncertainty
             Instant from = m.start().minus(settings.every()).minus(read.train.uncertainty());
             Instant to = m.end().plus(read.train.uncertainty());
             if (ordered.stream().anyMatch(o -> o.vmid() == read.train.prober().vmid() && o.start().isBefore(to)
