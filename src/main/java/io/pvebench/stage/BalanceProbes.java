@@ -143,7 +143,8 @@ final class BalanceProbes {
             ofMove.put("from", m.from());
             ofMove.put("to", m.to());
             ofMove.put("move", String.valueOf(i + 1));
-            out.add(Sample.of(Metric.BALANCE_MOVE_BLACKOUT, ms, ofMove, loss.map(ProbeTrain.Loss::at).orElse(m.start())));
+            out.add(Sample.of(Metric.BALANCE_MOVE_BLACKOUT, ms, ofMove,
+                    loss.map(ProbeTrain.Loss::at).orElse(m.start())));
             loss.ifPresent(l -> kase.addPhase(new Phase("blackout vm " + m.vmid(), l.at(), l.at().plus(l.length()))));
             log.note(String.format(Locale.ROOT, "%s, %s -> %s: blackout %.0f ms%s", move, m.from(), m.to(), ms,
                     m.disturbance().map(d -> String.format(Locale.ROOT, " (Proxmox reported %.0f %s)", d.value(),

@@ -96,10 +96,8 @@ public final class BalanceStage {
         StepScope.run(kase, NAME, log -> {
             RunContext run = kase.run();
             // started before the watch, and for a reading longer, so they cover the moves at both its ends
-            Optional<BalanceProbes> probes = settings.probed()
-                    ? Optional.of(BalanceProbes.start(kase, settings, vms(kase), settings.watch().plus(settings.every()),
-                    log))
-                    : Optional.empty();
+            Optional<BalanceProbes> probes = settings.probed() ? Optional.of(BalanceProbes.start(kase, settings,
+                    vms(kase), settings.watch().plus(settings.every()), log)) : Optional.empty();
             if (settings.balancer() == BalancerKind.NATIVE_CRS) {
                 // set when the watch begins, so the CRS's hold starts with it and not during the warm-up
                 SchedulerPort scheduler = run.scheduler();
