@@ -6,7 +6,6 @@ import io.pvebench.pipeline.PipelineLoader;
 import io.pvebench.run.StopSignal;
 import io.pvebench.schedule.Firing;
 import io.pvebench.schedule.PipelineScheduler;
-import io.pvebench.schedule.ScheduleStoreException;
 import io.pvebench.schedule.SharedStore;
 import org.quartz.SchedulerException;
 import picocli.CommandLine.Command;
@@ -84,7 +83,7 @@ final class ScheduleCommand implements Callable<Integer> {
             pipelines.add(pipeline);
         }
         Launcher launcher = new Launcher();
-        PipelineScheduler scheduler = open(pipelines, launcher, shared);
+        PipelineScheduler scheduler = new PipelineScheduler(pipelines, launcher, threads, shared);
         if (shared.isPresent()) {
             main.out.println("schedule shared through " + shared.get().where() + ", this instance "
                     + scheduler.instance() + " (check-in every " + shared.get().checkin().toMillis() / 1000.0 + " s)");
@@ -105,16 +104,6 @@ final class ScheduleCommand implements Callable<Integer> {
         scheduler.start();
         stopped.await();
         return Main.EXIT_PASS;
-    }
-
-    private PipelineScheduler open(List<Pipeline> pipelines, Launcher launcher, Optional<SharedStore> shared) {
-        try {
-            return new PipelineScheduler(pipelines, launcher, threads, shared);
-        } catch (SchedulerException e) {
-            throw new ScheduleStoreException("cannot start the scheduler"
-                    + shared.map(where -> " on " + where.where()).orElse("") + ": "
-                    + shared.map(where -> where.redact(e.getMessage())).orElse(e.getMessage()), e);
-        }
     }
 
     /** Runs each pipeline as {@code pvebench run} would, with a seed of its own, and stops them on request. */

@@ -3,7 +3,6 @@ package io.pvebench.cli;
 import io.pvebench.pipeline.Pipeline;
 import io.pvebench.schedule.Firing;
 import io.pvebench.schedule.PipelineScheduler;
-import io.pvebench.schedule.ScheduleStoreException;
 import io.pvebench.schedule.ScheduledPipeline;
 import io.pvebench.schedule.SharedStore;
 import org.quartz.SchedulerException;
@@ -38,7 +37,7 @@ final class UnscheduleCommand implements Callable<Integer> {
     public Integer call() throws SchedulerException {
         SharedStore store = storeOptions.sharedStore(main.environment).orElseThrow(() -> new InvalidInputException(
                 "--store is needed: a schedule in memory ends with its 'pvebench schedule'; stop that instead"));
-        PipelineScheduler schedule = open(store);
+        PipelineScheduler schedule = new PipelineScheduler(List.of(), NOTHING_RUNS, 1, Optional.of(store));
         try {
             List<ScheduledPipeline> held = schedule.scheduled();
             List<String> unknown = names.stream().filter(name -> held.stream().noneMatch(p -> p.name().equals(name)))
@@ -59,15 +58,6 @@ final class UnscheduleCommand implements Callable<Integer> {
             return Main.EXIT_PASS;
         } finally {
             schedule.close();
-        }
-    }
-
-    private static PipelineScheduler open(SharedStore store) {
-        try {
-            return new PipelineScheduler(List.of(), NOTHING_RUNS, 1, Optional.of(store));
-        } catch (SchedulerException e) {
-            throw new ScheduleStoreException("cannot open the schedule in " + store.where() + ": "
-                    + store.redact(e.getMessage()), e);
         }
     }
 

@@ -88,7 +88,7 @@ public final class PipelineScheduler implements AutoCloseable {
     private volatile boolean closing;
 
     /** A scheduler alone, with its schedule in memory. */
-    public PipelineScheduler(List<Pipeline> pipelines, Launcher launcher, int threads) throws SchedulerException {
+    public PipelineScheduler(List<Pipeline> pipelines, Launcher launcher, int threads) {
         this(pipelines, launcher, threads, Optional.empty());
     }
 
@@ -97,10 +97,10 @@ public final class PipelineScheduler implements AutoCloseable {
      * @param threads   runs that may go on at once (on different clusters)
      * @param shared    the database the schedule is shared through, or empty for one instance alone
      * @throws IllegalArgumentException for a pipeline without a schedule, or two pipelines of one name
-     * @throws ScheduleStoreException   when the shared store cannot be reached or set up
+     * @throws ScheduleStoreException   when the scheduler cannot be set up: the shared store cannot be reached,
+     *                                  or Quartz refuses (the message without the store's secrets)
      */
-    public PipelineScheduler(List<Pipeline> pipelines, Launcher launcher, int threads, Optional<SharedStore> shared)
-            throws SchedulerException {
+    public PipelineScheduler(List<Pipeline> pipelines, Launcher launcher, int threads, Optional<SharedStore> shared) {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.shared = shared.isPresent();
         for (Pipeline pipeline : pipelines) {
@@ -113,21 +113,28 @@ public final class PipelineScheduler implements AutoCloseable {
                         + " and " + pipeline.source() + "; a schedule knows a pipeline by its name");
             }
         }
-        if (shared.isPresent()) {
-            StoreConnections database = new StoreConnections(shared.get());
-            QuartzTables.ensure(database);
-            this.clusterLocks = new DatabaseClusterLocks(database, LOCK_POLL);
-            this.quartz = create(QuartzProperties.shared(shared.get(), threads, "pvebench-" + UUID.randomUUID()));
-            // Quartz keeps one scheduler per name in a JVM-wide registry and would hand a second instance on
-            // the same store (same name) the first one; this object holds its scheduler itself
-            SchedulerRepository.getInstance().remove(SHARED_NAME);
-        } else {
-            this.clusterLocks = new LocalClusterLocks();
-            this.quartz = create(QuartzProperties.inMemory("pvebench-" + UUID.randomUUID(), threads));
-        }
-        quartz.getContext().put(SELF, this);
-        for (Pipeline pipeline : pipelines) {
-            plan.add(schedule(pipeline, shared.isPresent()));
+        try {
+            if (shared.isPresent()) {
+                StoreConnections database = new StoreConnections(shared.get());
+                QuartzTables.ensure(database);
+                this.clusterLocks = new DatabaseClusterLocks(database, LOCK_POLL);
+                this.quartz = create(QuartzProperties.shared(shared.get(), threads, "pvebench-" + UUID.randomUUID()));
+                // Quartz keeps one scheduler per name in a JVM-wide registry and would hand a second instance on
+                // the same store (same name) the first one; this object holds its scheduler itself
+                SchedulerRepository.getInstance().remove(SHARED_NAME);
+            } else {
+                this.clusterLocks = new LocalClusterLocks();
+                this.quartz = create(QuartzProperties.inMemory("pvebench-" + UUID.randomUUID(), threads));
+            }
+            quartz.getContext().put(SELF, this);
+            for (Pipeline pipeline : pipelines) {
+                plan.add(schedule(pipeline, shared.isPresent()));
+            }
+        } catch (SchedulerException e) {
+            // Quartz's message may quote the store's URL whole, as the driver gave it
+            throw new ScheduleStoreException("cannot start the scheduler"
+                    + shared.map(store -> " on " + store.where()).orElse("") + ": "
+                    + shared.map(store -> store.redact(e.getMessage())).orElse(e.getMessage()), e);
         }
     }
 
