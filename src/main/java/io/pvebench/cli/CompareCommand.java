@@ -1,5 +1,6 @@
 package io.pvebench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pvebench.assess.RunComparison;
 import io.pvebench.pipeline.CompareSettings;
 import io.pvebench.report.BaselineComparison;
@@ -70,10 +71,12 @@ final class CompareCommand implements Callable<Integer> {
                     + " write; name a new or empty folder");
         }
         if (baseline.toString().equals(LAST_PASSING)) {
-            baseline = RunFolderReader.lastPassingBefore(run).orElseThrow(() -> new InvalidInputException(
-                    "no earlier passing run of pipeline '" + RunFolderReader.summary(run).path("pipeline").asText()
-                            + "' on cluster '" + RunFolderReader.summary(run).path("cluster").asText() + "' in "
-                            + run.toAbsolutePath().normalize().getParent()));
+            baseline = RunFolderReader.lastPassingBefore(run).orElseThrow(() -> {
+                JsonNode summary = RunFolderReader.summary(run);
+                return new InvalidInputException("no earlier passing run of pipeline '"
+                        + summary.path("pipeline").asText() + "' on cluster '" + summary.path("cluster").asText()
+                        + "' in " + run.toAbsolutePath().normalize().getParent());
+            });
         }
         BaselineComparison comparison = BaselineComparison.of(baseline, run,
                 new RunComparison.Settings(noisePercent / 100, alpha));

@@ -58,12 +58,7 @@ public final class RecordedRun {
             throw new UnreadableRunException(folder + " is not a run folder: it has no summary.json"
                     + " (a run folder is reports/<pipeline>-<time>-<seed>)");
         }
-        JsonNode summary;
-        try {
-            summary = RunFolder.JSON.readTree(summaryFile.toFile());
-        } catch (IOException e) {
-            throw new UnreadableRunException("cannot read " + summaryFile + ": " + e.getMessage());
-        }
+        JsonNode summary = RunFolderReader.summary(folder);
         if (!summary.isObject() || !summary.path("pipeline").isTextual() || !summary.path("runId").isTextual()) {
             throw new UnreadableRunException(summaryFile + " is not a run's summary: it has no 'pipeline' and 'runId'");
         }
