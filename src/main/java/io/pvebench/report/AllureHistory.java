@@ -5,16 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -43,8 +40,6 @@ public final class AllureHistory {
             "categories-trend.json", "retry-trend.json");
 
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
-    /** How Allure 2.34's single-file report embeds a file: {@code d('history/history.json','<base64>')}. */
-    private static final Pattern EMBEDDED = Pattern.compile("d\\('history/([a-z-]+\\.json)','([A-Za-z0-9+/=]*)'\\)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path folder;
@@ -163,10 +158,11 @@ public final class AllureHistory {
         if (!Files.isRegularFile(index)) {
             throw new IOException("no report in " + reportFolder + ": neither history/ nor index.html");
         }
-        Matcher m = EMBEDDED.matcher(Files.readString(index, StandardCharsets.UTF_8));
-        while (m.find()) {
-            if (FILES.contains(m.group(1))) {
-                out.put(m.group(1), Base64.getDecoder().decode(m.group(2)));
+        Map<String, byte[]> embedded = AllureHtml.embeddedFiles(index);
+        for (String name : FILES) {
+            byte[] content = embedded.get("history/" + name);
+            if (content != null) {
+                out.put(name, content);
             }
         }
         return out;

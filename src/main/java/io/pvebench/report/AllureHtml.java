@@ -5,11 +5,17 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders {@code allure-results/} into {@code allure-report/index.html} with Allure's own
@@ -114,6 +120,22 @@ public final class AllureHtml {
             throw new java.io.UncheckedIOException("cannot remove " + report, e);
         }
         return true;
+    }
+
+    /** How Allure 2.34's single-file report embeds each file of the report: {@code d('widgets/x.json','<base64>')}. */
+    private static final Pattern EMBEDDED = Pattern.compile("d\\('([^']+)','([A-Za-z0-9+/=]*)'\\)");
+
+    /**
+     * The files a single-file report embeds in its page, by their path in a multi-file report
+     * ({@code history/history-trend.json}, {@code widgets/categories.json}), decoded.
+     */
+    public static Map<String, byte[]> embeddedFiles(Path indexHtml) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        Matcher m = EMBEDDED.matcher(Files.readString(indexHtml, StandardCharsets.UTF_8));
+        while (m.find()) {
+            out.put(m.group(1), Base64.getDecoder().decode(m.group(2)));
+        }
+        return out;
     }
 
     /** Allure's commandline, where {@link #generate} would find it. */
