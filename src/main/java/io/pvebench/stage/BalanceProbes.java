@@ -35,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BalanceProbes {
 
+    /** How much longer than its run a train may take to report: agent round trips, tool start-up. */
+    private static final Duration REPORT_SLACK = Duration.ofSeconds(30);
     /**
      * One train: {@code prober} pings {@code target} {@code count} times; its first probe left at
      * {@code started}, known to within {@code uncertainty} either way (half the time its start took).
@@ -91,8 +93,7 @@ final class BalanceProbes {
     /** Stops a train still running: the case broke before its report was read. */
     private void stop(Train train) {
         if (!collected.contains(train)) {
-            kase.run().guests().exec(train.prober(), List.of("kill", String.valueOf(train.pid())),
-                    ProbeReports.SLACK);
+            kase.run().guests().exec(train.prober(), List.of("kill", String.valueOf(train.pid())), REPORT_SLACK);
         }
     }
 
@@ -169,7 +170,7 @@ final class BalanceProbes {
         RunContext run = kase.run();
         Instant until = train.started().plus(settings.probeEvery().multipliedBy(train.count()));
         String what = "fping train to vm " + train.target().vmid();
-        GuestResult ping = ProbeReports.await(run, train.prober(), train.pid(), what, until);
+        GuestResult ping = ProbeReports.await(run, train.prober(), train.pid(), what, until, REPORT_SLACK);
         collected.add(train);
         log.attach(GuestOutputs.keep(kase, BalanceStage.NAME, what, ping));
         List<Sample> fping = new FpingOutput().parse(ping.stdout(), ping.stderr(), Map.of(), run.clusterClock().now());

@@ -34,6 +34,8 @@ import java.util.Optional;
  */
 final class MigrationProbes {
 
+    /** How much longer than its run a probe may take to report: agent round trips, tool start-up. */
+    private static final Duration REPORT_SLACK = Duration.ofSeconds(30);
     private static final String STAGE = MigrateStage.NAME;
     /** The application probe's server port in the migrating VM. */
     private static final int APP_PORT = 8080;
@@ -73,7 +75,7 @@ final class MigrationProbes {
         }
         long http = run.guests().start(pair.server(), app.serverArgv());
         kase.recordChange("http server (pid " + http + ") in " + pair.server(),
-                () -> run.guests().exec(pair.server(), List.of("kill", String.valueOf(http)), ProbeReports.SLACK));
+                () -> run.guests().exec(pair.server(), List.of("kill", String.valueOf(http)), REPORT_SLACK));
         streamStarted = run.clusterClock().now();
         streamPid = probes.startIperf3Stream(pair.client(), pair.serverAddress(), settings.observe());
         pingStarted = run.clusterClock().now();
@@ -94,10 +96,11 @@ final class MigrationProbes {
     List<Sample> collect(Instant from, Instant to, Map<String, String> labels, StepLog log) {
         RunContext run = kase.run();
         Instant observedUntil = streamStarted.plus(settings.observe());
-        GuestResult stream = ProbeReports.await(run, pair.client(), streamPid, "iperf3 stream", observedUntil);
-        GuestResult ping = ProbeReports.await(run, pair.client(), pingPid, "fping train", observedUntil);
+        GuestResult stream = ProbeReports.await(run, pair.client(), streamPid, "iperf3 stream", observedUntil,
+                REPORT_SLACK);
+        GuestResult ping = ProbeReports.await(run, pair.client(), pingPid, "fping train", observedUntil, REPORT_SLACK);
         GuestResult requests = ProbeReports.await(run, pair.client(), appPid, "application probe",
-                appStarted.plus(app.nominalDuration()));
+                appStarted.plus(app.nominalDuration()), REPORT_SLACK);
         log.attach(GuestOutputs.keep(kase, STAGE, "iperf3 stream", stream));
         log.attach(GuestOutputs.keep(kase, STAGE, "fping train", ping));
         log.attach(GuestOutputs.keep(kase, STAGE, "application probe", requests));

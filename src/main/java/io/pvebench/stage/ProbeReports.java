@@ -15,9 +15,6 @@ import java.util.Optional;
  */
 final class ProbeReports {
 
-    /** How much later than its observation a probe may report: agent round trips, tool start-up. */
-    static final Duration SLACK = Duration.ofSeconds(30);
-
     private ProbeReports() {
     }
 
@@ -25,10 +22,12 @@ final class ProbeReports {
      * The probe's outcome once it has exited.
      *
      * @param observedUntil when the probe should have ended
-     * @throws GuestAgentException when it has not reported by {@code observedUntil + }{@link #SLACK}
+     * @param slack         how much later than that it may report (agent round trips, tool start-up)
+     * @throws GuestAgentException when it has not reported by {@code observedUntil + slack}
      */
-    static GuestResult await(RunContext run, GuestVm vm, long pid, String what, Instant observedUntil) {
-        Instant deadline = observedUntil.plus(SLACK);
+    static GuestResult await(RunContext run, GuestVm vm, long pid, String what, Instant observedUntil,
+                             Duration slack) {
+        Instant deadline = observedUntil.plus(slack);
         while (true) {
             Optional<GuestResult> done = run.guests().poll(vm, pid);
             if (done.isPresent()) {
@@ -36,7 +35,7 @@ final class ProbeReports {
             }
             if (!run.clusterClock().now().isBefore(deadline)) {
                 throw new GuestAgentException("the " + what + " in " + vm + " (pid " + pid
-                        + ") did not end within " + SLACK.toSeconds() + " s after the observation");
+                        + ") did not end within " + slack.toSeconds() + " s after the observation");
             }
             run.waitUntil(run.clusterClock().now().plusSeconds(1), "waiting for the " + what);
         }
