@@ -96,11 +96,7 @@ public final class BalanceStage {
         StepScope.run(kase, NAME, log -> {
             RunContext run = kase.run();
             // started before the watch, and for a reading longer, so they cover the moves at both its ends
-            boolean probed = settings.probed() && vms(kase).size() >= 2;
-            if (settings.probed() && !probed) {
-                log.note("one VM under the balancer: no other VM to ping it from, its moves' blackouts not measured");
-            }
-            Optional<BalanceProbes> probes = probed ? Optional.of(BalanceProbes.start(kase, settings,
+            Optional<BalanceProbes> probes = settings.probed() ? Optional.of(BalanceProbes.start(kase, settings,
                     vms(kase), settings.watch().plus(settings.every()), log)) : Optional.empty();
             if (settings.balancer() == BalancerKind.NATIVE_CRS) {
                 // set when the watch begins, so the CRS's hold starts with it and not during the warm-up
