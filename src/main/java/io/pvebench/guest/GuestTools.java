@@ -17,8 +17,6 @@ public final class GuestTools {
             List.of("curl", "--version"));
     /** fping: the peer's probe of whether the VMs of a failed node answer again. */
     public static final List<List<String>> FAILOVER_PEER = List.of(List.of("fping", "-v"));
-    /** fping: every VM under a probed balancer pings another (see {@code balance.probeEvery}). */
-    public static final List<List<String>> BALANCE_PEER = List.of(List.of("fping", "-v"));
     /** python3: the small HTTP server in a VM that migrates, for the application probe. */
     public static final List<List<String>> MIGRATING = List.of(List.of("python3", "--version"));
     /** stress-ng: the load scenarios. */

@@ -119,15 +119,6 @@ public enum Metric {
     BALANCE_STRANDED_CPU("balance_stranded_cpu", "count"),
     /** The downtime (QEMU's pause, as Proxmox reports it) of all the watch's migrations together. */
     BALANCE_DOWNTIME("balance_downtime", "ms"),
-    /**
-     * What one balancer move's guest was seen to lose: the longest run of lost probes of a fine ping
-     * train from another VM of the spec while the move ran, times its spacing.
-     */
-    BALANCE_MOVE_BLACKOUT("balance_move_blackout", "ms"),
-    /** The longest {@code balance_move_blackout} of the watch: the worst interruption a guest's users saw. */
-    BALANCE_BLACKOUT_MAX("balance_blackout_max", "ms"),
-    /** The watch's {@code balance_move_blackout}s together: all the interruption the balancer caused. */
-    BALANCE_BLACKOUT_TOTAL("balance_blackout_total", "ms"),
     /** From a node's failure until the HA master saw it leave ({@code online => unknown}). */
     FAILOVER_DETECTED("failover_detected", "ms"),
     /** From the failure until the VM's HA service went to {@code fence}. */
@@ -185,8 +176,7 @@ public enum Metric {
                     MIGRATION_FAILED, MIGRATION_BLACKOUT, MIGRATION_RTT_SPIKE, MIGRATION_THROUGHPUT_DIP,
                     MIGRATION_THROUGHPUT_GAP, BALANCE_IMBALANCE_AFTER, BALANCE_CPU_SPREAD_AFTER, BALANCE_TIME_TO_BALANCE,
                     BALANCE_UNBALANCED, BALANCE_FAILED_MIGRATIONS, BALANCE_THRASH, BALANCE_STRANDED_CPU,
-                    BALANCE_DOWNTIME, BALANCE_MOVE_BLACKOUT, BALANCE_BLACKOUT_MAX, BALANCE_BLACKOUT_TOTAL,
-                    FAILOVER_DETECTED, FAILOVER_FENCE, FAILOVER_FENCE_ACKNOWLEDGED, FAILOVER_RECOVERY,
+                    BALANCE_DOWNTIME, FAILOVER_DETECTED, FAILOVER_FENCE, FAILOVER_FENCE_ACKNOWLEDGED, FAILOVER_RECOVERY,
                     FAILOVER_STARTED, FAILOVER_RUNNING, FAILOVER_REACHABLE, FAILOVER_PINGABLE, FAILOVER_NOT_RECOVERED,
                     FAILOVER_PREDICTION_MISSED, FAILOVER_RETURNED, FAILOVER_HEAL, APP_LATENCY, APP_REQUESTS_FAILED,
                     APP_REQUESTS_SLOW, APP_GAP -> Better.LOWER;

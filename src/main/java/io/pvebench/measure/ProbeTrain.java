@@ -62,45 +62,20 @@ public record ProbeTrain(Instant start, Duration every, int sent, SortedMap<Inte
 
     /** The longest run of lost probes; the earliest of equally long ones; empty when none was lost. */
     public Optional<Loss> longestLoss() {
-        return longestLoss(0, sent);
-    }
-
-    /**
-     * The longest run of lost probes sent in {@code [from, to]}, counting only those probes (a run
-     * that crosses an end is cut there); the earliest of equally long ones; empty when none of
-     * them was lost.
-     */
-    public Optional<Loss> longestLoss(Instant from, Instant to) {
-        long firstIn = Math.max(0, ceilDiv(Duration.between(start, from).toNanos(), every.toNanos()));
-        long endIn = Math.min(sent, Math.floorDiv(Duration.between(start, to).toNanos(), every.toNanos()) + 1);
-        return firstIn >= endIn ? Optional.empty() : longestLoss((int) firstIn, (int) endIn);
-    }
-
-    /** The longest run of lost probes among probes {@code [first, end)}. */
-    private Optional<Loss> longestLoss(int first, int end) {
         Loss longest = null;
         int run = 0;
-        for (int k = first; k <= end; k++) {
-            if (k < end && !replies.containsKey(k)) {
+        for (int k = 0; k <= sent; k++) {
+            if (k < sent && !replies.containsKey(k)) {
                 run++;
                 continue;
             }
             if (run > 0 && (longest == null || run > longest.lost())) {
-                int firstLost = k - run;
-                longest = new Loss(firstLost, run, sentAt(firstLost), every.multipliedBy(run));
+                int first = k - run;
+                longest = new Loss(first, run, sentAt(first), every.multipliedBy(run));
             }
             run = 0;
         }
         return Optional.ofNullable(longest);
-    }
-
-    private static long ceilDiv(long x, long y) {
-        return -Math.floorDiv(-x, y);
-    }
-
-    /** When the last probe left: the train covers {@code [start, end()]}. */
-    public Instant end() {
-        return sentAt(Math.max(0, sent - 1));
     }
 
     /** The highest round trip of a probe sent in {@code [from, to]}, in ms. */

@@ -21,7 +21,7 @@ import java.util.Optional;
 final class BalanceReader {
 
     private static final Keys BALANCE = Keys.allowed("balancer", "startOn", "watch", "every", "ha", "crs", "policy",
-            "score", "probeEvery").required("balancer");
+            "score").required("balancer");
     private static final Keys CRS = Keys.allowed("mode", "threshold", "hold", "margin");
     private static final Keys POLICY = Keys.allowed("metric", "threshold", "margin", "hold", "cooldown", "noReturn",
             "maxConcurrent", "scope");
@@ -63,13 +63,6 @@ final class BalanceReader {
                 .orElse(Duration.ofMinutes(5));
         Duration every = b.duration("every", Duration.ofSeconds(1), Duration.ofMinutes(10))
                 .orElse(Duration.ofSeconds(10));
-        // 0s turns the probes off; at most 10 s, beyond which a pause of seconds could slip between two probes
-        Duration probeEvery = b.duration("probeEvery", Duration.ZERO, Duration.ofSeconds(10))
-                .orElse(BalanceSettings.DEFAULT_PROBE_EVERY);
-        if (!probeEvery.isZero() && probeEvery.compareTo(Duration.ofMillis(1)) < 0) {
-            values.problems().add(b.node("probeEvery").orElseThrow().position(), "'balance.probeEvery' must be 0s"
-                    + " (no probes) or at least 1ms, fping's finest spacing", null);
-        }
         CrsSettings crs = b.mapping("crs", CRS).map(this::crs).orElse(CrsSettings.dynamicDefaults());
         ThresholdPolicy policy = b.mapping("policy", POLICY).map(this::policy).orElse(DEFAULT_POLICY);
         ScoreSettings score = b.mapping("score", SCORE).map(this::score).orElse(DEFAULT_SCORE);
@@ -85,8 +78,7 @@ final class BalanceReader {
         if (values.problems().count() > before || balancer.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new BalanceSettings(balancer.get(), startOn, watch, every, ha, crs, policy, score,
-                probeEvery));
+        return Optional.of(new BalanceSettings(balancer.get(), startOn, watch, every, ha, crs, policy, score));
     }
 
     /** pvebench's policy out of the box: CPU above 70 % for 30 s, 10 points of hysteresis, one move at a time. */

@@ -25,15 +25,9 @@ import java.util.Optional;
  * @param crs      the native balancer's settings
  * @param policy   the threshold policy's settings
  * @param score    what counts as balanced and as thrash
- * @param probeEvery the spacing of the ping trains that watch each VM during the watch (fping {@code -p});
- *                 every move's blackout is measured to it; zero: no probes
  */
 public record BalanceSettings(BalancerKind balancer, Optional<String> startOn, Duration watch, Duration every,
-                              boolean ha, CrsSettings crs, ThresholdPolicy policy, ScoreSettings score,
-                              Duration probeEvery) {
-
-    /** Ten probes a second: a pause of a few hundred milliseconds shows, and a day's train stays readable. */
-    public static final Duration DEFAULT_PROBE_EVERY = Duration.ofMillis(100);
+                              boolean ha, CrsSettings crs, ThresholdPolicy policy, ScoreSettings score) {
 
     public BalanceSettings {
         Objects.requireNonNull(balancer, "balancer");
@@ -43,10 +37,6 @@ public record BalanceSettings(BalancerKind balancer, Optional<String> startOn, D
         Objects.requireNonNull(crs, "crs");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(score, "score");
-        Objects.requireNonNull(probeEvery, "probeEvery");
-        if (probeEvery.isNegative()) {
-            throw new IllegalArgumentException("probeEvery must not be negative: " + probeEvery);
-        }
         if (every.isZero() || every.isNegative() || watch.compareTo(every) < 0) {
             throw new IllegalArgumentException("need 0 < every <= watch: " + every + ", " + watch);
         }
@@ -64,17 +54,7 @@ public record BalanceSettings(BalancerKind balancer, Optional<String> startOn, D
         ThresholdPolicy p = new ThresholdPolicy(policy.metric(), v.threshold().orElse(policy.thresholdPercent()),
                 v.margin().orElse(policy.marginPercent()), v.hold().filter(h -> h.duration() != null)
                 .orElse(policy.hold()), policy.cooldown(), policy.noReturn(), policy.maxConcurrent(), policy.scope());
-        return new BalanceSettings(balancer, startOn, watch, every, ha, c, p, score, probeEvery);
-    }
-
-    /** Whether ping trains watch the VMs' moves. */
-    public boolean probed() {
-        return !probeEvery.isZero();
-    }
-
-    /** How many probes each train sends to cover {@code span}; only when {@link #probed}. */
-    public int probes(Duration span) {
-        return (int) Math.max(1, span.toNanos() / probeEvery.toNanos());
+        return new BalanceSettings(balancer, startOn, watch, every, ha, c, p, score);
     }
 
     /** What a sweep compares: the acting balancer's threshold, hold and margin. */

@@ -44,8 +44,7 @@ import java.util.concurrent.TimeUnit;
  * {@code every} for {@code watch}; pvebench's threshold policy plans from these readings and
  * its moves are carried out here, while the native CRS or an outside balancer is only watched
  * through the nodes' {@code qmigrate} tasks. Every balancer is scored the same way
- * ({@link BalanceScore}); ping trains between the VMs ({@link BalanceProbes}) add what each move's
- * guest was seen to lose.
+ * ({@link BalanceScore}).
  */
 public final class BalanceStage {
 
@@ -95,9 +94,6 @@ public final class BalanceStage {
         BalanceSettings settings = configured.get();
         StepScope.run(kase, NAME, log -> {
             RunContext run = kase.run();
-            // started before the watch, and for a reading longer, so they cover the moves at both its ends
-            Optional<BalanceProbes> probes = settings.probed() ? Optional.of(BalanceProbes.start(kase, settings,
-                    vms(kase), settings.watch().plus(settings.every()), log)) : Optional.empty();
             if (settings.balancer() == BalancerKind.NATIVE_CRS) {
                 // set when the watch begins, so the CRS's hold starts with it and not during the warm-up
                 SchedulerPort scheduler = run.scheduler();
@@ -122,7 +118,6 @@ public final class BalanceStage {
             for (Migration m : watch.migrations()) {
                 kase.addPhase(new Phase("migration vm " + m.vmid(), m.start(), m.end()));
             }
-            probes.ifPresent(p -> kase.addSamples(p.collect(watch.migrations(), labels, score.to(), log)));
             run.addSweepResult(new SweepResult(settings.sweepSetting(), kase.plan().scenario(), score));
             log.note(describe(settings, score));
             watch.failures().forEach(log::note);

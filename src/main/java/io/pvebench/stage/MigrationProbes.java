@@ -2,6 +2,7 @@ package io.pvebench.stage;
 
 import io.pvebench.assess.JudgedSamples;
 import io.pvebench.guest.ApplicationProbe;
+import io.pvebench.guest.GuestAgentException;
 import io.pvebench.guest.GuestResult;
 import io.pvebench.guest.NetworkProbes;
 import io.pvebench.measure.ApplicationProbeOutput;
@@ -95,15 +96,15 @@ final class MigrationProbes {
      */
     List<Sample> collect(Instant from, Instant to, Map<String, String> labels, StepLog log) {
         RunContext run = kase.run();
-        Instant observedUntil = streamStarted.plus(settings.observe());
-        GuestResult stream = ProbeReports.await(run, pair.client(), streamPid, "iperf3 stream", observedUntil,
-                REPORT_SLACK);
-        GuestResult ping = ProbeReports.await(run, pair.client(), pingPid, "fping train", observedUntil, REPORT_SLACK);
-        GuestResult requests = ProbeReports.await(run, pair.client(), appPid, "application probe",
-                appStarted.plus(app.nominalDuration()), REPORT_SLACK);
+        Instant deadline = streamStarted.plus(settings.observe()).plus(REPORT_SLACK);
+        GuestResult stream = await(streamPid, "iperf3 stream", deadline);
+        GuestResult ping = await(pingPid, "fping train", deadline);
+        GuestResult requests = await(appPid, "application probe", appStarted.plus(app.nominalDuration())
+                .plus(REPORT_SLACK));
         log.attach(GuestOutputs.keep(kase, STAGE, "iperf3 stream", stream));
         log.attach(GuestOutputs.keep(kase, STAGE, "fping train", ping));
         log.attach(GuestOutputs.keep(kase, STAGE, "application probe", requests));
+        Instant observedUntil = streamStarted.plus(settings.observe());
         boolean sawItEnd = !to.isAfter(observedUntil);
         if (!sawItEnd) {
             log.note("the probes ended " + Duration.between(observedUntil, to).toSeconds() + " s before the migration"
@@ -146,5 +147,20 @@ final class MigrationProbes {
         train.maxRtt(from, to).ifPresent(rtt -> out.add(Sample.of(Metric.MIGRATION_RTT_SPIKE, Math.max(0, rtt - usual),
                 labels, from)));
         return out;
+    }
+
+    private GuestResult await(long pid, String what, Instant deadline) {
+        RunContext run = kase.run();
+        while (true) {
+            Optional<GuestResult> done = run.guests().poll(pair.client(), pid);
+            if (done.isPresent()) {
+                return done.get();
+            }
+            if (!run.clusterClock().now().isBefore(deadline)) {
+                throw new GuestAgentException("the " + what + " in " + pair.client() + " (pid " + pid
+                        + ") did not end within " + REPORT_SLACK.toSeconds() + " s after the observation");
+            }
+            run.waitUntil(run.clusterClock().now().plusSeconds(1), "waiting for the " + what);
+        }
     }
 }

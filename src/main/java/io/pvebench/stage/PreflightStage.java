@@ -2,7 +2,6 @@ package io.pvebench.stage;
 
 import io.pvebench.guest.GuestTools;
 import io.pvebench.guest.GuestVm;
-import io.pvebench.pipeline.BalanceSettings;
 import io.pvebench.pipeline.VmSpec;
 import io.pvebench.proxmox.ClusterResource;
 import io.pvebench.proxmox.ClusterStatus;
@@ -66,9 +65,6 @@ public final class PreflightStage {
                     unready.addAll(GuestTools.missing(run.guests(), found.get(0), GuestTools.MIGRATING));
                 } else if (run.pipeline().failover().isPresent()) {
                     unready.addAll(GuestTools.missing(run.guests(), found.get(1), GuestTools.FAILOVER_PEER));
-                }
-                if (run.pipeline().balance().filter(BalanceSettings::probed).isPresent()) {
-                    found.forEach(vm -> unready.addAll(GuestTools.missing(run.guests(), vm, GuestTools.BALANCE_PEER)));
                 }
                 if (needsLoad(run)) {
                     found.forEach(vm -> unready.addAll(GuestTools.missing(run.guests(), vm, GuestTools.LOAD)));

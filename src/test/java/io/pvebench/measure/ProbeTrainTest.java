@@ -48,26 +48,6 @@ class ProbeTrainTest {
     }
 
     @Test
-    void longestLossInAWindowCountsOnlyTheProbesSentInIt() {
-        ProbeTrain train = train();
-
-        // probes 0..5: only the stray loss of probe 2
-        ProbeTrain.Loss early = train.longestLoss(START, START.plusMillis(55)).orElseThrow();
-        assertThat(early.firstProbe()).isEqualTo(2);
-        assertThat(early.length()).isEqualTo(EVERY);
-        // probes 8..11: the hole cut at the window's start, two of its four probes
-        ProbeTrain.Loss cut = train.longestLoss(START.plusMillis(75), START.plusSeconds(5)).orElseThrow();
-        assertThat(cut.firstProbe()).isEqualTo(8);
-        assertThat(cut.lost()).isEqualTo(2);
-        assertThat(cut.at()).isEqualTo(START.plusMillis(80));
-        // the whole hole, and nothing in a window of answered probes or outside the train
-        assertThat(train.longestLoss(START.minusSeconds(1), START.plusSeconds(1)).orElseThrow().lost()).isEqualTo(4);
-        assertThat(train.longestLoss(START.plusMillis(100), START.plusMillis(110))).isEmpty();
-        assertThat(train.longestLoss(START.plusSeconds(1), START.plusSeconds(2))).isEmpty();
-        assertThat(train.end()).isEqualTo(START.plusMillis(110));
-    }
-
-    @Test
     void spikeIsTheHighestRoundTripOfProbesSentInTheWindow() {
         ProbeTrain train = train();
 

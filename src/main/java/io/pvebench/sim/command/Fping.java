@@ -102,7 +102,7 @@ final class Fping {
             VmInfo to = target(from, targets.get(j), model);
             echoes.add(to == null ? null : new MigrationEchoes(model, from, to, settings.start()));
             planned.addAll(plan(settings, j, to == null ? 1 : model.loss(from, to), to == null ? null
-                    : model.rttSampler(from, to), random));
+                    : r -> model.rttMicros(from, to, r), random));
         }
         // the run ends as planned: a migration's spike or pause on the very last echo does not lengthen it
         long end = planned.stream().mapToLong(Event::atNanos).max().orElse(0);

@@ -389,19 +389,7 @@ public final class ClusterModel {
 
     /** One ping round trip between two guests right now, microseconds. */
     public synchronized long rttMicros(VmInfo from, VmInfo to, Random random) {
-        return rttSampler(from, to).applyAsLong(random);
-    }
-
-    /**
-     * Round trips between two guests under the path and load of this moment, microseconds: for a
-     * train of probes drawn at once, which would otherwise weigh every guest's load once a probe
-     * (a long train took seconds of model time to start).
-     */
-    public synchronized java.util.function.ToLongFunction<Random> rttSampler(VmInfo from, VmInfo to) {
-        NetworkModel network = network(from, to);
-        NetworkModel.Path path = path(from, to);
-        NetworkModel.PathLoad load = pathLoad(from, to);
-        return random -> network.rttMicros(path, random, load);
+        return network(from, to).rttMicros(path(from, to), random, pathLoad(from, to));
     }
 
     // ---- live migration (see LiveMigration) ----
